@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration'
+import * as foundation from './2026-11-25-0001-foundation.ts'
+
+/**
+ * Every migration, registered by name in the order it runs. Listed explicitly rather
+ * than found on disk, so bundlers and test runners see the same set.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-25-0001-foundation': foundation,
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs'
+import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { AppConfig } from './config.ts'
+import type { Db } from './db/connect.ts'
+import { auditRoutes } from './modules/audit/routes.ts'
+import { authRoutes } from './modules/auth/routes.ts'
+import { healthRoutes } from './modules/health/routes.ts'
+import { organisationRoutes } from './modules/organisations/routes.ts'
+import { peopleRoutes } from './modules/people/routes.ts'
+import { programmeRoutes } from './modules/programmes/routes.ts'
+import { projectRoutes } from './modules/projects/routes.ts'
+import { accessPlugin } from './plugins/access.ts'
+import { authPlugin } from './plugins/auth.ts'
+import { databasePlugin } from './plugins/database.ts'
+import { docsPlugin } from './plugins/docs.ts'
+import { errorsPlugin } from './plugins/errors.ts'
+import { spaPlugin } from './plugins/spa.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    appVersion: string
+  }
+}
+
+const appVersion = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version
+
+export interface BuildOptions {
+  config: AppConfig
+  db: Db
+  logger?: FastifyServerOptions['logger']
+}
+
+/** The whole application on a given database; the start command and every test build it here. */
+export async function buildApp({ config, db, logger }: BuildOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  app.decorate('appVersion', appVersion)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(errorsPlugin)
+  await app.register(databasePlugin, { db })
+  await app.register(accessPlugin)
+  const session = {
+    secret: config.sessionSecret,
+    ttlHours: config.sessionTtlHours,
+    secureCookies: config.secureCookies,
+  }
+  await app.register(authPlugin, session)
+  await app.register(docsPlugin, { version: appVersion })
+
+  await app.register(healthRoutes)
+  await app.register(authRoutes, { session })
+  await app.register(organisationRoutes)
+  await app.register(peopleRoutes)
+  await app.register(programmeRoutes)
+  await app.register(projectRoutes)
+  await app.register(auditRoutes)
+
+  await app.register(spaPlugin, { webDist: config.webDist })
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

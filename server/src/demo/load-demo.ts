@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import { DemoContext, type DemoLoader } from './context.ts'
+import { loadFoundationDemo } from './foundation.ts'
+
+/** Each feature's demo, in the order they build on each other. */
+const loaders: DemoLoader[] = [loadFoundationDemo]
+
+export async function isDemoLoaded(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('app_setting').where('key', '=', 'demo').select('key').executeTakeFirst()
+  return row !== undefined
+}
+
+/** Loads the seed projects and demo accounts in one transaction: all of it or none. */
+export async function loadDemo(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const ctx = new DemoContext(trx)
+    for (const load of loaders) await load(ctx)
+    await trx
+      .insertInto('app_setting')
+      .values({ key: 'demo', value: JSON.stringify({ loadedAt: new Date().toISOString() }) })
+      .execute()
+  })
+}

@@ -1,0 +1,99 @@
+import {
+  capabilitiesFor,
+  type OrganisationRole,
+  type ProjectCapability,
+  type ProjectRole,
+} from '@lagesbild/shared/domain/access'
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+import type { AuthUser } from '../../plugins/auth.ts'
+
+export interface ProjectAccess {
+  projectId: string
+  capabilities: ProjectCapability[]
+}
+
+/**
+ * The organisations whose grants reach a project: its owner, its programme's owner,
+ * and the same for its parent when it is a sub-project.
+ */
+function reachingOrganisations(eb: ExpressionBuilder<Database, 'project'>) {
+  return eb
+    .selectFrom('project as q')
+    .leftJoin('programme as qp', 'qp.id', 'q.programme_id')
+    .where((w) => w.or([w('q.id', '=', w.ref('project.id')), w('q.id', '=', w.ref('project.parent_id'))]))
+    .select(
+      sql<string>`unnest(array[q.owner_organisation_id, qp.owner_organisation_id])`.as('organisation_id'),
+    )
+}
+
+/** SQL predicate: the user may read this project. The one definition every list and read uses. */
+export function projectVisibleTo(user: AuthUser) {
+  return (eb: ExpressionBuilder<Database, 'project'>): Expression<SqlBool> =>
+    eb.or([
+      eb.exists(
+        eb
+          .selectFrom('role_grant as g')
+          .innerJoin('organisation_closure as c', 'c.ancestor_id', 'g.organisation_id')
+          .where('g.user_id', '=', user.id)
+          .where('c.descendant_id', 'in', reachingOrganisations(eb))
+          .select(sql`1`.as('one')),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('project_member as m')
+          .where('m.user_id', '=', user.id)
+          .where((w) =>
+            w.or([
+              w('m.project_id', '=', w.ref('project.id')),
+              w('m.project_id', '=', w.ref('project.parent_id')),
+            ]),
+          )
+          .select(sql`1`.as('one')),
+      ),
+    ])
+}
+
+/** What the user may do with one project; null when it does not exist or is out of their sight. */
+export async function loadProjectAccess(
+  db: Kysely<Database>,
+  user: AuthUser,
+  projectId: string,
+): Promise<ProjectAccess | null> {
+  const row = await db
+    .selectFrom('project')
+    .where('project.id', '=', projectId)
+    .select((eb) => [
+      'project.id',
+      eb
+        .selectFrom('role_grant as g')
+        .innerJoin('organisation_closure as c', 'c.ancestor_id', 'g.organisation_id')
+        .where('g.user_id', '=', user.id)
+        .where('c.descendant_id', 'in', reachingOrganisations(eb))
+        .select(sql<OrganisationRole[]>`coalesce(array_agg(distinct g.role), '{}')`.as('roles'))
+        .as('roles'),
+      eb
+        .selectFrom('project_member as m')
+        .where('m.user_id', '=', user.id)
+        .where((w) =>
+          w.or([
+            w('m.project_id', '=', w.ref('project.id')),
+            w('m.project_id', '=', w.ref('project.parent_id')),
+          ]),
+        )
+        // A role on the project itself outranks one inherited from its parent.
+        .orderBy(sql`m.project_id = project.id`, 'desc')
+        .select(sql<ProjectRole>`m.role`.as('role'))
+        .limit(1)
+        .as('project_role'),
+    ])
+    .executeTakeFirst()
+  if (!row) return null
+  const capabilities = capabilitiesFor({
+    organisationRoles: row.roles ?? [],
+    projectRole: row.project_role ?? null,
+    steeringGroupMember: false,
+  })
+  if (!capabilities.includes('project:read')) return null
+  return { projectId: row.id, capabilities }
+}

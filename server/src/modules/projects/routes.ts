@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  addProjectMember,
+  createProject,
+  getProject,
+  listProjectMembers,
+  listProjects,
+  removeProjectMember,
+  setProjectMemberRole,
+  updateProject,
+} from '@lagesbild/shared/api/projects'
+import { access, requireUser } from '../../plugins/access.ts'
+import { expectedVersion, setEtag } from '../../plugins/version.ts'
+import * as members from './members.ts'
+import { listProjects as queryProjects } from './queries.ts'
+import * as service from './service.ts'
+
+export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.route({
+    ...listProjects,
+    config: { access: access.authenticated },
+    handler: async (request) => queryProjects(app.db, requireUser(request), request.query),
+  })
+
+  app.route({
+    ...getProject,
+    config: { access: access.project('project:read') },
+    handler: async (request, reply) => {
+      const project = await service.getProject(app.db, requireUser(request), request.params.projectId)
+      setEtag(reply, project.version)
+      return project
+    },
+  })
+
+  app.route({
+    ...createProject,
+    config: { access: access.authenticated },
+    handler: async (request, reply) => {
+      const project = await service.createProject(app.db, requireUser(request), request.body)
+      return reply.code(201).header('location', `/api/projects/${project.id}`).send(project)
+    },
+  })
+
+  app.route({
+    ...updateProject,
+    config: { access: access.project('project:edit') },
+    handler: async (request, reply) => {
+      const { version, ...patch } = request.body
+      const project = await service.updateProject(
+        app.db,
+        requireUser(request),
+        request.params.projectId,
+        expectedVersion(request, version),
+        patch,
+      )
+      setEtag(reply, project.version)
+      return project
+    },
+  })
+
+  app.route({
+    ...listProjectMembers,
+    config: { access: access.project('project:read') },
+    handler: async (request) => members.listMembers(app.db, request.params.projectId),
+  })
+
+  app.route({
+    ...addProjectMember,
+    config: { access: access.project('project:members') },
+    handler: async (request, reply) => {
+      const { email, role } = request.body
+      const member = await members.addMember(
+        app.db,
+        requireUser(request),
+        request.params.projectId,
+        email,
+        role,
+      )
+      return reply.code(201).send(member)
+    },
+  })
+
+  app.route({
+    ...setProjectMemberRole,
+    config: { access: access.project('project:members') },
+    handler: async (request) =>
+      members.setRole(
+        app.db,
+        requireUser(request),
+        request.params.projectId,
+        request.params.userId,
+        request.body.role,
+      ),
+  })
+
+  app.route({
+    ...removeProjectMember,
+    config: { access: access.project('project:members') },
+    handler: async (request, reply) => {
+      await members.removeMember(
+        app.db,
+        requireUser(request),
+        request.params.projectId,
+        request.params.userId,
+      )
+      return reply.code(204).send(null)
+    },
+  })
+}
