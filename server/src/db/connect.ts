@@ -9,6 +9,8 @@ export type Driver = 'postgres' | 'pglite'
 export interface Db {
   kysely: Kysely<Database>
   driver: Driver
+  /** The embedded instance, when the driver is PGlite (tests dump and clone it). */
+  pglite?: PGlite
   close(): Promise<void>
 }
 
@@ -64,7 +66,7 @@ export async function connectPglite(options: ConnectOptions): Promise<Db> {
     parsers,
   })
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
-  return { kysely, driver: 'pglite', close: () => kysely.destroy() }
+  return { kysely, driver: 'pglite', pglite, close: () => kysely.destroy() }
 }
 
 export async function connect(options: ConnectOptions): Promise<Db> {

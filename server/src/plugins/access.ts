@@ -62,7 +62,14 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     for (const method of methods) {
       if (method === 'HEAD') continue
-      app.routeAccess.push({ method, url: route.url, access: route.config?.access })
+      // Read lazily: a later onRoute hook (the docs plugin) may still declare access.
+      app.routeAccess.push({
+        method,
+        url: route.url,
+        get access() {
+          return route.config?.access
+        },
+      })
     }
   })
 

@@ -35,7 +35,7 @@ export function formatMoney(ore: Ore, options: { unit?: boolean; alwaysOre?: boo
   const whole = Math.trunc(abs / ORE_PER_KRONA)
   const rest = abs % ORE_PER_KRONA
   const decimals = rest !== 0 || options.alwaysOre ? `,${String(rest).padStart(2, '0')}` : ''
-  const unit = options.unit === false ? '' : ' kr'
+  const unit = options.unit === false ? '' : '\u00a0kr'
   return `${sign}${groupFormat.format(whole)}${decimals}${unit}`
 }
 

@@ -1,0 +1,288 @@
+import { Client, createTestApp, TEST_PASSWORD, type TestContext } from '@lagesbild/server/test/helper'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+/**
+ * Every API route, every role, on the user's own organisation and on another's:
+ * refused ones get 401/403/404 problem details and never the other's data.
+ * A new route fails the first test until it is added to `matrix` below.
+ */
+
+type Actor = 'anonymous' | 'administrator' | 'portfolio_manager' | 'finance' | 'viewer' | 'leader' | 'member'
+const actors: Actor[] = [
+  'anonymous',
+  'administrator',
+  'portfolio_manager',
+  'finance',
+  'viewer',
+  'leader',
+  'member',
+]
+
+interface World {
+  root: string
+  unit: string
+  project: string
+  person: string
+  programme: string
+  /** A user whose project membership the member routes change. */
+  target: { id: string; email: string }
+}
+
+interface TestUserRef {
+  id: string
+  email: string
+}
+
+interface RouteCase {
+  /** Who may use the route on their own organisation's data. */
+  allowed: readonly Actor[]
+  /** Registry data (the organisation tree, programmes) is readable across organisations. */
+  readableAcrossOrganisations?: boolean
+  path: (w: World) => string
+  body?: (w: World) => unknown
+  before?: (t: TestContext, w: World) => Promise<void>
+  /** Routes that end the session run on a session of their own. */
+  ownSession?: boolean
+}
+
+const everyone: Actor[] = ['administrator', 'portfolio_manager', 'finance', 'viewer', 'leader', 'member']
+const projectReaders = everyone
+const projectEditors: Actor[] = ['administrator', 'portfolio_manager', 'leader']
+
+const matrix: Record<string, RouteCase> = {
+  'GET /api/health': {
+    allowed: ['anonymous', ...everyone],
+    readableAcrossOrganisations: true,
+    path: () => '/api/health',
+  },
+  'GET /api/openapi.json': {
+    allowed: ['anonymous', ...everyone],
+    readableAcrossOrganisations: true,
+    path: () => '/api/openapi.json',
+  },
+  'POST /api/auth/login': {
+    allowed: ['anonymous', ...everyone],
+    readableAcrossOrganisations: true,
+    path: () => '/api/auth/login',
+    body: (w) => ({ email: w.target.email, password: TEST_PASSWORD }),
+  },
+  'POST /api/auth/logout': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: () => '/api/auth/logout',
+    ownSession: true,
+  },
+  'GET /api/me': { allowed: everyone, readableAcrossOrganisations: true, path: () => '/api/me' },
+  'GET /api/organisations': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: () => '/api/organisations',
+  },
+  'GET /api/organisations/:id': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: (w) => `/api/organisations/${w.unit}`,
+  },
+  'POST /api/organisations': {
+    allowed: ['administrator'],
+    path: () => '/api/organisations',
+    body: (w) => ({ parentId: w.root, name: `Enhet ${Math.random()}`, kind: 'unit' }),
+  },
+  'PATCH /api/organisations/:id': {
+    allowed: ['administrator'],
+    path: (w) => `/api/organisations/${w.unit}`,
+    body: () => ({ version: 1, shortName: 'X' }),
+  },
+  'GET /api/people': { allowed: everyone, readableAcrossOrganisations: true, path: () => '/api/people' },
+  'GET /api/people/:id': { allowed: everyone, path: (w) => `/api/people/${w.person}` },
+  'POST /api/people': {
+    allowed: ['administrator', 'portfolio_manager'],
+    path: () => '/api/people',
+    body: (w) => ({ name: 'Ny Person', organisationId: w.unit }),
+  },
+  'PATCH /api/people/:id': {
+    allowed: ['administrator', 'portfolio_manager'],
+    path: (w) => `/api/people/${w.person}`,
+    body: () => ({ version: 1, title: 'Utredare' }),
+  },
+  'GET /api/programmes': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: () => '/api/programmes',
+  },
+  'GET /api/programmes/:id': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: (w) => `/api/programmes/${w.programme}`,
+  },
+  'POST /api/programmes': {
+    allowed: ['administrator', 'portfolio_manager'],
+    path: () => '/api/programmes',
+    body: (w) => ({ name: `Program ${Math.random()}`, ownerOrganisationId: w.root }),
+  },
+  'PATCH /api/programmes/:id': {
+    allowed: ['administrator', 'portfolio_manager'],
+    path: (w) => `/api/programmes/${w.programme}`,
+    body: () => ({ version: 1, description: 'Ändrad' }),
+  },
+  'GET /api/projects': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: () => '/api/projects?limit=200',
+  },
+  'POST /api/projects': {
+    allowed: ['administrator', 'portfolio_manager'],
+    path: () => '/api/projects',
+    body: (w) => ({
+      name: 'Nytt',
+      ownerOrganisationId: w.unit,
+      plannedStart: '2026-01-01',
+      plannedEnd: '2026-12-31',
+    }),
+  },
+  'GET /api/projects/:projectId': { allowed: projectReaders, path: (w) => `/api/projects/${w.project}` },
+  'PATCH /api/projects/:projectId': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}`,
+    body: () => ({ version: 1, background: 'Ändrad' }),
+  },
+  'GET /api/projects/:projectId/history': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/history`,
+  },
+  'GET /api/projects/:projectId/members': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/members`,
+  },
+  'POST /api/projects/:projectId/members': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/members`,
+    body: (w) => ({ email: w.target.email, role: 'member' }),
+  },
+  'PUT /api/projects/:projectId/members/:userId': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/members/${w.target.id}`,
+    body: () => ({ role: 'member' }),
+  },
+  'DELETE /api/projects/:projectId/members/:userId': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/members/${w.target.id}`,
+    before: async (t, w) => {
+      await t.db
+        .insertInto('project_member')
+        .values({ project_id: w.project, user_id: w.target.id, role: 'member' })
+        .onConflict((oc) => oc.doNothing())
+        .execute()
+    },
+  },
+}
+
+let t: TestContext
+let own: World
+let other: World
+const clients = new Map<Actor, Client>()
+
+const users = new Map<Actor, TestUserRef>()
+
+async function buildWorld(name: string): Promise<{ world: World; users: Map<Actor, TestUserRef> }> {
+  const f = t.fixtures
+  const root = await f.organisation({ name: `${name} kommun` })
+  const unit = await f.organisation({ name: `${name} socialförvaltning`, parentId: root })
+  const programme = await f.programme(root, `${name} folkhälsomedel`)
+  const project = await f.project({
+    ownerOrganisationId: unit,
+    name: `${name}s hemliga projekt`,
+    programmeId: programme,
+  })
+  const person = await f.person(unit, `${name} Personsson`)
+  const users = new Map<Actor, TestUserRef>()
+  for (const role of ['administrator', 'portfolio_manager', 'finance', 'viewer'] as const) {
+    users.set(role, await f.user({ organisationId: unit, roles: [[role, root]] }))
+  }
+  for (const role of ['leader', 'member'] as const) {
+    const user = await f.user({ organisationId: unit })
+    await f.member(project, user.id, role)
+    users.set(role, user)
+  }
+  const target = await f.user({ organisationId: unit })
+  return { world: { root, unit, project, person, programme, target }, users }
+}
+
+beforeAll(async () => {
+  t = await createTestApp()
+  const built = await buildWorld('Luleå')
+  own = built.world
+  other = (await buildWorld('Piteå')).world
+  clients.set('anonymous', t.anonymous())
+  for (const [actor, user] of built.users) {
+    users.set(actor, user)
+    clients.set(actor, await t.as(user))
+  }
+})
+afterAll(() => t.close())
+
+const key = (method: string, url: string) => `${method} ${url}`
+
+describe('route table', () => {
+  it('declares access for every API route', () => {
+    const undeclared = t.app.routeAccess
+      .filter((r) => r.url.startsWith('/api/') && !r.access)
+      .map((r) => key(r.method, r.url))
+    expect(undeclared).toEqual([])
+  })
+
+  it('has every API route in the authorization matrix', () => {
+    const routes = t.app.routeAccess
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+      .map((r) => key(r.method, r.url))
+    expect(routes.filter((r) => !matrix[r])).toEqual([])
+    expect(Object.keys(matrix).filter((r) => !routes.includes(r))).toEqual([])
+  })
+})
+
+const denied = [401, 403, 404]
+const secretsOf = (w: World) => [w.project, w.person, `${w === own ? 'Luleå' : 'Piteå'}s hemliga projekt`]
+
+/** The response without `instance`, which only echoes the path the caller sent. */
+const disclosed = (body: string) => {
+  try {
+    const { instance: _echo, ...rest } = JSON.parse(body) as Record<string, unknown>
+    return JSON.stringify(rest)
+  } catch {
+    return body
+  }
+}
+
+async function clientFor(actor: Actor, spec: RouteCase): Promise<Client> {
+  const user = users.get(actor)
+  if (!spec.ownSession || !user) return clients.get(actor)!
+  return new Client(t.app).login(user.email)
+}
+
+describe.each(Object.entries(matrix))('%s', (route, spec) => {
+  const method = route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+  it.each(actors)('as %s', async (actor) => {
+    for (const [world, isOwn] of [
+      [own, true],
+      [other, false],
+    ] as const) {
+      await spec.before?.(t, world)
+      const body = spec.body?.(world) as Record<string, unknown> | undefined
+      const client = await clientFor(actor, spec)
+      const response = await client.request(method, spec.path(world), body)
+      const allowed = spec.allowed.includes(actor) && (isOwn || spec.readableAcrossOrganisations === true)
+      const context = `${actor} on ${isOwn ? 'own' : 'other'}: ${response.statusCode} ${response.body.slice(0, 200)}`
+      if (allowed) {
+        expect(denied, context).not.toContain(response.statusCode)
+      } else {
+        expect(denied, context).toContain(response.statusCode)
+        expect(response.headers['content-type'], context).toMatch(/problem\+json/)
+        if (actor === 'anonymous') expect(response.statusCode, context).toBe(401)
+      }
+      if (!isOwn) {
+        for (const secret of secretsOf(other)) expect(disclosed(response.body), context).not.toContain(secret)
+      }
+    }
+  })
+})
