@@ -10,6 +10,7 @@ import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
 import { programmeRoutes } from './modules/programmes/routes.ts'
 import { projectRoutes } from './modules/projects/routes.ts'
+import { userRoutes } from './modules/users/routes.ts'
 import { accessPlugin } from './plugins/access.ts'
 import { authPlugin } from './plugins/auth.ts'
 import { databasePlugin } from './plugins/database.ts'
@@ -56,6 +57,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   const session = {
     secret: config.sessionSecret,
     ttlHours: config.sessionTtlHours,
+    maxHours: config.sessionMaxHours,
     secureCookies: config.secureCookies,
   }
   await app.register(authPlugin, session)
@@ -68,6 +70,12 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(programmeRoutes)
   await app.register(projectRoutes)
   await app.register(auditRoutes)
+  await app.register(userRoutes, {
+    session,
+    publicUrl: config.publicUrl,
+    invitationTtlHours: config.invitationTtlHours,
+    passwordBreachCheck: config.passwordBreachCheck,
+  })
 
   await app.register(spaPlugin, { webDist: config.webDist })
   return app

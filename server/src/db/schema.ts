@@ -36,6 +36,7 @@ export interface PersonTable {
   name: string
   title: string | null
   email: string | null
+  erasure_id: ColumnType<string | null, string | null | undefined, string | null>
   version: VersionColumn
   created_at: CreatedAt
   updated_at: UpdatedAt
@@ -49,6 +50,10 @@ export interface AppUserTable {
   person_id: string | null
   password_hash: string | null
   active: ColumnType<boolean, boolean | undefined, boolean>
+  erasure_id: ColumnType<string | null, string | null | undefined, string | null>
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>
+  last_login_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   version: VersionColumn
   created_at: CreatedAt
   updated_at: UpdatedAt
@@ -62,11 +67,16 @@ export interface RoleGrantTable {
 
 export interface SessionTable {
   id_hash: string
+  /** Public id, to list and revoke a session by; the key is the hash of the cookie token. */
+  id: ColumnType<string, string | undefined, never>
   user_id: string
   csrf_token: string
   created_at: CreatedAt
   last_seen_at: UpdatedAt
   expires_at: ColumnType<Date, Date | string, Date | string>
+  absolute_expires_at: ColumnType<Date, Date | string, never>
+  auth_method: ColumnType<string, string | undefined, never>
+  user_agent: ColumnType<string | null, string | null | undefined, never>
 }
 
 export interface LoginAttemptTable {
@@ -134,6 +144,33 @@ export interface AuditEventTable {
   after: Json | null
 }
 
+export interface ErasureTable {
+  id: string
+  number: Generated<number>
+  erased_at: CreatedAt
+  erased_by: string | null
+  value_digests: ColumnType<string[], string[], never>
+}
+
+export interface InvitationTable {
+  id: string
+  user_id: string
+  token_hash: string
+  purpose: string
+  created_by: string | null
+  created_at: CreatedAt
+  expires_at: ColumnType<Date, Date | string, Date | string>
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export interface PrivacySettingTable {
+  organisation_id: string
+  personal_data_check: string
+  version: VersionColumn
+  updated_at: UpdatedAt
+}
+
 /** One interface per table; feature modules add theirs here as they land. */
 export interface Database {
   app_setting: AppSettingTable
@@ -149,6 +186,9 @@ export interface Database {
   project_leader: ProjectLeaderTable
   project_member: ProjectMemberTable
   audit_event: AuditEventTable
+  erasure: ErasureTable
+  invitation: InvitationTable
+  privacy_setting: PrivacySettingTable
 }
 
 export type ProjectRow = Selectable<ProjectTable>

@@ -22,6 +22,8 @@ export interface AuthUser {
 
 interface SessionInfo {
   idHash: string
+  /** The public id, as listed to the user. */
+  id: string
   csrfToken: string
 }
 
@@ -56,7 +58,10 @@ export function verifyCsrf(request: FastifyRequest): void {
 
 export interface SessionOptions {
   secret: string
+  /** Idle lifetime: activity slides the end forward by this much. */
   ttlHours: number
+  /** Absolute lifetime from login, which no activity extends. */
+  maxHours: number
   secureCookies: 'auto' | boolean
 }
 
@@ -73,7 +78,8 @@ export function setSessionCookie(
     sameSite: 'lax',
     secure,
     signed: true,
-    maxAge: options.ttlHours * 3600,
+    // The server ends the session (idle or absolute); the cookie only has to outlive it.
+    maxAge: options.maxHours * 3600,
   })
 }
 
@@ -94,6 +100,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: SessionOption
       .selectFrom('session as s')
       .innerJoin('app_user as u', 'u.id', 's.user_id')
       .select([
+        's.id as session_id',
         's.csrf_token',
         's.last_seen_at',
         'u.id',
@@ -110,7 +117,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: SessionOption
       .where('u.active', '=', true)
       .executeTakeFirst()
     if (!row) return
-    request.session = { idHash, csrfToken: row.csrf_token }
+    request.session = { idHash, id: row.session_id, csrfToken: row.csrf_token }
     request.user = {
       id: row.id,
       email: row.email,
@@ -124,7 +131,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: SessionOption
         .updateTable('session')
         .set({
           last_seen_at: sql<Date>`now()`,
-          expires_at: sql<Date>`now() + make_interval(hours => ${options.ttlHours})`,
+          expires_at: sql<Date>`least(now() + make_interval(hours => ${options.ttlHours}), absolute_expires_at)`,
         })
         .where('id_hash', '=', idHash)
         .execute()

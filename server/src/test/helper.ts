@@ -29,6 +29,12 @@ export const testConfig = (overrides: Partial<AppConfig> = {}): AppConfig => ({
   demo: 'never',
   webDist: '/nonexistent',
   bodyLimitBytes: 1_048_576,
+  uploadLimitBytes: 1_048_576,
+  sessionMaxHours: 24,
+  publicUrl: undefined,
+  invitationTtlHours: 72,
+  passwordBreachCheck: true,
+  oidc: undefined,
   ...overrides,
 })
 

@@ -13,7 +13,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ session: SessionOptions }> 
     config: { access: access.public },
     handler: async (request, reply) => {
       const { email, password } = request.body
-      const started = await logIn(app.db, email, password, request.ip, session.ttlHours)
+      const started = await logIn(app.db, email, password, request.ip, session, request.headers['user-agent'])
       setSessionCookie(reply, request, started.token, session)
       const { authUser, csrfToken } = await loadAuthUser(app.db, started.userId, started.token)
       return describeMe(app.db, authUser, csrfToken)

@@ -2,6 +2,7 @@ import type { Me } from '@lagesbild/shared/api/auth'
 import type { OrganisationRole, ProjectRole } from '@lagesbild/shared/domain/access'
 import { type Kysely, sql } from 'kysely'
 import type { Static } from 'typebox'
+import { v7 as uuid } from 'uuid'
 import type { Database } from '../../db/schema.ts'
 import { type AuthUser, hashToken, newToken } from '../../plugins/auth.ts'
 import { HttpProblem } from '../../plugins/problem.ts'
@@ -43,13 +44,60 @@ export interface SessionStart {
   userId: string
 }
 
+export type AuthMethod = 'password' | 'oidc' | 'invitation'
+
+export interface SessionLifetime {
+  ttlHours: number
+  maxHours: number
+}
+
+/**
+ * Opens a new session for a user who has just proven who they are: always a fresh id,
+ * so a session id planted before login is worth nothing (no fixation). Call it inside
+ * the transaction that accepted the proof.
+ */
+export async function startSession(
+  trx: Kysely<Database>,
+  userId: string,
+  method: AuthMethod,
+  lifetime: SessionLifetime,
+  userAgent: string | undefined,
+): Promise<SessionStart> {
+  const token = newToken()
+  await trx
+    .deleteFrom('session')
+    .where('user_id', '=', userId)
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .execute()
+  await trx
+    .insertInto('session')
+    .values({
+      id_hash: hashToken(token),
+      id: uuid(),
+      user_id: userId,
+      csrf_token: newToken(),
+      auth_method: method,
+      user_agent: userAgent ? userAgent.slice(0, 300) : null,
+      absolute_expires_at: sql<Date>`now() + make_interval(hours => ${lifetime.maxHours})`,
+      expires_at: sql<Date>`now() + make_interval(hours => ${Math.min(lifetime.ttlHours, lifetime.maxHours)})`,
+    })
+    .execute()
+  await trx
+    .updateTable('app_user')
+    .set({ last_login_at: sql<Date>`now()` })
+    .where('id', '=', userId)
+    .execute()
+  return { token, userId }
+}
+
 /** Checks the password and opens a new session: a fresh id at every login, so no fixation. */
 export async function logIn(
   db: Kysely<Database>,
   email: string,
   password: string,
   ip: string,
-  ttlHours: number,
+  lifetime: SessionLifetime,
+  userAgent: string | undefined,
 ): Promise<SessionStart> {
   const keys = [accountKey(email), addressKey(ip)]
   if (
@@ -73,20 +121,10 @@ export async function logIn(
     await db.deleteFrom('login_attempt').where('at', '<', sql<Date>`now() - interval '1 day'`).execute()
     throw invalidCredentials()
   }
-  const token = newToken()
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('login_attempt').where('key', '=', keys[0]!).execute()
-    await trx
-      .insertInto('session')
-      .values({
-        id_hash: hashToken(token),
-        user_id: user.id,
-        csrf_token: newToken(),
-        expires_at: sql<Date>`now() + make_interval(hours => ${ttlHours})`,
-      })
-      .execute()
+    return startSession(trx, user.id, 'password', lifetime, userAgent)
   })
-  return { token, userId: user.id }
 }
 
 export async function logOut(db: Kysely<Database>, idHash: string) {

@@ -56,37 +56,46 @@ export async function setRole(
   userId: string,
   role: ProjectRole,
 ): Promise<Member> {
-  await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('project_member')
-      .where('project_id', '=', projectId)
-      .where('user_id', '=', userId)
-      .select('role')
-      .forUpdate()
-      .executeTakeFirst()
-    if (
-      !before &&
-      !(await trx.selectFrom('app_user').where('id', '=', userId).select('id').executeTakeFirst())
-    ) {
-      throw notFound()
-    }
-    await trx
-      .insertInto('project_member')
-      .values({ project_id: projectId, user_id: userId, role })
-      .onConflict((oc) => oc.columns(['project_id', 'user_id']).doUpdateSet({ role }))
-      .execute()
-    await recordAudit(trx, {
-      actorId: actor.id,
-      entity: 'project_member',
-      entityId: userId,
-      projectId,
-      action: before ? 'update' : 'create',
-      ...(before ? { before: { role: before.role } } : {}),
-      after: { role },
-    })
-  })
+  await db.transaction().execute((trx) => writeMember(trx, actor, projectId, userId, role))
   const row = await memberQuery(db, projectId).where('u.id', '=', userId).executeTakeFirstOrThrow()
   return toMember(row)
+}
+
+/** Gives a user a role in a project, inside the caller's transaction (which also audits it). */
+export async function writeMember(
+  trx: Kysely<Database>,
+  actor: AuthUser,
+  projectId: string,
+  userId: string,
+  role: ProjectRole,
+): Promise<void> {
+  const before = await trx
+    .selectFrom('project_member')
+    .where('project_id', '=', projectId)
+    .where('user_id', '=', userId)
+    .select('role')
+    .forUpdate()
+    .executeTakeFirst()
+  if (
+    !before &&
+    !(await trx.selectFrom('app_user').where('id', '=', userId).select('id').executeTakeFirst())
+  ) {
+    throw notFound()
+  }
+  await trx
+    .insertInto('project_member')
+    .values({ project_id: projectId, user_id: userId, role })
+    .onConflict((oc) => oc.columns(['project_id', 'user_id']).doUpdateSet({ role }))
+    .execute()
+  await recordAudit(trx, {
+    actorId: actor.id,
+    entity: 'project_member',
+    entityId: userId,
+    projectId,
+    action: before ? 'update' : 'create',
+    ...(before ? { before: { role: before.role } } : {}),
+    after: { role },
+  })
 }
 
 export async function removeMember(db: Kysely<Database>, actor: AuthUser, projectId: string, userId: string) {
