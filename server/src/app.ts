@@ -16,7 +16,9 @@ import { authPlugin } from './plugins/auth.ts'
 import { databasePlugin } from './plugins/database.ts'
 import { docsPlugin } from './plugins/docs.ts'
 import { errorsPlugin } from './plugins/errors.ts'
+import { securityPlugin } from './plugins/security.ts'
 import { spaPlugin } from './plugins/spa.ts'
+import { uploadsPlugin } from './plugins/uploads.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,6 +54,8 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   })
 
   await app.register(errorsPlugin)
+  await app.register(securityPlugin)
+  await app.register(uploadsPlugin, { limitBytes: config.uploadLimitBytes })
   await app.register(databasePlugin, { db })
   await app.register(accessPlugin)
   const session = {

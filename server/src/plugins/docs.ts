@@ -4,12 +4,15 @@ import { Problem } from '@lagesbild/shared/http/problem'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { access } from './access.ts'
+import { docsHelmet } from './security.ts'
 
 /** OpenAPI generated from the route schemas (which are the shared TypeBox schemas). */
 export const docsPlugin = fp(async (app: FastifyInstance, { version }: { version: string }) => {
   // The interactive docs' own pages and assets are public, declared here as every route must be.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: access.public }
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...route.config, access: access.public, helmet: docsHelmet }
+    }
   })
   await app.register(swagger, {
     openapi: {

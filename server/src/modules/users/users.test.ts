@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashToken } from '../../plugins/auth.ts'
 import { type Client, createTestApp, json, type TestContext, type TestUser } from '../../test/helper.ts'
@@ -130,14 +131,8 @@ describe('invitations', () => {
 
   it('refuses an expired, a withdrawn and an unknown link', async () => {
     const created = json<Created>(await invite({ email: 'sen@test.example' }))
-    await t.db
-      .updateTable('invitation')
-      .set({
-        created_at: new Date(Date.now() - 4 * 86_400_000),
-        expires_at: new Date(Date.now() - 86_400_000),
-      })
-      .where('user_id', '=', created.user.id)
-      .execute()
+    await sql`update invitation set created_at = now() - interval '4 days', expires_at = now() - interval '1 day'
+      where user_id = ${created.user.id}`.execute(t.db)
     const expired = await t.anonymous().post('/api/invitations/accept', {
       token: tokenOf(created.link.url),
       password: goodPassword,
