@@ -10,6 +10,7 @@ import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
 import { programmeRoutes } from './modules/programmes/routes.ts'
 import { projectRoutes } from './modules/projects/routes.ts'
+import { ssoRoutes } from './modules/sso/routes.ts'
 import { userRoutes } from './modules/users/routes.ts'
 import { accessPlugin } from './plugins/access.ts'
 import { authPlugin } from './plugins/auth.ts'
@@ -74,6 +75,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(programmeRoutes)
   await app.register(projectRoutes)
   await app.register(auditRoutes)
+  await app.register(ssoRoutes, { session, oidc: config.oidc })
   await app.register(userRoutes, {
     session,
     publicUrl: config.publicUrl,
