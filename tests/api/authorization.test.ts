@@ -1,4 +1,6 @@
+import { hashToken } from '@lagesbild/server/plugins/auth'
 import { Client, createTestApp, TEST_PASSWORD, type TestContext } from '@lagesbild/server/test/helper'
+import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 /**
@@ -26,6 +28,13 @@ interface World {
   programme: string
   /** A user whose project membership the member routes change. */
   target: { id: string; email: string }
+  /** A user the administration routes deactivate, reactivate and send links to. */
+  subject: { id: string; email: string }
+  /** An invited user and the token of their one-time link. */
+  invitee: { id: string; token: string }
+  /** A staff record and an account that the erasure routes erase. */
+  erasablePerson: string
+  erasableUser: string
 }
 
 interface TestUserRef {
@@ -43,6 +52,10 @@ interface RouteCase {
   before?: (t: TestContext, w: World) => Promise<void>
   /** Routes that end the session run on a session of their own. */
   ownSession?: boolean
+  /** A path that depends on the caller (e.g. their own session's id); overrides `path`. */
+  pathFor?: (client: Client, w: World) => Promise<string>
+  /** Routes that end the caller's other sessions: log the shared client in again after. */
+  relogin?: boolean
 }
 
 const everyone: Actor[] = ['administrator', 'portfolio_manager', 'finance', 'viewer', 'leader', 'member']
@@ -175,6 +188,155 @@ const matrix: Record<string, RouteCase> = {
         .execute()
     },
   },
+  'GET /api/users': {
+    allowed: ['administrator'],
+    readableAcrossOrganisations: true,
+    path: () => '/api/users',
+  },
+  'GET /api/users/:id': { allowed: ['administrator'], path: (w) => `/api/users/${w.subject.id}` },
+  'POST /api/users/invitations': {
+    allowed: ['administrator'],
+    path: () => '/api/users/invitations',
+    body: (w) => ({
+      email: `ny.${uuid()}@test.example`,
+      name: 'Ny Användare',
+      organisationId: w.unit,
+      roles: [{ role: 'viewer', organisationId: w.unit }],
+      projects: [{ projectId: w.project, role: 'member' }],
+    }),
+  },
+  'PATCH /api/users/:id': {
+    allowed: ['administrator'],
+    path: (w) => `/api/users/${w.subject.id}`,
+    body: () => ({ version: 1, name: 'Omdöpt Användare' }),
+  },
+  'PUT /api/users/:id/roles': {
+    allowed: ['administrator'],
+    path: (w) => `/api/users/${w.subject.id}/roles`,
+    body: (w) => ({ version: 1, roles: [{ role: 'viewer', organisationId: w.unit }] }),
+  },
+  'POST /api/users/:id/deactivate': {
+    allowed: ['administrator'],
+    path: (w) => `/api/users/${w.subject.id}/deactivate`,
+    body: () => ({}),
+  },
+  'POST /api/users/:id/reactivate': {
+    allowed: ['administrator'],
+    path: (w) => `/api/users/${w.subject.id}/reactivate`,
+    body: () => ({}),
+  },
+  'POST /api/users/:id/link': { allowed: ['administrator'], path: (w) => `/api/users/${w.subject.id}/link` },
+  'GET /api/users/:id/sessions': {
+    allowed: ['administrator'],
+    path: (w) => `/api/users/${w.subject.id}/sessions`,
+  },
+  'DELETE /api/users/:id/sessions': {
+    allowed: ['administrator'],
+    path: (w) => `/api/users/${w.subject.id}/sessions`,
+  },
+  'GET /api/me/sessions': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: () => '/api/me/sessions',
+  },
+  'DELETE /api/me/sessions/:sessionId': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    ownSession: true,
+    path: () => `/api/me/sessions/${uuid()}`,
+    pathFor: async (client) => {
+      const listed = await client.get('/api/me/sessions')
+      const current =
+        listed.statusCode === 200
+          ? listed.json<{ items: { id: string; current: boolean }[] }>().items.find((s) => s.current)
+          : undefined
+      return `/api/me/sessions/${current?.id ?? uuid()}`
+    },
+  },
+  'POST /api/me/sessions/revoke-others': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    ownSession: true,
+    relogin: true,
+    path: () => '/api/me/sessions/revoke-others',
+  },
+  'POST /api/me/password': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: () => '/api/me/password',
+    // A wrong current password: judged (422) without changing what the other routes log in with.
+    body: () => ({ currentPassword: 'not the password', newPassword: 'ett helt nytt långt lösenord' }),
+  },
+  'POST /api/invitations/lookup': {
+    allowed: ['anonymous', ...everyone],
+    readableAcrossOrganisations: true,
+    path: () => '/api/invitations/lookup',
+    body: (w) => ({ token: w.invitee.token }),
+  },
+  'POST /api/invitations/accept': {
+    allowed: ['anonymous', ...everyone],
+    readableAcrossOrganisations: true,
+    path: () => '/api/invitations/accept',
+    body: (w) => ({ token: w.invitee.token, password: 'ett långt och bra lösenord' }),
+  },
+  'GET /api/auth/sso': {
+    allowed: ['anonymous', ...everyone],
+    readableAcrossOrganisations: true,
+    path: () => '/api/auth/sso',
+  },
+  'GET /api/auth/oidc/start': {
+    allowed: ['anonymous', ...everyone],
+    readableAcrossOrganisations: true,
+    path: () => '/api/auth/oidc/start',
+  },
+  'GET /api/auth/oidc/callback': {
+    allowed: ['anonymous', ...everyone],
+    readableAcrossOrganisations: true,
+    path: () => '/api/auth/oidc/callback?code=x&state=y',
+  },
+  'GET /api/privacy/people/:id/extract': {
+    allowed: ['administrator'],
+    path: (w) => `/api/privacy/people/${w.person}/extract`,
+  },
+  'GET /api/privacy/users/:id/extract': {
+    allowed: ['administrator'],
+    path: (w) => `/api/privacy/users/${w.target.id}/extract`,
+  },
+  'GET /api/me/extract': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: () => '/api/me/extract',
+  },
+  'POST /api/privacy/people/:id/erase': {
+    allowed: ['administrator'],
+    path: (w) => `/api/privacy/people/${w.erasablePerson}/erase`,
+    body: () => ({ confirmName: 'Raderbar Person' }),
+  },
+  'POST /api/privacy/users/:id/erase': {
+    allowed: ['administrator'],
+    path: (w) => `/api/privacy/users/${w.erasableUser}/erase`,
+    body: () => ({ confirmName: 'Raderbar Användare' }),
+  },
+  'GET /api/privacy/settings/:organisationId': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: (w) => `/api/privacy/settings/${w.unit}`,
+  },
+  'PUT /api/privacy/settings/:organisationId': {
+    allowed: ['administrator'],
+    path: (w) => `/api/privacy/settings/${w.unit}`,
+    body: () => ({ personalDataCheck: 'warn' }),
+  },
+  'GET /api/audit/events': {
+    allowed: ['administrator'],
+    readableAcrossOrganisations: true,
+    path: () => '/api/audit/events?limit=200',
+  },
+  'GET /api/audit/export': {
+    allowed: ['administrator'],
+    readableAcrossOrganisations: true,
+    path: () => '/api/audit/export?format=csv',
+  },
 }
 
 let t: TestContext
@@ -205,7 +367,36 @@ async function buildWorld(name: string): Promise<{ world: World; users: Map<Acto
     users.set(role, user)
   }
   const target = await f.user({ organisationId: unit })
-  return { world: { root, unit, project, person, programme, target }, users }
+  const subject = await f.user({ organisationId: unit })
+  const invited = await f.user({ organisationId: unit, active: false })
+  const token = `${name}-invitation-token-0123456789abcdef`.replace(/[^A-Za-z0-9_-]/g, 'x')
+  await t.db
+    .insertInto('invitation')
+    .values({
+      id: uuid(),
+      user_id: invited.id,
+      token_hash: hashToken(token),
+      purpose: 'invite',
+      expires_at: new Date(Date.now() + 86_400_000),
+    })
+    .execute()
+  const erasablePerson = await f.person(unit, 'Raderbar Person')
+  const erasableUser = (await f.user({ organisationId: unit, name: 'Raderbar Användare' })).id
+  return {
+    world: {
+      root,
+      unit,
+      project,
+      person,
+      programme,
+      target,
+      subject,
+      invitee: { id: invited.id, token },
+      erasablePerson,
+      erasableUser,
+    },
+    users,
+  }
 }
 
 beforeAll(async () => {
@@ -270,7 +461,10 @@ describe.each(Object.entries(matrix))('%s', (route, spec) => {
       await spec.before?.(t, world)
       const body = spec.body?.(world) as Record<string, unknown> | undefined
       const client = await clientFor(actor, spec)
-      const response = await client.request(method, spec.path(world), body)
+      const path = spec.pathFor ? await spec.pathFor(client, world) : spec.path(world)
+      const response = await client.request(method, path, body)
+      const user = users.get(actor)
+      if (spec.relogin && user) clients.set(actor, await new Client(t.app).login(user.email))
       const allowed = spec.allowed.includes(actor) && (isOwn || spec.readableAcrossOrganisations === true)
       const context = `${actor} on ${isOwn ? 'own' : 'other'}: ${response.statusCode} ${response.body.slice(0, 200)}`
       if (allowed) {

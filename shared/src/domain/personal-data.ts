@@ -178,3 +178,7 @@ export const personalDataMessages: Record<PersonalDataKind, { sv: string; en: st
 /** How an organisation wants suspected personal data in free text handled. */
 export const personalDataChecks = ['off', 'warn', 'refuse'] as const
 export type PersonalDataCheck = (typeof personalDataChecks)[number]
+
+/** The name an erased person goes by in history, in the reader's language. */
+export const formerMemberLabel = (number: number, language: 'sv' | 'en') =>
+  language === 'sv' ? `Tidigare medarbetare ${number}` : `Former member ${number}`

@@ -10,6 +10,7 @@ import type { AuthUser } from '../../plugins/auth.ts'
 import { forbidden, invalidField, notFound, staleVersion } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
 import { hasRoleOver } from '../organisations/queries.ts'
+import { assertNoPersonalData } from '../privacy/text-check.ts'
 import { loadProjectAccess } from './access.ts'
 import { findProjectRow, findSummary, listLeaders, listSubProjects, projectSnapshot } from './queries.ts'
 
@@ -79,6 +80,13 @@ export async function createProject(
   input: Static<typeof ProjectCreate>,
 ) {
   checkPeriod(input.plannedStart, input.plannedEnd, null)
+  await assertNoPersonalData(db, input.ownerOrganisationId, {
+    name: input.name,
+    client: input.client,
+    purpose: input.purpose,
+    background: input.background,
+    targetGroup: input.targetGroup,
+  })
   if (input.parentId) {
     const parentAccess = await loadProjectAccess(db, user, input.parentId)
     if (!parentAccess) {
@@ -148,6 +156,13 @@ export async function updateProject(
       patch.plannedEnd ?? before.planned_end,
       patch.actualEnd === undefined ? before.actual_end : patch.actualEnd,
     )
+    await assertNoPersonalData(trx, before.owner_organisation_id, {
+      name: patch.name,
+      client: patch.client,
+      purpose: patch.purpose,
+      background: patch.background,
+      targetGroup: patch.targetGroup,
+    })
     const after = await trx
       .updateTable('project')
       .set({
