@@ -8,6 +8,7 @@ import { authRoutes } from './modules/auth/routes.ts'
 import { healthRoutes } from './modules/health/routes.ts'
 import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
+import { retentionPlugin } from './modules/privacy/retention.ts'
 import { privacyRoutes } from './modules/privacy/routes.ts'
 import { programmeRoutes } from './modules/programmes/routes.ts'
 import { projectRoutes } from './modules/projects/routes.ts'
@@ -77,6 +78,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(projectRoutes)
   await app.register(auditRoutes)
   await app.register(privacyRoutes)
+  await app.register(retentionPlugin)
   await app.register(ssoRoutes, { session, oidc: config.oidc })
   await app.register(userRoutes, {
     session,

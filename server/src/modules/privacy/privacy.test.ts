@@ -316,3 +316,37 @@ describe('personal-data check on free text', () => {
     ).toBe(403)
   })
 })
+
+describe('retention', () => {
+  it('purges ended sessions, day-old failed logins and links closed for 30 days, and nothing else', async () => {
+    const { purgeExpired } = await import('./retention.ts')
+    const user = await t.fixtures.user({ organisationId: unit })
+    const live = await t.as(user)
+    await t.as(user)
+    await sql`update session set expires_at = now() - interval '1 minute'
+      where user_id = ${user.id} and id = (select id from session where user_id = ${user.id} order by created_at desc limit 1)`.execute(
+      t.db,
+    )
+    await sql`insert into login_attempt (key, at) values ('account:gammal@test.example', now() - interval '25 hours'),
+      ('account:ny@test.example', now())`.execute(t.db)
+    const link = (days: number, used: boolean) =>
+      sql`insert into invitation (id, user_id, token_hash, purpose, created_at, expires_at, used_at)
+        values (gen_random_uuid(), ${user.id}, ${`hash-${days}-${used}`}, 'password_reset',
+          now() - make_interval(days => ${days + 3}), now() - make_interval(days => ${days}),
+          ${used ? sql`now() - make_interval(days => ${days})` : sql`null`})`.execute(t.db)
+    await link(31, true)
+    await link(40, false)
+    await link(2, false)
+
+    const purged = await purgeExpired(t.db)
+    expect(purged.sessions).toBeGreaterThanOrEqual(1)
+    expect(purged.loginAttempts).toBeGreaterThanOrEqual(1)
+    expect(purged.links).toBe(2)
+    expect((await live.get('/api/me')).statusCode).toBe(200)
+    const attempts = await t.db.selectFrom('login_attempt').where('key', 'like', 'account:%@test.example').select('key').execute()
+    expect(attempts.map((a) => a.key)).toContain('account:ny@test.example')
+    expect(attempts.map((a) => a.key)).not.toContain('account:gammal@test.example')
+    const links = await t.db.selectFrom('invitation').where('user_id', '=', user.id).select('token_hash').execute()
+    expect(links.map((l) => l.token_hash)).toEqual(['hash-2-false'])
+  })
+})
