@@ -1,5 +1,5 @@
 import { lifecycleStatuses } from '@lagesbild/shared/domain/lifecycle'
-import { Link, useNavigate, useSearch } from '@tanstack/react-router'
+import { Link, useNavigate, useRouter, useSearch } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, buttonClass } from '../../../components/button'
@@ -34,6 +34,7 @@ export function ProjectsPage() {
   const me = useCurrentUser()
   const search = useSearch({ from: '/authenticated/projects' })
   const navigate = useNavigate({ from: '/projects' })
+  const router = useRouter()
   const programmes = useProgrammeOptions()
   const projects = useProjects(search)
 
@@ -46,6 +47,8 @@ export function ProjectsPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text should navigate
   useEffect(() => {
     const next = debouncedQ.trim() || undefined
+    // A settled search must not pull back a user who has already clicked their way elsewhere.
+    if (router.state.location.pathname !== '/projects') return
     if (next !== search.q) void setFilters({ q: next })
   }, [debouncedQ])
 
