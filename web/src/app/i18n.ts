@@ -8,8 +8,10 @@ export const sv = {
     projects: 'Projekt',
     programmes: 'Program',
     organisations: 'Organisationer',
+    admin: 'Administration',
   },
   userMenu: {
+    account: 'Mitt konto',
     button: 'användarmeny',
     signedInAs: 'Inloggad som',
     logout: 'Logga ut',
@@ -36,8 +38,10 @@ export const en: Translations<typeof sv> = {
     projects: 'Projects',
     programmes: 'Programmes',
     organisations: 'Organisations',
+    admin: 'Administration',
   },
   userMenu: {
+    account: 'My account',
     button: 'user menu',
     signedInAs: 'Logged in as',
     logout: 'Log out',

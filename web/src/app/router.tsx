@@ -7,6 +7,8 @@ import {
   Outlet,
 } from '@tanstack/react-router'
 import { Loading } from '../components/loading'
+import { parseAuditSearch } from '../features/admin/api/audit'
+import { parseUserListSearch, userQueryOptions } from '../features/admin/api/users'
 import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/api/get-me'
 import { homeProjectsQueryOptions } from '../features/home/api/get-my-projects'
 import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
@@ -46,8 +48,11 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; sso?: string } => ({
+    ...(typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
+    // Why a single sign-on attempt ended here (set by the server's redirect).
+    ...(typeof search.sso === 'string' ? { sso: search.sso } : {}),
+  }),
   beforeLoad: ({ context, search }) => redirectIfLoggedIn(context.queryClient, safeRedirect(search.redirect)),
   component: lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage'),
 })
@@ -180,8 +185,79 @@ const programmeRoute = createRoute({
   ),
 })
 
+/** Public: where a one-time link lands (the token is in the fragment). */
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitation',
+  component: lazyRouteComponent(
+    () => import('../features/auth/components/invitation-page'),
+    'InvitationPage',
+  ),
+})
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account',
+  component: lazyRouteComponent(() => import('../features/account/components/account-page'), 'AccountPage'),
+})
+
+const myExtractRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account/extract',
+  component: lazyRouteComponent(
+    () => import('../features/account/components/my-extract-page'),
+    'MyExtractPage',
+  ),
+})
+
+const adminUsersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/users',
+  validateSearch: parseUserListSearch,
+  component: lazyRouteComponent(() => import('../features/admin/components/users-page'), 'UsersPage'),
+})
+
+const adminInviteRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/users/new',
+  component: lazyRouteComponent(
+    () => import('../features/admin/components/invite-user-page'),
+    'InviteUserPage',
+  ),
+})
+
+const adminUserRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/users/$userId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(userQueryOptions(params.userId)),
+  component: lazyRouteComponent(() => import('../features/admin/components/user-page'), 'UserPage'),
+})
+
+const adminUserExtractRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/users/$userId/extract',
+  component: lazyRouteComponent(
+    () => import('../features/admin/components/user-extract-page'),
+    'UserExtractPage',
+  ),
+})
+
+const adminAuditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/audit',
+  validateSearch: parseAuditSearch,
+  component: lazyRouteComponent(() => import('../features/admin/components/audit-page'), 'AuditPage'),
+})
+
+const adminPrivacyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/privacy',
+  component: lazyRouteComponent(() => import('../features/admin/components/privacy-page'), 'PrivacyPage'),
+})
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  invitationRoute,
   appRoute.addChildren([
     homeRoute,
     projectsRoute,
@@ -192,6 +268,14 @@ const routeTree = rootRoute.addChildren([
     organisationRoute,
     programmesRoute,
     programmeRoute,
+    accountRoute,
+    myExtractRoute,
+    adminUsersRoute,
+    adminInviteRoute,
+    adminUserRoute,
+    adminUserExtractRoute,
+    adminAuditRoute,
+    adminPrivacyRoute,
   ]),
 ])
 

@@ -3,6 +3,8 @@ import i18next, { type i18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { en as appEn, sv as appSv } from '../app/i18n'
 import { en as commonEn, sv as commonSv } from '../components/i18n'
+import { en as accountEn, sv as accountSv } from '../features/account/i18n'
+import { en as adminEn, sv as adminSv } from '../features/admin/i18n'
 import { en as authEn, sv as authSv } from '../features/auth/i18n'
 import { en as homeEn, sv as homeSv } from '../features/home/i18n'
 import { en as organisationsEn, sv as organisationsSv } from '../features/organisations/i18n'
@@ -27,6 +29,8 @@ export const resources = {
     projects: projectsSv,
     organisations: organisationsSv,
     programmes: programmesSv,
+    admin: adminSv,
+    account: accountSv,
   },
   en: {
     common: commonEn,
@@ -36,6 +40,8 @@ export const resources = {
     projects: projectsEn,
     organisations: organisationsEn,
     programmes: programmesEn,
+    admin: adminEn,
+    account: accountEn,
   },
 } as const satisfies Record<Language, Record<string, unknown>>
 

@@ -30,4 +30,22 @@ export const queryKeys = {
     all: ['people'] as const,
     list: (query: object) => ['people', 'list', 'page', query] as const,
   },
+  users: {
+    all: ['users'] as const,
+    infinite: (query: object) => ['users', 'list', 'infinite', query] as const,
+    list: (query: object) => ['users', 'list', 'page', query] as const,
+    detail: (userId: string) => ['users', 'detail', userId] as const,
+    sessions: (userId: string) => ['users', 'detail', userId, 'sessions'] as const,
+  },
+  account: {
+    sessions: ['account', 'sessions'] as const,
+  },
+  audit: {
+    all: ['audit'] as const,
+    infinite: (query: object) => ['audit', 'infinite', query] as const,
+  },
+  privacy: {
+    setting: (organisationId: string) => ['privacy', 'setting', organisationId] as const,
+    extract: (kind: 'user' | 'person' | 'me', id: string) => ['privacy', 'extract', kind, id] as const,
+  },
 }

@@ -17,7 +17,10 @@ export interface Purged {
 
 /** Deletes ended sessions, old failed-login records and links long used, withdrawn or expired. */
 export async function purgeExpired(db: Kysely<Database>): Promise<Purged> {
-  const sessions = await db.deleteFrom('session').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst()
+  const sessions = await db
+    .deleteFrom('session')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .executeTakeFirst()
   const attempts = await db
     .deleteFrom('login_attempt')
     .where('at', '<', sql<Date>`now() - make_interval(hours => ${RETENTION.loginAttemptsHours})`)
@@ -41,7 +44,8 @@ export const retentionPlugin = fp(async (app: FastifyInstance) => {
   const run = async () => {
     try {
       const purged = await purgeExpired(app.db)
-      if (purged.sessions + purged.loginAttempts + purged.links > 0) app.log.info({ purged }, 'retention purge')
+      if (purged.sessions + purged.loginAttempts + purged.links > 0)
+        app.log.info({ purged }, 'retention purge')
     } catch (error) {
       app.log.warn({ err: error }, 'retention purge failed')
     }

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../../components/language-switch'
@@ -73,6 +74,9 @@ export function UserMenu() {
             ))}
           </ul>
         ) : null}
+        <Link to="/account" className="user-menu__account" onClick={() => setOpen(false)}>
+          {t('userMenu.account')}
+        </Link>
         <LanguageSwitch className="user-menu__language" />
         <button
           type="button"

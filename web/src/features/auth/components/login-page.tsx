@@ -1,13 +1,14 @@
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../../components/button'
+import { Button, buttonClass } from '../../../components/button'
 import { Field } from '../../../components/field'
 import { LanguageSwitch } from '../../../components/language-switch'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { useDocumentTitle } from '../../../lib/use-document-title'
 import { safeRedirect } from '../api/get-me'
 import { useLogin } from '../api/login'
+import { isSsoFailure, ssoStartHref, useSsoStatus } from '../api/sso'
 import { DemoAccounts } from './demo-accounts'
 import './login-page.css'
 
@@ -18,6 +19,8 @@ export function LoginPage() {
   const search = useSearch({ from: '/login' })
   const navigate = useNavigate()
   const loginMutation = useLogin()
+  const sso = useSsoStatus()
+  const ssoFailure = isSsoFailure(search.sso) ? search.sso : null
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({})
@@ -55,6 +58,11 @@ export function LoginPage() {
         <div className="login__card">
           <h1 tabIndex={-1}>{t('login.title')}</h1>
           <p className="login__intro">{t('login.intro')}</p>
+          {ssoFailure ? (
+            <div className="alert alert--error" role="alert">
+              <p className="alert__title">{t(`sso.failure.${ssoFailure}`)}</p>
+            </div>
+          ) : null}
           <ProblemAlert error={loginMutation.error} detailOnly />
           <form onSubmit={submit} noValidate>
             <Field
@@ -81,6 +89,13 @@ export function LoginPage() {
               {loginMutation.isPending ? t('login.submitting') : t('login.submit')}
             </Button>
           </form>
+          {sso.data?.enabled ? (
+            <div className="login__sso">
+              <a className={buttonClass('secondary')} href={ssoStartHref(safeRedirect(search.redirect))}>
+                {t('sso.button')}
+              </a>
+            </div>
+          ) : null}
         </div>
         <DemoAccounts
           onPick={(pickedEmail, pickedPassword) => {

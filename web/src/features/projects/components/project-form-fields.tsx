@@ -2,10 +2,11 @@ import { projectCreatorRoles } from '@lagesbild/shared/domain/access'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../../components/field'
+import { FreeTextArea } from '../../../components/free-text-area'
 import { Select } from '../../../components/select'
-import { TextArea } from '../../../components/text-area'
 import { useCurrentUser } from '../../../lib/current-user'
-import { useOrganisationOptions, withinOrganisations } from '../api/get-organisation-options'
+import { withinOrganisations } from '../../../lib/organisation-options'
+import { useOrganisationOptions } from '../api/get-organisation-options'
 import { usePeopleOptions } from '../api/get-people-options'
 import { useProgrammeOptions } from '../api/get-programme-options'
 import { type ProjectSummary, parentProjectOptionsQueryOptions } from '../api/get-projects'
@@ -102,9 +103,9 @@ export function ProjectFormFields({ mode, values, errors, onChange }: ProjectFor
       <fieldset className="form-section">
         <legend>{t('form.sectionDescription')}</legend>
         <p className="form-section__note">{tc('personalDataReminder')}</p>
-        <TextArea {...text('purpose')} rows={4} />
-        <TextArea {...text('background')} rows={6} />
-        <TextArea {...text('targetGroup')} rows={3} />
+        <FreeTextArea {...text('purpose')} reminder={false} rows={4} />
+        <FreeTextArea {...text('background')} reminder={false} rows={6} />
+        <FreeTextArea {...text('targetGroup')} reminder={false} rows={3} />
       </fieldset>
 
       <fieldset className="form-section">

@@ -1,0 +1,155 @@
+import * as projectsApi from '@lagesbild/shared/api/projects'
+import * as usersApi from '@lagesbild/shared/api/users'
+import type { EndpointInput, EndpointOutput } from '@lagesbild/shared/http/endpoint'
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
+import { apiRequest } from '../../../lib/api-client'
+import { queryKeys } from '../../../lib/query-keys'
+
+export type UserListQuery = NonNullable<EndpointInput<typeof usersApi.listUsers>['query']>
+export type UserSummary = EndpointOutput<typeof usersApi.listUsers>['items'][number]
+export type UserDetail = EndpointOutput<typeof usersApi.getUser>
+export type UserStatus = UserSummary['status']
+export type IssuedLink = EndpointOutput<typeof usersApi.issueUserLink>
+export type InvitationBody = EndpointInput<typeof usersApi.inviteUser>['body']
+export type Grant = { role: UserSummary['roles'][number]['role']; organisationId: string }
+
+export interface UserListSearch {
+  q?: string
+  status?: UserStatus
+}
+
+export const parseUserListSearch = (search: Record<string, unknown>): UserListSearch => ({
+  ...(typeof search.q === 'string' && search.q.trim() ? { q: search.q } : {}),
+  ...(typeof search.status === 'string' &&
+  (usersApi.userStatuses as readonly string[]).includes(search.status)
+    ? { status: search.status as UserStatus }
+    : {}),
+})
+
+export const usersInfiniteQueryOptions = (filters: UserListSearch) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.users.infinite({ ...filters, q: filters.q?.trim() || undefined }),
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest(
+        usersApi.listUsers,
+        { query: { ...filters, q: filters.q?.trim() || undefined, limit: 50, cursor: pageParam } },
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  })
+
+export const useUsers = (filters: UserListSearch) =>
+  useInfiniteQuery({ ...usersInfiniteQueryOptions(filters), placeholderData: keepPreviousData })
+
+/** Everyone the administrator manages, for choosing whose changes to show. */
+export const userOptionsQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.users.list({ limit: 200 }),
+    queryFn: ({ signal }) => apiRequest(usersApi.listUsers, { query: { limit: 200 } }, { signal }),
+    staleTime: 60_000,
+    select: (page) => page.items.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
+  })
+
+export const userQueryOptions = (userId: string) =>
+  queryOptions({
+    queryKey: queryKeys.users.detail(userId),
+    queryFn: ({ signal }) => apiRequest(usersApi.getUser, { params: { id: userId } }, { signal }),
+  })
+
+export const useUser = (userId: string) => useQuery(userQueryOptions(userId))
+
+export const userSessionsQueryOptions = (userId: string) =>
+  queryOptions({
+    queryKey: queryKeys.users.sessions(userId),
+    queryFn: ({ signal }) => apiRequest(usersApi.listUserSessions, { params: { id: userId } }, { signal }),
+  })
+
+/** A change to a user: the user lists, the detail and the change log all show it. */
+function useUserMutation<Input, Output>(run: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.users.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.audit.all }),
+      ]),
+  })
+}
+
+export function useInviteUser() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: InvitationBody) => apiRequest(usersApi.inviteUser, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all }),
+  })
+}
+
+export const useUpdateUserRoles = (userId: string) =>
+  useUserMutation((body: { version: number; roles: Grant[] }) =>
+    apiRequest(usersApi.setUserRoles, { params: { id: userId }, body }),
+  )
+
+export const useDeactivateUser = (userId: string) =>
+  useUserMutation((version: number) =>
+    apiRequest(usersApi.deactivateUser, { params: { id: userId }, body: { version } }),
+  )
+
+export const useReactivateUser = (userId: string) =>
+  useUserMutation((version: number) =>
+    apiRequest(usersApi.reactivateUser, { params: { id: userId }, body: { version } }),
+  )
+
+export const useIssueLink = (userId: string) =>
+  useUserMutation(() => apiRequest(usersApi.issueUserLink, { params: { id: userId } }))
+
+export const useRevokeUserSessions = (userId: string) =>
+  useUserMutation(() => apiRequest(usersApi.revokeUserSessions, { params: { id: userId } }))
+
+type ProjectRole = UserDetail['projects'][number]['role']
+
+/** Project membership goes through the project's own member routes. */
+export const useSetProjectRole = (userId: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ projectId, role }: { projectId: string; role: ProjectRole }) =>
+      apiRequest(projectsApi.setProjectMemberRole, { params: { projectId, userId }, body: { role } }),
+    onSuccess: (_, { projectId }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(userId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) }),
+      ]),
+  })
+}
+
+export const useRemoveFromProject = (userId: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (projectId: string) =>
+      apiRequest(projectsApi.removeProjectMember, { params: { projectId, userId } }),
+    onSuccess: (_, projectId) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(userId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) }),
+      ]),
+  })
+}
+
+/** Projects to pick from when giving someone a project role. */
+export const projectOptionsQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.projects.list({ limit: 200 }),
+    queryFn: ({ signal }) => apiRequest(projectsApi.listProjects, { query: { limit: 200 } }, { signal }),
+    staleTime: 60_000,
+    select: (page) =>
+      page.items.map((p) => ({ value: p.id, label: p.code ? `${p.name} (${p.code})` : p.name })),
+  })
