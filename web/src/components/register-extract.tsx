@@ -21,7 +21,7 @@ function Events({ events, caption }: { events: readonly Event[]; caption: string
     { key: 'project', header: t('extract.project'), cell: (e) => e.project?.name ?? '–' },
     {
       key: 'changes',
-      header: t('extract.what'),
+      header: t('extract.changes'),
       cell: (e) => e.changes.map((c) => `${c.field}: ${show(c.before)} → ${show(c.after)}`).join('; ') || '–',
     },
   ]
@@ -84,7 +84,7 @@ export function RegisterExtractView({
                 { key: 'email', term: t('extract.email'), value: account.email },
                 { key: 'name', term: t('extract.name'), value: account.name },
                 { key: 'org', term: t('extract.organisation'), value: account.organisation.name },
-                { key: 'status', term: t('extract.status'), value: account.status },
+                { key: 'status', term: t('extract.status'), value: t(`extract.statuses.${account.status}`) },
                 { key: 'created', term: t('extract.created'), value: formatTimestamp(account.createdAt) },
                 {
                   key: 'login',

@@ -13,8 +13,9 @@ export const invitationQueryOptions = (token: string) =>
     meta: { skipAuthRedirect: true },
   })
 
-export const useInvitation = (token: string) =>
-  useQuery({ ...invitationQueryOptions(token), enabled: token !== '' })
+/** Looked up once; not again after the link is used (it would then answer 410). */
+export const useInvitation = (token: string, used: boolean) =>
+  useQuery({ ...invitationQueryOptions(token), enabled: token !== '' && !used })
 
 type AcceptBody = EndpointInput<typeof usersApi.acceptInvitation>['body']
 
