@@ -10,12 +10,14 @@ import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
 import { programmeRoutes } from './modules/programmes/routes.ts'
 import { projectRoutes } from './modules/projects/routes.ts'
+import { reportRoutes } from './modules/reports/routes.ts'
 import { accessPlugin } from './plugins/access.ts'
 import { authPlugin } from './plugins/auth.ts'
 import { databasePlugin } from './plugins/database.ts'
 import { docsPlugin } from './plugins/docs.ts'
 import { errorsPlugin } from './plugins/errors.ts'
 import { spaPlugin } from './plugins/spa.ts'
+import './report-sections.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,6 +70,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(programmeRoutes)
   await app.register(projectRoutes)
   await app.register(auditRoutes)
+  await app.register(reportRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })
   return app

@@ -134,6 +134,64 @@ export interface AuditEventTable {
   after: Json | null
 }
 
+export interface ReportTemplateTable {
+  id: string
+  organisation_id: string | null
+  builtin_key: string | null
+  name: string
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface ReportTemplateVersionTable {
+  id: string
+  template_id: string
+  number: number
+  name: string
+  sections: Json
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface FinalReportTable {
+  id: string
+  project_id: string
+  template_version_id: string
+  kind: string
+  previous_id: string | null
+  addendum_to_id: string | null
+  status: ColumnType<string, string | undefined, string>
+  report_date: DateColumn
+  authors: ColumnType<string, string | undefined, string>
+  snapshot: Json | null
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  submitted_by: string | null
+  version: VersionColumn
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface FinalReportSectionTable {
+  report_id: string
+  key: string
+  content: Json
+  frozen: ColumnType<boolean, boolean | undefined, boolean>
+  version: VersionColumn
+  updated_by: string | null
+  updated_at: UpdatedAt
+}
+
+export interface FinalReportOutcomeTable {
+  report_id: string
+  outcome: string
+  decision_id: string
+  comment: ColumnType<string, string | undefined, never>
+  decided_at: CreatedAt
+  recorded_by: string | null
+}
+
 /** One interface per table; feature modules add theirs here as they land. */
 export interface Database {
   app_setting: AppSettingTable
@@ -149,6 +207,11 @@ export interface Database {
   project_leader: ProjectLeaderTable
   project_member: ProjectMemberTable
   audit_event: AuditEventTable
+  report_template: ReportTemplateTable
+  report_template_version: ReportTemplateVersionTable
+  final_report: FinalReportTable
+  final_report_section: FinalReportSectionTable
+  final_report_outcome: FinalReportOutcomeTable
 }
 
 export type ProjectRow = Selectable<ProjectTable>
