@@ -10,7 +10,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table report_template (
       id uuid primary key,
       organisation_id uuid references organisation(id) on delete restrict,
-      builtin_key text check (builtin_key is null or builtin_key ~ '^[a-z_]{1,40}$'),
+      builtin_key text,
       name text not null check (length(btrim(name)) between 1 and 200),
       version integer not null default 1 check (version >= 1),
       created_at timestamptz not null default now(),
@@ -18,7 +18,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- One template per organisation; the built-in one belongs to none.
       constraint report_template_organisation_id_key unique nulls not distinct (organisation_id),
       constraint report_template_builtin_key_key unique (builtin_key),
-      constraint report_template_builtin_key_check check ((organisation_id is null) = (builtin_key is not null))
+      constraint report_template_builtin_key_check
+        check ((organisation_id is null) = (builtin_key is not null) and (builtin_key is null or builtin_key ~ '^[a-z_]{1,40}$'))
     );
 
     create table report_template_version (
@@ -57,8 +58,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       constraint final_report_previous_id_key unique (previous_id),
-      constraint final_report_kind_check check ((kind = 'addendum') = (addendum_to_id is not null)),
-      constraint final_report_status_check
+      constraint final_report_addendum_to_id_check check ((kind = 'addendum') = (addendum_to_id is not null)),
+      constraint final_report_snapshot_check
         check ((status = 'submitted') = (snapshot is not null and submitted_at is not null))
     );
     create index final_report_project_idx on final_report (project_id, created_at);
@@ -99,10 +100,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       report_id uuid primary key references final_report(id) on delete restrict,
       outcome text not null check (outcome in ('approved', 'returned')),
       decision_id uuid not null,
-      comment text not null default '' check (length(comment) <= 5000),
+      comment text not null default '',
       decided_at timestamptz not null default now(),
       recorded_by uuid references app_user(id) on delete restrict,
-      constraint final_report_outcome_comment_check check (outcome = 'approved' or length(btrim(comment)) > 0)
+      constraint final_report_outcome_comment_check
+        check (length(comment) <= 5000 and (outcome = 'approved' or length(btrim(comment)) > 0))
     );
     create trigger final_report_outcome_immutable before update or delete on final_report_outcome
       for each row execute function lagesbild_refuse_change();

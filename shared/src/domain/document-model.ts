@@ -298,6 +298,16 @@ export function normaliseRow(row: readonly TableCell[], columns: number): TableC
   return cells
 }
 
+/** Each column's share of the table's width in percent, summing to 100. */
+export function columnShares(columns: readonly { width?: number }[]): number[] {
+  const fixed = columns.reduce((sum, c) => sum + (c.width ?? 0), 0)
+  const flexible = columns.filter((c) => !c.width).length
+  const share = flexible > 0 ? Math.max(5, (100 - Math.min(fixed, 95)) / flexible) : 0
+  const raw = columns.map((c) => c.width ?? share)
+  const total = raw.reduce((a, b) => a + b, 0)
+  return raw.map((w) => (w / total) * 100)
+}
+
 /** Only addresses a reader can safely follow become links; anything else stays plain text. */
 export function isSafeLink(href: string): boolean {
   return /^(https?:\/\/|mailto:)[^\s<>"]+$/i.test(href)

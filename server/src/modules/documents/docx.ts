@@ -1,4 +1,5 @@
 import {
+  columnShares,
   type DocumentBlock,
   type DocumentModel,
   documentLabels,
@@ -66,15 +67,6 @@ function runsToChildren(
 const alignmentOf = (align: TableBlock['columns'][number]['align']) =>
   align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT
 
-function columnPercentages(columns: TableBlock['columns']): number[] {
-  const fixed = columns.reduce((sum, c) => sum + (c.width ?? 0), 0)
-  const flexible = columns.filter((c) => !c.width).length
-  const share = flexible > 0 ? Math.max(5, (100 - Math.min(fixed, 95)) / flexible) : 0
-  const raw = columns.map((c) => c.width ?? share)
-  const total = raw.reduce((a, b) => a + b, 0)
-  return raw.map((w) => (w / total) * 100)
-}
-
 const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: palette.rule }
 
 type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType]
@@ -101,7 +93,7 @@ function tableCell(
 
 function table(block: TableBlock): (Paragraph | Table)[] {
   const n = block.columns.length
-  const widths = columnPercentages(block.columns)
+  const widths = columnShares(block.columns)
   const row = (cells: readonly TableCell[], kind: { header?: boolean; total?: boolean }) =>
     new TableRow({
       tableHeader: kind.header === true,

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import {
   blockAnchor,
+  columnShares,
   type DocumentBlock,
   type DocumentModel,
   documentLabels,
@@ -84,7 +85,7 @@ function listContent(block: ListBlock): Content {
 
 function widths(columns: TableBlock['columns']): (number | string)[] {
   if (columns.every((c) => !c.width)) return columns.map(() => '*')
-  return columns.map((c) => (c.width ? `${c.width}*` : '*'))
+  return columnShares(columns).map((share) => `${share.toFixed(2)}%`)
 }
 
 function tableContent(block: TableBlock): Content {
