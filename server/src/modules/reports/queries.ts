@@ -58,10 +58,12 @@ export async function listTemplatesUnder(db: Kysely<Database>, roots: readonly s
   return q.orderBy(sql`t.organisation_id is not null`).orderBy('t.name').execute()
 }
 
-export async function findTemplate(db: Kysely<Database>, id: string, forUpdate = false) {
-  let q = templateQuery(db).where('t.id', '=', id)
-  if (forUpdate) q = q.forUpdate()
-  return q.executeTakeFirst()
+export async function findTemplate(db: Kysely<Database>, id: string) {
+  return templateQuery(db).where('t.id', '=', id).executeTakeFirst()
+}
+
+export async function lockTemplate(db: Kysely<Database>, id: string) {
+  return db.selectFrom('report_template').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
 }
 
 export async function findTemplateOfOrganisations(db: Kysely<Database>, organisationIds: readonly string[]) {

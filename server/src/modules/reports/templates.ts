@@ -28,6 +28,7 @@ import {
   findTemplateVersion,
   listTemplatesUnder,
   listTemplateVersions,
+  lockTemplate,
   toTemplateSummary,
 } from './queries.ts'
 import { reportSections } from './section-registry.ts'
@@ -199,7 +200,7 @@ export async function updateTemplate(
 ): Promise<TemplateT> {
   await getTemplate(db, user, id)
   await db.transaction().execute(async (trx) => {
-    const row = await findTemplate(trx, id, true)
+    const row = await lockTemplate(trx, id)
     if (!row) throw notFound()
     if (!row.organisation_id) {
       throw forbidden({
