@@ -1,4 +1,6 @@
+import { startFinalReportInTransaction } from '@lagesbild/server/modules/reports/service'
 import { Client, createTestApp, TEST_PASSWORD, type TestContext } from '@lagesbild/server/test/helper'
+import { municipalTemplate } from '@lagesbild/shared/domain/report-template'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 /**
@@ -26,6 +28,10 @@ interface World {
   programme: string
   /** A user whose project membership the member routes change. */
   target: { id: string; email: string }
+  /** The municipality's own final-report template. */
+  reportTemplate: string
+  /** A draft final report of the project. */
+  finalReport: string
 }
 
 interface TestUserRef {
@@ -175,6 +181,71 @@ const matrix: Record<string, RouteCase> = {
         .execute()
     },
   },
+  'GET /api/report-templates': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: () => '/api/report-templates',
+  },
+  'GET /api/report-templates/:templateId': {
+    allowed: everyone,
+    path: (w) => `/api/report-templates/${w.reportTemplate}`,
+  },
+  'POST /api/report-templates': {
+    allowed: ['administrator'],
+    path: () => '/api/report-templates',
+    body: (w) => ({ organisationId: w.unit }),
+  },
+  'PUT /api/report-templates/:templateId': {
+    allowed: ['administrator'],
+    path: (w) => `/api/report-templates/${w.reportTemplate}`,
+    body: () => ({ version: 1, name: 'Vår mall', sections: municipalTemplate }),
+  },
+  'GET /api/projects/:projectId/final-reports': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/final-reports`,
+  },
+  'POST /api/projects/:projectId/final-reports': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports`,
+    body: () => ({}),
+  },
+  'GET /api/projects/:projectId/final-reports/:reportId': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}`,
+  },
+  'PATCH /api/projects/:projectId/final-reports/:reportId': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}`,
+    body: () => ({ version: 1, authors: 'Elin Nordin' }),
+  },
+  'PUT /api/projects/:projectId/final-reports/:reportId/sections/:sectionKey': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/sections/sammanfattning`,
+    body: () => ({ version: 1, content: { type: 'doc', content: [] } }),
+  },
+  'POST /api/projects/:projectId/final-reports/:reportId/submit': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/submit`,
+    // A stale version: the route is reached, the draft stays a draft for the other routes.
+    body: () => ({ version: 999 }),
+  },
+  'POST /api/projects/:projectId/final-reports/:reportId/revision': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/revision`,
+  },
+  'POST /api/projects/:projectId/final-reports/:reportId/addenda': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/addenda`,
+    body: () => ({}),
+  },
+  'GET /api/projects/:projectId/final-reports/:reportId/document': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/document`,
+  },
+  'GET /api/projects/:projectId/final-reports/:reportId/document.:format': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/document.pdf`,
+  },
 }
 
 let t: TestContext
@@ -205,7 +276,25 @@ async function buildWorld(name: string): Promise<{ world: World; users: Map<Acto
     users.set(role, user)
   }
   const target = await f.user({ organisationId: unit })
-  return { world: { root, unit, project, person, programme, target }, users }
+  const reportTemplate = crypto.randomUUID()
+  await t.db
+    .insertInto('report_template')
+    .values({ id: reportTemplate, organisation_id: root, name: `${name}s mall` })
+    .execute()
+  await t.db
+    .insertInto('report_template_version')
+    .values({
+      id: crypto.randomUUID(),
+      template_id: reportTemplate,
+      number: 1,
+      name: `${name}s mall`,
+      sections: JSON.stringify(municipalTemplate),
+    })
+    .execute()
+  const finalReport = await t.db
+    .transaction()
+    .execute((trx) => startFinalReportInTransaction(trx, null, project, {}))
+  return { world: { root, unit, project, person, programme, target, reportTemplate, finalReport }, users }
 }
 
 beforeAll(async () => {
