@@ -32,7 +32,6 @@ import {
   TableRow,
   WidthType,
 } from 'docx'
-import { estimatePageNumbers } from 'docx/layout'
 import { palette } from './style.ts'
 
 const FONT = 'Calibri'
@@ -301,7 +300,6 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
 
   const doc = new Document({
     creator: 'Lägesbild',
-    pageNumbers: estimatePageNumbers,
     title: `${model.cover.title} – ${model.cover.subject}`,
     description: model.cover.code ?? undefined,
     styles: {
