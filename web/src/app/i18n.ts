@@ -8,6 +8,7 @@ export const sv = {
     projects: 'Projekt',
     programmes: 'Program',
     organisations: 'Organisationer',
+    reportTemplates: 'Rapportmallar',
   },
   userMenu: {
     button: 'användarmeny',
@@ -36,6 +37,7 @@ export const en: Translations<typeof sv> = {
     projects: 'Projects',
     programmes: 'Programmes',
     organisations: 'Organisations',
+    reportTemplates: 'Report templates',
   },
   userMenu: {
     button: 'user menu',

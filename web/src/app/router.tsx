@@ -16,6 +16,11 @@ import { programmesInfiniteQueryOptions } from '../features/programmes/api/get-p
 import { projectQueryOptions } from '../features/projects/api/get-project'
 import { projectHistoryQueryOptions } from '../features/projects/api/get-project-history'
 import { parseProjectListSearch, projectsInfiniteQueryOptions } from '../features/projects/api/get-projects'
+import { finalReportQueryOptions } from '../features/reports/api/get-final-report'
+import { finalReportDocumentQueryOptions } from '../features/reports/api/get-final-report-document'
+import { finalReportsQueryOptions } from '../features/reports/api/get-final-reports'
+import { reportTemplateQueryOptions } from '../features/reports/api/get-report-template'
+import { reportTemplatesQueryOptions } from '../features/reports/api/get-report-templates'
 import { AppLayout } from './layout/app-layout'
 import { NavigationFocus } from './layout/navigation-focus'
 import { NotFoundPage } from './not-found-page'
@@ -127,6 +132,62 @@ const projectHistoryRoute = createRoute({
   ),
 })
 
+const finalReportsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'final-report',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(finalReportsQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/final-reports-page'),
+    'FinalReportsPage',
+  ),
+})
+
+const finalReportRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'final-report/$reportId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(finalReportQueryOptions(params.projectId, params.reportId)),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/final-report-page'),
+    'FinalReportPage',
+  ),
+})
+
+/** A report's print view: the document alone, without the app's header and navigation. */
+const finalReportPrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/print/final-report/$projectId/$reportId',
+  beforeLoad: ({ context, location }) => requireAuth(context.queryClient, location.href),
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(finalReportDocumentQueryOptions(params.projectId, params.reportId)),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/print-page'),
+    'FinalReportPrintPage',
+  ),
+})
+
+const reportTemplatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'report-templates',
+  loader: ({ context }) => context.queryClient.ensureQueryData(reportTemplatesQueryOptions()),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/report-templates-page'),
+    'ReportTemplatesPage',
+  ),
+})
+
+const reportTemplateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'report-templates/$templateId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(reportTemplateQueryOptions(params.templateId)),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/report-template-page'),
+    'ReportTemplatePage',
+  ),
+})
+
 const editProjectRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'projects/$projectId/edit',
@@ -182,16 +243,24 @@ const programmeRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  finalReportPrintRoute,
   appRoute.addChildren([
     homeRoute,
     projectsRoute,
     newProjectRoute,
-    projectRoute.addChildren([projectOverviewRoute, projectHistoryRoute]),
+    projectRoute.addChildren([
+      projectOverviewRoute,
+      projectHistoryRoute,
+      finalReportsRoute,
+      finalReportRoute,
+    ]),
     editProjectRoute,
     organisationsRoute,
     organisationRoute,
     programmesRoute,
     programmeRoute,
+    reportTemplatesRoute,
+    reportTemplateRoute,
   ]),
 ])
 

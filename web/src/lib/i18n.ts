@@ -8,6 +8,7 @@ import { en as homeEn, sv as homeSv } from '../features/home/i18n'
 import { en as organisationsEn, sv as organisationsSv } from '../features/organisations/i18n'
 import { en as programmesEn, sv as programmesSv } from '../features/programmes/i18n'
 import { en as projectsEn, sv as projectsSv } from '../features/projects/i18n'
+import { en as reportsEn, sv as reportsSv } from '../features/reports/i18n'
 
 /** The English (or any other) texts of a namespace: the same keys as the Swedish, any string values. */
 export type Translations<T> = {
@@ -27,6 +28,7 @@ export const resources = {
     projects: projectsSv,
     organisations: organisationsSv,
     programmes: programmesSv,
+    reports: reportsSv,
   },
   en: {
     common: commonEn,
@@ -36,6 +38,7 @@ export const resources = {
     projects: projectsEn,
     organisations: organisationsEn,
     programmes: programmesEn,
+    reports: reportsEn,
   },
 } as const satisfies Record<Language, Record<string, unknown>>
 

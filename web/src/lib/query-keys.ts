@@ -26,6 +26,17 @@ export const queryKeys = {
     infinite: (query: object) => ['programmes', 'list', 'infinite', query] as const,
     detail: (programmeId: string) => ['programmes', 'detail', programmeId] as const,
   },
+  finalReports: {
+    list: (projectId: string) => ['projects', 'detail', projectId, 'final-reports'] as const,
+    detail: (projectId: string, reportId: string) =>
+      ['projects', 'detail', projectId, 'final-reports', reportId] as const,
+    document: (projectId: string, reportId: string) =>
+      ['projects', 'detail', projectId, 'final-reports', reportId, 'document'] as const,
+  },
+  reportTemplates: {
+    all: ['report-templates'] as const,
+    detail: (templateId: string) => ['report-templates', templateId] as const,
+  },
   people: {
     all: ['people'] as const,
     list: (query: object) => ['people', 'list', 'page', query] as const,

@@ -1,5 +1,6 @@
 import { Link, Outlet } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { hasOrganisationRole, useCurrentUser } from '../../lib/current-user'
 import { FlashMessage } from './flash-message'
 import { UserMenu } from './user-menu'
 import './layout.css'
@@ -8,6 +9,7 @@ import './layout.css'
 export function AppLayout() {
   const { t } = useTranslation('app')
   const { t: tc } = useTranslation('common')
+  const isAdministrator = hasOrganisationRole(useCurrentUser(), ['administrator'])
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -41,6 +43,13 @@ export function AppLayout() {
                   {t('nav.organisations')}
                 </Link>
               </li>
+              {isAdministrator ? (
+                <li>
+                  <Link to="/report-templates" activeProps={{ 'aria-current': 'page' }}>
+                    {t('nav.reportTemplates')}
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <UserMenu />

@@ -22,6 +22,7 @@ export const sv = {
   tabs: {
     label: 'Projektets delar',
     overview: 'Översikt',
+    finalReport: 'Slutrapport',
     history: 'Historik',
   },
   breadcrumbs: {
@@ -194,6 +195,7 @@ export const en: Translations<typeof sv> = {
   tabs: {
     label: 'Parts of the project',
     overview: 'Overview',
+    finalReport: 'Final report',
     history: 'History',
   },
   breadcrumbs: {

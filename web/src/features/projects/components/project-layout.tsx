@@ -14,6 +14,7 @@ import './projects.css'
  */
 const projectTabs = [
   { to: '/projects/$projectId', label: 'tabs.overview', exact: true },
+  { to: '/projects/$projectId/final-report', label: 'tabs.finalReport', exact: false },
   { to: '/projects/$projectId/history', label: 'tabs.history', exact: false },
 ] as const
 
