@@ -141,7 +141,10 @@ describe('normaliseRow', () => {
   it('pads or cuts a row to the columns', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constant('x').map((text) => [run(text)]), { maxLength: 10 }),
+        fc.array(
+          fc.constant('x').map((text) => [run(text)]),
+          { maxLength: 10 },
+        ),
         fc.integer({ min: 1, max: 10 }),
         (row, n) => {
           expect(normaliseRow(row, n)).toHaveLength(n)

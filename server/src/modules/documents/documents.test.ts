@@ -136,6 +136,16 @@ describe('DOCX', () => {
     expect(document).toContain('w:hyperlink')
   })
 
+  it('leaves out characters XML cannot hold, which would make Word refuse the file', async () => {
+    const broken: DocumentModel = {
+      ...model,
+      sections: [{ key: 'x', heading: 'Rubrik\u0001', blocks: [paragraph('Text\u0007 med \ud800 fel')] }],
+    }
+    const { document } = docxParts(await renderDocument(broken, 'docx'))
+    expect(document).toContain('Text med  fel')
+    for (const bad of ['\u0001', '\u0007', '\ud800']) expect(document.includes(bad)).toBe(false)
+  })
+
   it('opens in LibreOffice with headings and table intact, when LibreOffice is installed', async () => {
     const pdf = convertWithLibreOffice(await renderDocument(model, 'docx'))
     if (!pdf) return

@@ -38,6 +38,25 @@ const FONT = 'Calibri'
 const BULLET = 'lagesbild-bullet'
 const ORDERED = 'lagesbild-ordered'
 
+/** Characters XML 1.0 cannot hold (controls, lone surrogates) would make Word refuse the file. */
+function xmlSafe(text: string): string {
+  return Array.from(text, (c) => {
+    const code = c.codePointAt(0) ?? 0
+    const control = code < 0x20 && c !== '\t' && c !== '\n' && c !== '\r'
+    const invalid = code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff)
+    return control || invalid ? '' : c
+  }).join('')
+}
+
+function xmlSafeDeep<T>(value: T): T {
+  if (typeof value === 'string') return xmlSafe(value) as T
+  if (Array.isArray(value)) return value.map(xmlSafeDeep) as T
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafeDeep(v)])) as T
+  }
+  return value
+}
+
 /** Half-points, as Word counts font sizes. */
 const size = (points: number) => points * 2
 
@@ -260,7 +279,8 @@ const listLevels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text
   }))
 
 /** A Word document with real structure: heading styles, a TOC field, header rows, page numbers. */
-export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+export async function renderDocx(unsafe: DocumentModel): Promise<Buffer> {
+  const model = xmlSafeDeep(unsafe)
   const labels = documentLabels[model.language]
   const counter: Counter = { lists: 0 }
   const body: (Paragraph | Table | TableOfContents)[] = [
