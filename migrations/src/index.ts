@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration'
 import * as foundation from './2026-11-25-0001-foundation.ts'
+import * as plans from './2026-11-25-0002-plans.ts'
 
 /**
  * Every migration, registered by name in the order it runs. Listed explicitly rather
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-25-0001-foundation.ts'
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
+  '2026-11-25-0002-plans': plans,
 }

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { DemoContext, type DemoLoader } from './context.ts'
 import { loadFoundationDemo } from './foundation.ts'
+import { loadPlansDemo } from './plans.ts'
 
 /** Each feature's demo, in the order they build on each other. */
-const loaders: DemoLoader[] = [loadFoundationDemo]
+const loaders: DemoLoader[] = [loadFoundationDemo, loadPlansDemo]
 
 export async function isDemoLoaded(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('app_setting').where('key', '=', 'demo').select('key').executeTakeFirst()

@@ -16,7 +16,7 @@ export interface DateRange {
 export interface PreciseDate extends DateRange {
   precision: DatePrecision
   /** Why the date is as it is, e.g. the impossible date the source gave. */
-  note?: string | null
+  note: string | null
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -51,7 +51,7 @@ export function preciseDate(
 }
 
 /** The range is exactly the period its precision names. */
-export function isConsistent(date: PreciseDate): boolean {
+export function isConsistent(date: DateRange & { precision: DatePrecision }): boolean {
   if (!isCalendarDate(date.from) || !isCalendarDate(date.to)) return false
   const period = periodOf(date.precision, date.from)
   return period.from === date.from && period.to === date.to

@@ -42,6 +42,18 @@ describe('deviation', () => {
     expect(notYet.late).toBe(false)
   })
 
+  it('counts from the start when the plan gives only a start (fr.o.m.)', () => {
+    const d = deviation({
+      status: 'done',
+      plannedEnd: null,
+      actualEnd: null,
+      plannedStart: day('2014-01-01'),
+      actualStart: day('2014-01-01'),
+      asOf: '2016-09-23',
+    })
+    expect(formatDeviation(d, 'sv')).toBe('i tid')
+  })
+
   it('words durations as people do', () => {
     expect(formatDeviation({ kind: 'on_time', days: { min: 0, max: 0 } }, 'sv')).toBe('i tid')
     expect(humanDuration(21, 'sv')).toBe('3 veckor')

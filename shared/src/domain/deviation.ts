@@ -12,6 +12,9 @@ export interface DeviationInput {
   status: ActivityStatus
   plannedEnd: DateRange | null
   actualEnd: DateRange | null
+  /** Counted from when the plan has only a start ("träffas regelbundet fr.o.m. 2014-01-01"). */
+  plannedStart?: DateRange | null
+  actualStart?: DateRange | null
   /** The day the question is asked (today in Sweden, or a report's date). */
   asOf: CalendarDate
 }
@@ -32,7 +35,10 @@ export interface Deviation {
 const finished = (status: ActivityStatus) => status === 'done' || status === 'cancelled'
 
 /** Planned against actual, as the Efterkalkyl's Kalkyl / Utfall / Differens columns. */
-export function deviation({ status, plannedEnd, actualEnd, asOf }: DeviationInput): Deviation {
+export function deviation(input: DeviationInput): Deviation {
+  const { status, asOf } = input
+  const plannedEnd = input.plannedEnd ?? input.plannedStart ?? null
+  const actualEnd = input.plannedEnd ? input.actualEnd : (input.actualEnd ?? input.actualStart ?? null)
   const overdue = plannedEnd && !finished(status) ? daysBetween(plannedEnd.to, asOf) : null
   const late = overdue !== null && overdue > 0
   const base = { late, overdueDays: late ? overdue : null }
