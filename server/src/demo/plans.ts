@@ -84,7 +84,13 @@ async function insertActivities(
 }
 
 /** What happened after a plan was frozen: actual dates, statuses, explanations. */
-async function record(ctx: DemoContext, id: string, projectId: string, spec: ActivitySpec, goals: Map<number, string>) {
+async function record(
+  ctx: DemoContext,
+  id: string,
+  projectId: string,
+  spec: ActivitySpec,
+  goals: Map<number, string>,
+) {
   await ctx.db
     .updateTable('activity')
     .set({ ...columnsOf(stateOf(projectId, spec, goals)), version: 2 })
@@ -99,21 +105,36 @@ const foraldraSupporten: ActivitySpec[] = [
     plannedEnd: ['2014-02-28'],
     actualEnd: ['2014-02-28'],
   },
-  { title: 'Tillträde till lokal samt utrusta lokal', responsible: 'Projektledare', plannedEnd: ['2014-03-31'], actualEnd: ['2014-03-31'] },
+  {
+    title: 'Tillträde till lokal samt utrusta lokal',
+    responsible: 'Projektledare',
+    plannedEnd: ['2014-03-31'],
+    actualEnd: ['2014-03-31'],
+  },
   {
     title: 'Ta fram underlag till studiecirkel CPS',
     responsible: 'Projektledare',
     plannedEnd: ['2014-04-30'],
     actualEnd: ['2014-04-30'],
   },
-  { title: 'Tillträde personal/föräldrastödjare', responsible: 'Projektledare', plannedEnd: ['2014-05-01'], actualEnd: ['2014-05-01'] },
+  {
+    title: 'Tillträde personal/föräldrastödjare',
+    responsible: 'Projektledare',
+    plannedEnd: ['2014-05-01'],
+    actualEnd: ['2014-05-01'],
+  },
   {
     title: 'Metodutveckling, bl.a. genomförande studiecirkel CPS',
     responsible: 'Föräldrastödjare och projektledare',
     plannedEnd: ['2014-05-01'],
     actualEnd: ['2014-05-01'],
   },
-  { title: 'Kommunikationsplan', responsible: 'Projektledare', plannedEnd: ['2014-06-01'], actualEnd: ['2014-06-01'] },
+  {
+    title: 'Kommunikationsplan',
+    responsible: 'Projektledare',
+    plannedEnd: ['2014-06-01'],
+    actualEnd: ['2014-06-01'],
+  },
   {
     title: 'Öppna mottagningen',
     responsible: 'Projektledare',
@@ -148,7 +169,11 @@ const kartlaggning: ActivitySpec[] = [
   {
     title: 'Samverkansteamet sammankallas',
     responsible: 'Projektledare',
-    plannedEnd: ['2014-04-30', 'day', 'I planen: 2014-04-31, ett datum som inte finns; tolkat som 2014-04-30.'],
+    plannedEnd: [
+      '2014-04-30',
+      'day',
+      'I planen: 2014-04-31, ett datum som inte finns; tolkat som 2014-04-30.',
+    ],
     actualEnd: ['2014-04-30'],
   },
   {
@@ -241,18 +266,98 @@ async function loadTidiga(ctx: DemoContext) {
 }
 
 const tabbOriginal: ActivitySpec[] = [
-  { number: '1.1', goal: 1, title: 'Skapa samsyn i arbetsgruppen kring begrepp genom diskussioner på arbetsmöten.', responsible: 'Arbetsgrupp', plannedStart: ['2019-09-01'], plannedEnd: ['2019-12-20'] },
-  { number: '1.2', goal: 1, title: 'Ta del av information från Kronoberg om sekretessarbete.', responsible: 'Huvudprojekt', plannedEnd: ['2020-03-31'] },
-  { number: '1.3', goal: 1, title: 'Fortbilda om varandras arbetsplats, funktion och uppdrag i arbetsgruppen.', responsible: 'Arbetsgrupp', plannedStart: ['2019-10-01'], plannedEnd: ['2020-06-30'] },
-  { number: '1.4', goal: 1, title: 'Informera personal på Västra Engelbrektsskolan om myndighetsverksamhetens uppdrag.', responsible: 'Socialtjänstens myndighetsavd', plannedEnd: ['2020-02-28'] },
-  { number: '2.1', goal: 2, title: 'Skapa en arbetsgrupp och planera för regelbundna träffar.', responsible: 'Projektledare', plannedStart: ['2019-08-15'], plannedEnd: ['2019-09-30'], milestone: true },
-  { number: '2.2', goal: 2, title: 'Delta i regelbundna arbetsmöten för att undersöka hur olika verktyg kan användas i projektet.', responsible: 'Arbetsgrupp', plannedStart: ['2019-09-01'], plannedEnd: ['2020-12-31'] },
-  { number: '2.3', goal: 2, title: 'Införa ett verktyg baserat på Skottlandsmodellen som kan användas inom skola, socialtjänst samt hälso- och sjukvård.', responsible: 'Arbetsgrupp', plannedEnd: ['2020-06-30'], milestone: true },
-  { number: '2.4', goal: 2, title: 'Erbjuda ABC-utbildning till vårdnadshavare på Västra Engelbrektsskolan F-3.', responsible: 'Förebyggande-enheten och familjestödjare', plannedStart: ['2020-03-01'], plannedEnd: ['2020-05-31'] },
-  { number: '2.5', goal: 2, title: 'Kontakta SAMBA för att dra lärdom av det arbete som redan gjorts med samverkan.', responsible: 'Projektledare', plannedEnd: ['2019-11-30'] },
-  { number: '3.1', goal: 3, title: 'Informera arbetskamrater om projektet. Bakgrund och mål.', responsible: 'Arbetsgrupp', plannedEnd: ['2019-10-31'] },
-  { number: '3.2', goal: 3, title: 'Informera enhetschefer, verksamhetschefer och ledningsgrupper.', responsible: 'Projektledare', plannedEnd: ['2019-12-31'] },
-  { number: '3.3', goal: 3, title: 'Informera politiker.', responsible: 'Projektledare', plannedEnd: ['2020-04-30'] },
+  {
+    number: '1.1',
+    goal: 1,
+    title: 'Skapa samsyn i arbetsgruppen kring begrepp genom diskussioner på arbetsmöten.',
+    responsible: 'Arbetsgrupp',
+    plannedStart: ['2019-09-01'],
+    plannedEnd: ['2019-12-20'],
+  },
+  {
+    number: '1.2',
+    goal: 1,
+    title: 'Ta del av information från Kronoberg om sekretessarbete.',
+    responsible: 'Huvudprojekt',
+    plannedEnd: ['2020-03-31'],
+  },
+  {
+    number: '1.3',
+    goal: 1,
+    title: 'Fortbilda om varandras arbetsplats, funktion och uppdrag i arbetsgruppen.',
+    responsible: 'Arbetsgrupp',
+    plannedStart: ['2019-10-01'],
+    plannedEnd: ['2020-06-30'],
+  },
+  {
+    number: '1.4',
+    goal: 1,
+    title: 'Informera personal på Västra Engelbrektsskolan om myndighetsverksamhetens uppdrag.',
+    responsible: 'Socialtjänstens myndighetsavd',
+    plannedEnd: ['2020-02-28'],
+  },
+  {
+    number: '2.1',
+    goal: 2,
+    title: 'Skapa en arbetsgrupp och planera för regelbundna träffar.',
+    responsible: 'Projektledare',
+    plannedStart: ['2019-08-15'],
+    plannedEnd: ['2019-09-30'],
+    milestone: true,
+  },
+  {
+    number: '2.2',
+    goal: 2,
+    title: 'Delta i regelbundna arbetsmöten för att undersöka hur olika verktyg kan användas i projektet.',
+    responsible: 'Arbetsgrupp',
+    plannedStart: ['2019-09-01'],
+    plannedEnd: ['2020-12-31'],
+  },
+  {
+    number: '2.3',
+    goal: 2,
+    title:
+      'Införa ett verktyg baserat på Skottlandsmodellen som kan användas inom skola, socialtjänst samt hälso- och sjukvård.',
+    responsible: 'Arbetsgrupp',
+    plannedEnd: ['2020-06-30'],
+    milestone: true,
+  },
+  {
+    number: '2.4',
+    goal: 2,
+    title: 'Erbjuda ABC-utbildning till vårdnadshavare på Västra Engelbrektsskolan F-3.',
+    responsible: 'Förebyggande-enheten och familjestödjare',
+    plannedStart: ['2020-03-01'],
+    plannedEnd: ['2020-05-31'],
+  },
+  {
+    number: '2.5',
+    goal: 2,
+    title: 'Kontakta SAMBA för att dra lärdom av det arbete som redan gjorts med samverkan.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2019-11-30'],
+  },
+  {
+    number: '3.1',
+    goal: 3,
+    title: 'Informera arbetskamrater om projektet. Bakgrund och mål.',
+    responsible: 'Arbetsgrupp',
+    plannedEnd: ['2019-10-31'],
+  },
+  {
+    number: '3.2',
+    goal: 3,
+    title: 'Informera enhetschefer, verksamhetschefer och ledningsgrupper.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2019-12-31'],
+  },
+  {
+    number: '3.3',
+    goal: 3,
+    title: 'Informera politiker.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2020-04-30'],
+  },
   { title: 'Skriva rapport', responsible: 'Projektledare', plannedEnd: ['2021-06-30', 'term'] },
 ]
 
@@ -260,46 +365,284 @@ type Revised = ActivitySpec & { from?: string }
 
 /** The revised plan's activity list; `from` names the original activity it continues. */
 const tabbRevised: Revised[] = [
-  { from: '1.1', number: '1.1', goal: 1, title: 'Skapa samsyn i arbetsgruppen kring begrepp genom diskussioner på arbetsmöten.', responsible: 'Arbetsgrupp', plannedStart: ['2022-01-01', 'term'], plannedEnd: ['2022-07-01', 'term'] },
-  { from: '1.2', number: '1.2', goal: 1, title: 'Ta del av information från Kronoberg om sekretessarbete.', responsible: 'Huvudprojekt', plannedEnd: ['2022-03-31'] },
-  { number: '1.3', goal: 1, title: 'Kommande: Planera föreläsning om hur lagstiftningen ser ut och vilka möjligheter och begränsningar som finns. I samband med det diskussion hur vi kan förhålla oss till lagstiftningen. Hur vi kan ta oss förbi juridiska hinder när det finns behov av det.', responsible: 'Projektledare och huvudprojekt', plannedEnd: ['2022-07-01', 'term'] },
-  { number: '1.4', goal: 1, title: 'Kommande: Träffar med SAMBA för att dra lärdom av hur samtycket kan användas.', responsible: 'Projektledare', plannedEnd: ['2022-06-30'] },
-  { from: '2.1', number: '2.1', goal: 2, title: 'Skapa en arbetsgrupp och planera för regelbundna träffar.', responsible: 'Projektledare', plannedStart: ['2019-08-15'], plannedEnd: ['2019-09-30'], milestone: true },
-  { from: '1.3', number: '2.2', goal: 2, title: 'Fortbilda om varandras arbetsplats, funktion och uppdrag i arbetsgruppen.', responsible: 'Arbetsgrupp', plannedStart: ['2019-10-01'], plannedEnd: ['2022-06-30'] },
-  { number: '2.3', goal: 2, title: 'Kommande: Föra ut information om varandras arbetsplatser, uppdrag och funktion till våra verksamheter så att alla får tillgång till den. Med personalomsättningen som är på våra arbetsplatser behöver det göras regelbundet.', responsible: 'Arbetsgrupp', plannedStart: ['2022-07-01', 'term'], plannedEnd: ['2023-01-01', 'term'] },
-  { from: '1.4', number: '2.4', goal: 2, title: 'Informera personal på Västra Engelbrektskolan om myndighetsverksamhetens uppdrag.', responsible: 'Socialtjänstens myndighetsavd', plannedEnd: ['2022-04-30'] },
-  { from: '2.4', number: '2.5', goal: 2, title: 'Erbjuder ABC-utbildning (fysiskt och digitalt) till vårdnadshavare på Västra Engelbrektskolan F-3', responsible: 'Förebyggande-enheten och familjestödjare', plannedStart: ['2022-03-01'], plannedEnd: ['2022-05-31'] },
-  { number: '2.6', goal: 2, title: 'Erbjuder tematräffar till vårdnadshavare på Västra Engelbrektskolan F-3', responsible: 'Förebyggande-enheten och familjestödjare', plannedStart: ['2022-07-01', 'term'], plannedEnd: ['2023-01-01', 'term'] },
-  { number: '2.7', goal: 2, title: 'Fortbilda om barnkonventionen.', responsible: 'Huvudprojekt', plannedEnd: ['2022-05-01', 'month'] },
-  { number: '2.8', goal: 2, title: 'Kommande: Erbjuda fortbildning om funktionsnedsättningar.', responsible: 'Huvudprojekt', plannedEnd: ['2022-11-01', 'month'] },
-  { number: '2.9', goal: 2, title: 'Delta i träffar för att utbyta erfarenheter inom huvudprojektet.', responsible: 'Projektledare', plannedStart: ['2022-01-01'], plannedEnd: ['2023-06-30'] },
-  { number: '2.10', goal: 2, title: 'Sprida information om och arbetssätt från arbetsgruppen till Västra Engelbrektsskolans elevhälsoteam och personal.', responsible: 'Familjestödjare och rektor', plannedStart: ['2022-01-01', 'term'], plannedEnd: ['2023-01-01', 'term'] },
-  { number: '2.11', goal: 2, title: 'Kommande Workshop-förslag: Skapa en struktur som underlättar tjänstemannamöten men samtidigt inte får hindra familjen från att känna sig delaktig.', responsible: 'HAB och projektledare', plannedEnd: ['2022-10-31'] },
-  { from: '2.2', number: '3.1', goal: 3, title: 'Delta i regelbundna arbetsmöten för att undersöka hur olika verktyg som kan användas i projektet.', responsible: 'Arbetsgrupp', plannedStart: ['2019-09-01'], plannedEnd: ['2022-06-30'] },
-  { number: '3.2', goal: 3, title: 'Delta i regelbundna möten för att arbeta vidare med hur verktyg och modeller som tas fram av arbetsgruppen fungerar i praktiken.', responsible: 'Arbetsgrupp', plannedStart: ['2022-07-01', 'term'], plannedEnd: ['2023-01-01', 'term'] },
-  { from: '2.3', number: '3.3', goal: 3, title: 'Införa ett verktyg baserat på Skottlandsmodellen som kan användas inom skola, socialtjänst samt hälso- och sjukvård för att främja ett helhetsperspektiv i arbetet kring barn.', responsible: 'Arbetsgrupp', plannedEnd: ['2022-12-31'], milestone: true },
-  { number: '3.4', goal: 3, title: 'Utveckla ett verktyg för hänvisning.', responsible: 'Familjestödjare och arbetsgrupp', plannedEnd: ['2022-12-31'] },
-  { from: '2.5', number: '3.5', goal: 3, title: 'Kontakta SAMBA för att dra lärdom av det arbete som redan gjorts med samverkan.', responsible: 'Projektledare', plannedEnd: ['2022-03-31'] },
-  { number: '3.6', goal: 3, title: 'Kontakta andra regioner för att dra lärdom av det arbete som redan gjorts med samverkan.', responsible: 'Projektledare', plannedEnd: ['2022-09-30'] },
-  { number: '3.7', goal: 3, title: 'Ta fram en beskrivning av vilka strukturer som idag är hindrande och stödjande för samverkan.', responsible: 'Projektledare', plannedEnd: ['2022-11-30'], milestone: true },
-  { number: '3.8', goal: 3, title: 'Arbetsgruppen avsätter tid för att tillsammans med skolans elevhälsoteam verka som ett konsultationsteam då fiktiva fall diskuteras.', responsible: 'Arbetsgrupp', plannedStart: ['2022-07-01', 'term'], plannedEnd: ['2023-01-01', 'term'] },
-  { from: '3.1', number: '4.1', goal: 4, title: 'Informera arbetskamrater om projektet. Bakgrund och mål.', responsible: 'Arbetsgrupp', plannedEnd: ['2022-03-31'] },
-  { from: '3.2', number: '4.2', goal: 4, title: 'Informera enhetschefer, verksamhetschefer och ledningsgrupper.', responsible: 'Projektledare', plannedEnd: ['2022-05-31'] },
-  { from: '3.3', number: '4.3', goal: 4, title: 'Informera politiker.', responsible: 'Projektledare', plannedEnd: ['2022-10-31'] },
-  { number: '4.4', goal: 4, title: 'Ta fram en kommunikationsplan.', responsible: 'Projektledare', plannedEnd: ['2022-04-30'], milestone: true },
-  { number: '4.5', goal: 4, title: 'Se över möjlighet att skapa en ny styrgrupp som tillsammans med projektledaren följer och leder arbetet.', responsible: 'Projektledare', plannedEnd: ['2022-01-01', 'term'] },
-  { number: '4.6', goal: 4, title: 'Dialog om läget med Styrgrupp för samverkan på Örebro kommun.', responsible: 'Projektledare', plannedStart: ['2022-01-01'], plannedEnd: ['2023-06-30'] },
-  { number: '4.7', goal: 4, title: 'Arbeta med att göra projektet känt i alla led.', responsible: 'Projektledare', plannedStart: ['2022-01-01'], plannedEnd: ['2023-06-30'] },
-  { number: '4.8', goal: 4, title: 'Genomföra avstämningssamtal med närmaste chef.', responsible: 'Arbetsgrupp', plannedEnd: ['2022-01-01', 'term'] },
-  { from: 'Skriva rapport', title: 'Skriva rapport', responsible: 'Projektledare', plannedEnd: ['2023-07-01', 'term'] },
+  {
+    from: '1.1',
+    number: '1.1',
+    goal: 1,
+    title: 'Skapa samsyn i arbetsgruppen kring begrepp genom diskussioner på arbetsmöten.',
+    responsible: 'Arbetsgrupp',
+    plannedStart: ['2022-01-01', 'term'],
+    plannedEnd: ['2022-07-01', 'term'],
+  },
+  {
+    from: '1.2',
+    number: '1.2',
+    goal: 1,
+    title: 'Ta del av information från Kronoberg om sekretessarbete.',
+    responsible: 'Huvudprojekt',
+    plannedEnd: ['2022-03-31'],
+  },
+  {
+    number: '1.3',
+    goal: 1,
+    title:
+      'Kommande: Planera föreläsning om hur lagstiftningen ser ut och vilka möjligheter och begränsningar som finns. I samband med det diskussion hur vi kan förhålla oss till lagstiftningen. Hur vi kan ta oss förbi juridiska hinder när det finns behov av det.',
+    responsible: 'Projektledare och huvudprojekt',
+    plannedEnd: ['2022-07-01', 'term'],
+  },
+  {
+    number: '1.4',
+    goal: 1,
+    title: 'Kommande: Träffar med SAMBA för att dra lärdom av hur samtycket kan användas.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2022-06-30'],
+  },
+  {
+    from: '2.1',
+    number: '2.1',
+    goal: 2,
+    title: 'Skapa en arbetsgrupp och planera för regelbundna träffar.',
+    responsible: 'Projektledare',
+    plannedStart: ['2019-08-15'],
+    plannedEnd: ['2019-09-30'],
+    milestone: true,
+  },
+  {
+    from: '1.3',
+    number: '2.2',
+    goal: 2,
+    title: 'Fortbilda om varandras arbetsplats, funktion och uppdrag i arbetsgruppen.',
+    responsible: 'Arbetsgrupp',
+    plannedStart: ['2019-10-01'],
+    plannedEnd: ['2022-06-30'],
+  },
+  {
+    number: '2.3',
+    goal: 2,
+    title:
+      'Kommande: Föra ut information om varandras arbetsplatser, uppdrag och funktion till våra verksamheter så att alla får tillgång till den. Med personalomsättningen som är på våra arbetsplatser behöver det göras regelbundet.',
+    responsible: 'Arbetsgrupp',
+    plannedStart: ['2022-07-01', 'term'],
+    plannedEnd: ['2023-01-01', 'term'],
+  },
+  {
+    from: '1.4',
+    number: '2.4',
+    goal: 2,
+    title: 'Informera personal på Västra Engelbrektskolan om myndighetsverksamhetens uppdrag.',
+    responsible: 'Socialtjänstens myndighetsavd',
+    plannedEnd: ['2022-04-30'],
+  },
+  {
+    from: '2.4',
+    number: '2.5',
+    goal: 2,
+    title:
+      'Erbjuder ABC-utbildning (fysiskt och digitalt) till vårdnadshavare på Västra Engelbrektskolan F-3',
+    responsible: 'Förebyggande-enheten och familjestödjare',
+    plannedStart: ['2022-03-01'],
+    plannedEnd: ['2022-05-31'],
+  },
+  {
+    number: '2.6',
+    goal: 2,
+    title: 'Erbjuder tematräffar till vårdnadshavare på Västra Engelbrektskolan F-3',
+    responsible: 'Förebyggande-enheten och familjestödjare',
+    plannedStart: ['2022-07-01', 'term'],
+    plannedEnd: ['2023-01-01', 'term'],
+  },
+  {
+    number: '2.7',
+    goal: 2,
+    title: 'Fortbilda om barnkonventionen.',
+    responsible: 'Huvudprojekt',
+    plannedEnd: ['2022-05-01', 'month'],
+  },
+  {
+    number: '2.8',
+    goal: 2,
+    title: 'Kommande: Erbjuda fortbildning om funktionsnedsättningar.',
+    responsible: 'Huvudprojekt',
+    plannedEnd: ['2022-11-01', 'month'],
+  },
+  {
+    number: '2.9',
+    goal: 2,
+    title: 'Delta i träffar för att utbyta erfarenheter inom huvudprojektet.',
+    responsible: 'Projektledare',
+    plannedStart: ['2022-01-01'],
+    plannedEnd: ['2023-06-30'],
+  },
+  {
+    number: '2.10',
+    goal: 2,
+    title:
+      'Sprida information om och arbetssätt från arbetsgruppen till Västra Engelbrektsskolans elevhälsoteam och personal.',
+    responsible: 'Familjestödjare och rektor',
+    plannedStart: ['2022-01-01', 'term'],
+    plannedEnd: ['2023-01-01', 'term'],
+  },
+  {
+    number: '2.11',
+    goal: 2,
+    title:
+      'Kommande Workshop-förslag: Skapa en struktur som underlättar tjänstemannamöten men samtidigt inte får hindra familjen från att känna sig delaktig.',
+    responsible: 'HAB och projektledare',
+    plannedEnd: ['2022-10-31'],
+  },
+  {
+    from: '2.2',
+    number: '3.1',
+    goal: 3,
+    title:
+      'Delta i regelbundna arbetsmöten för att undersöka hur olika verktyg som kan användas i projektet.',
+    responsible: 'Arbetsgrupp',
+    plannedStart: ['2019-09-01'],
+    plannedEnd: ['2022-06-30'],
+  },
+  {
+    number: '3.2',
+    goal: 3,
+    title:
+      'Delta i regelbundna möten för att arbeta vidare med hur verktyg och modeller som tas fram av arbetsgruppen fungerar i praktiken.',
+    responsible: 'Arbetsgrupp',
+    plannedStart: ['2022-07-01', 'term'],
+    plannedEnd: ['2023-01-01', 'term'],
+  },
+  {
+    from: '2.3',
+    number: '3.3',
+    goal: 3,
+    title:
+      'Införa ett verktyg baserat på Skottlandsmodellen som kan användas inom skola, socialtjänst samt hälso- och sjukvård för att främja ett helhetsperspektiv i arbetet kring barn.',
+    responsible: 'Arbetsgrupp',
+    plannedEnd: ['2022-12-31'],
+    milestone: true,
+  },
+  {
+    number: '3.4',
+    goal: 3,
+    title: 'Utveckla ett verktyg för hänvisning.',
+    responsible: 'Familjestödjare och arbetsgrupp',
+    plannedEnd: ['2022-12-31'],
+  },
+  {
+    from: '2.5',
+    number: '3.5',
+    goal: 3,
+    title: 'Kontakta SAMBA för att dra lärdom av det arbete som redan gjorts med samverkan.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2022-03-31'],
+  },
+  {
+    number: '3.6',
+    goal: 3,
+    title: 'Kontakta andra regioner för att dra lärdom av det arbete som redan gjorts med samverkan.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2022-09-30'],
+  },
+  {
+    number: '3.7',
+    goal: 3,
+    title: 'Ta fram en beskrivning av vilka strukturer som idag är hindrande och stödjande för samverkan.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2022-11-30'],
+    milestone: true,
+  },
+  {
+    number: '3.8',
+    goal: 3,
+    title:
+      'Arbetsgruppen avsätter tid för att tillsammans med skolans elevhälsoteam verka som ett konsultationsteam då fiktiva fall diskuteras.',
+    responsible: 'Arbetsgrupp',
+    plannedStart: ['2022-07-01', 'term'],
+    plannedEnd: ['2023-01-01', 'term'],
+  },
+  {
+    from: '3.1',
+    number: '4.1',
+    goal: 4,
+    title: 'Informera arbetskamrater om projektet. Bakgrund och mål.',
+    responsible: 'Arbetsgrupp',
+    plannedEnd: ['2022-03-31'],
+  },
+  {
+    from: '3.2',
+    number: '4.2',
+    goal: 4,
+    title: 'Informera enhetschefer, verksamhetschefer och ledningsgrupper.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2022-05-31'],
+  },
+  {
+    from: '3.3',
+    number: '4.3',
+    goal: 4,
+    title: 'Informera politiker.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2022-10-31'],
+  },
+  {
+    number: '4.4',
+    goal: 4,
+    title: 'Ta fram en kommunikationsplan.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2022-04-30'],
+    milestone: true,
+  },
+  {
+    number: '4.5',
+    goal: 4,
+    title:
+      'Se över möjlighet att skapa en ny styrgrupp som tillsammans med projektledaren följer och leder arbetet.',
+    responsible: 'Projektledare',
+    plannedEnd: ['2022-01-01', 'term'],
+  },
+  {
+    number: '4.6',
+    goal: 4,
+    title: 'Dialog om läget med Styrgrupp för samverkan på Örebro kommun.',
+    responsible: 'Projektledare',
+    plannedStart: ['2022-01-01'],
+    plannedEnd: ['2023-06-30'],
+  },
+  {
+    number: '4.7',
+    goal: 4,
+    title: 'Arbeta med att göra projektet känt i alla led.',
+    responsible: 'Projektledare',
+    plannedStart: ['2022-01-01'],
+    plannedEnd: ['2023-06-30'],
+  },
+  {
+    number: '4.8',
+    goal: 4,
+    title: 'Genomföra avstämningssamtal med närmaste chef.',
+    responsible: 'Arbetsgrupp',
+    plannedEnd: ['2022-01-01', 'term'],
+  },
+  {
+    from: 'Skriva rapport',
+    title: 'Skriva rapport',
+    responsible: 'Projektledare',
+    plannedEnd: ['2023-07-01', 'term'],
+  },
 ]
 
 /** Progress recorded on the live plan after the revision. */
 const tabbProgress: Record<string, Partial<ActivitySpec>> = {
   '1.1': { status: 'done', actualEnd: ['2022-07-01', 'term'] },
   '1.2': { status: 'done', actualEnd: ['2022-03-24'] },
-  '1.3': { status: 'done', actualEnd: ['2022-11-17'], explanation: 'Föreläsningen flyttades till hösten då föreläsaren inte kunde under våren.' },
-  '1.4': { status: 'done', actualEnd: ['2022-09-15'], explanation: 'Träffarna med SAMBA sköts upp till efter sommaren.' },
+  '1.3': {
+    status: 'done',
+    actualEnd: ['2022-11-17'],
+    explanation: 'Föreläsningen flyttades till hösten då föreläsaren inte kunde under våren.',
+  },
+  '1.4': {
+    status: 'done',
+    actualEnd: ['2022-09-15'],
+    explanation: 'Träffarna med SAMBA sköts upp till efter sommaren.',
+  },
   '2.1': { status: 'done', actualStart: ['2019-08-15'], actualEnd: ['2019-10-15'] },
   '2.2': { status: 'done', actualEnd: ['2022-06-30'] },
   '2.3': { status: 'in_progress' },
@@ -313,7 +656,10 @@ const tabbProgress: Record<string, Partial<ActivitySpec>> = {
   '2.11': { status: 'upcoming' },
   '3.1': { status: 'done', actualEnd: ['2022-06-30'] },
   '3.2': { status: 'in_progress' },
-  '3.3': { status: 'in_progress', explanation: 'Verktyget prövas i arbetsgruppen; införandet väntar på beslut i styrgruppen.' },
+  '3.3': {
+    status: 'in_progress',
+    explanation: 'Verktyget prövas i arbetsgruppen; införandet väntar på beslut i styrgruppen.',
+  },
   '3.4': { status: 'planned' },
   '3.5': { status: 'done', actualEnd: ['2022-03-10'] },
   '3.6': { status: 'cancelled', explanation: 'Ersätts av erfarenhetsutbytet inom huvudprojektet (2.9).' },
@@ -345,13 +691,17 @@ async function loadTabbGoals(ctx: DemoContext, projectId: string, revised: boole
       'Fungerande arbetsgrupp och verktyg för samverkan.',
       'Projektet är känt i de deltagande verksamheterna.',
     ]
-    for (const [i, title] of subs.entries()) goals.set(i + 1, await insertGoal(ctx, projectId, 'sub', i + 1, title, '', project))
+    for (const [i, title] of subs.entries())
+      goals.set(i + 1, await insertGoal(ctx, projectId, 'sub', i + 1, title, '', project))
     return goals
   }
   await ctx.db.deleteFrom('goal').where('project_id', '=', projectId).where('kind', '=', 'sub').execute()
   await ctx.db
     .updateTable('goal')
-    .set({ title: 'Förbättrade samverkansformer utifrån barns och ungas behov och förutsättningar.', version: 2 })
+    .set({
+      title: 'Förbättrade samverkansformer utifrån barns och ungas behov och förutsättningar.',
+      version: 2,
+    })
     .where('project_id', '=', projectId)
     .where('kind', '=', 'project')
     .execute()
@@ -394,22 +744,77 @@ async function loadTabbGoals(ctx: DemoContext, projectId: string, revised: boole
 
 const ht19: D = ['2019-07-01', 'term']
 
-const staffing: [name: string, role: string, organisation: string | null, start: D | null, end: D | null, oral: boolean][] =
+const staffing: [
+  name: string,
+  role: string,
+  organisation: string | null,
+  start: D | null,
+  end: D | null,
+  oral: boolean,
+][] = [
   [
-    ['Kristina Stenlund', 'Projektledare', 'Förvaltningen förskola och skola', ht19, ['2021-06-01', 'month'], true],
-    ['Anneli Wester', 'Projektledare', 'Förvaltningen förskola och skola', ['2021-08-01', 'month'], null, true],
-    ['Helena Borg, rektor', 'Projektmedarbetare', 'Västra Engelbrektsskolan', ht19, null, true],
-    ['Nadia Karlsson, familjestödjare', 'Projektmedarbetare', 'Västra Engelbrektsskolan', ht19, null, true],
-    ['Johan Ek, socialtjänsten myndighet', 'Projektmedarbetare', 'Myndighetsenheten', ht19, ['2022-01-01', 'month'], true],
-    ['Lina Persson, socialtjänsten myndighet', 'Projektmedarbetare', 'Myndighetsenheten', ht19, null, true],
-    ['Maria Sandberg, socialtjänsten förebyggande', 'Projektmedarbetare', 'Förebyggande enheten', ht19, null, true],
-    ['Eva Lindqvist, socialtjänsten förebyggande', 'Projektmedarbetare', 'Förebyggande enheten', ht19, null, true],
-    ['Sofia Nyström, Barn- och ungdomspsykiatri', 'Projektmedarbetare', 'Barn- och ungdomspsykiatrin', ht19, ['2021-12-31'], true],
-    ['Vakant BUP', 'Projektmedarbetare', 'Barn- och ungdomspsykiatrin', ['2022-01-01'], null, false],
-    ['Anna Wallin, Barn- och ungdomshabiliteringen', 'Projektmedarbetare', 'Barn- och ungdomshabiliteringen', ht19, null, true],
-  ]
+    'Kristina Stenlund',
+    'Projektledare',
+    'Förvaltningen förskola och skola',
+    ht19,
+    ['2021-06-01', 'month'],
+    true,
+  ],
+  ['Anneli Wester', 'Projektledare', 'Förvaltningen förskola och skola', ['2021-08-01', 'month'], null, true],
+  ['Helena Borg, rektor', 'Projektmedarbetare', 'Västra Engelbrektsskolan', ht19, null, true],
+  ['Nadia Karlsson, familjestödjare', 'Projektmedarbetare', 'Västra Engelbrektsskolan', ht19, null, true],
+  [
+    'Johan Ek, socialtjänsten myndighet',
+    'Projektmedarbetare',
+    'Myndighetsenheten',
+    ht19,
+    ['2022-01-01', 'month'],
+    true,
+  ],
+  ['Lina Persson, socialtjänsten myndighet', 'Projektmedarbetare', 'Myndighetsenheten', ht19, null, true],
+  [
+    'Maria Sandberg, socialtjänsten förebyggande',
+    'Projektmedarbetare',
+    'Förebyggande enheten',
+    ht19,
+    null,
+    true,
+  ],
+  [
+    'Eva Lindqvist, socialtjänsten förebyggande',
+    'Projektmedarbetare',
+    'Förebyggande enheten',
+    ht19,
+    null,
+    true,
+  ],
+  [
+    'Sofia Nyström, Barn- och ungdomspsykiatri',
+    'Projektmedarbetare',
+    'Barn- och ungdomspsykiatrin',
+    ht19,
+    ['2021-12-31'],
+    true,
+  ],
+  ['Vakant BUP', 'Projektmedarbetare', 'Barn- och ungdomspsykiatrin', ['2022-01-01'], null, false],
+  [
+    'Anna Wallin, Barn- och ungdomshabiliteringen',
+    'Projektmedarbetare',
+    'Barn- och ungdomshabiliteringen',
+    ht19,
+    null,
+    true,
+  ],
+]
 
-const risks: [description: string, p: number, c: number, mitigation: string, owner: string, status: RiskStatus][] = [
+const risks: [
+  description: string,
+  p: number,
+  c: number,
+  mitigation: string,
+  owner: string,
+  status: RiskStatus,
+][] = [
   [
     'Förändrade förutsättningar till följd av pandemi med distansering och kontaktförbud.',
     3,
@@ -458,7 +863,11 @@ async function loadTabb(ctx: DemoContext) {
   })
 
   // Autumn 2021: new project leader, new goals, the activity list reworked (rev. 2022-02-01).
-  await ctx.db.updateTable('activity').set({ goal_id: null, number: null }).where('project_id', '=', projectId).execute()
+  await ctx.db
+    .updateTable('activity')
+    .set({ goal_id: null, number: null })
+    .where('project_id', '=', projectId)
+    .execute()
   const goals = await loadTabbGoals(ctx, projectId, true)
   const kept = new Set<string>()
   const revisedIds = new Map<string, string>()
@@ -468,11 +877,19 @@ async function loadTabb(ctx: DemoContext) {
     if (carried) {
       kept.add(carried)
       await record(ctx, carried, projectId, spec, goals)
-      await ctx.db.updateTable('activity').set({ position: index + 1 }).where('id', '=', carried).execute()
+      await ctx.db
+        .updateTable('activity')
+        .set({ position: index + 1 })
+        .where('id', '=', carried)
+        .execute()
       revisedIds.set(key, carried)
     } else {
       const [id] = await insertActivities(ctx, projectId, [spec], goals)
-      await ctx.db.updateTable('activity').set({ position: index + 1 }).where('id', '=', id!).execute()
+      await ctx.db
+        .updateTable('activity')
+        .set({ position: index + 1 })
+        .where('id', '=', id!)
+        .execute()
       revisedIds.set(key, id!)
     }
   }

@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
-import { activityStatuses, deviationKinds } from '../domain/deviation.ts'
 import { datePrecisions } from '../domain/date-precision.ts'
+import { activityStatuses, deviationKinds } from '../domain/deviation.ts'
 import { Id, IsoDate, Name, Nullable, ProjectParams, Ref, Text, Timestamp, Version } from '../http/common.ts'
 import { endpoint } from '../http/endpoint.ts'
 import { problemResponses } from '../http/problem.ts'
@@ -99,10 +99,7 @@ export const AsOfQuery = Type.Object(
   { asOf: Type.Optional(IsoDate) },
   { additionalProperties: false, description: 'asOf defaults to today in Sweden' },
 )
-export const VersionQuery = Type.Object(
-  { version: Type.Optional(Version) },
-  { additionalProperties: false },
-)
+export const VersionQuery = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false })
 
 export const ProjectPeriod = Type.Object({
   id: Id,
@@ -154,7 +151,11 @@ export const ImportBody = Type.Object(
   { additionalProperties: false },
 )
 
-export const ImportRowError = Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })
+export const ImportRowError = Type.Object({
+  field: Type.String(),
+  code: Type.String(),
+  message: Type.String(),
+})
 
 export const ImportRow = Type.Object({
   row: Type.Integer({ description: 'Row in the file (1 = header)' }),
@@ -188,7 +189,7 @@ export const listActivities = endpoint({
   method: 'GET',
   url: '/api/projects/:projectId/activities',
   schema: {
-    summary: "The activity plan of a project and its sub-projects, with deviations as of a day",
+    summary: 'The activity plan of a project and its sub-projects, with deviations as of a day',
     tags,
     params: ProjectParams,
     querystring: AsOfQuery,
@@ -199,7 +200,12 @@ export const listActivities = endpoint({
 export const getActivity = endpoint({
   method: 'GET',
   url: '/api/projects/:projectId/activities/:activityId',
-  schema: { summary: 'One activity', tags, params: ActivityParams, response: { 200: Activity, ...problemResponses } },
+  schema: {
+    summary: 'One activity',
+    tags,
+    params: ActivityParams,
+    response: { 200: Activity, ...problemResponses },
+  },
 })
 
 export const createActivity = endpoint({

@@ -61,7 +61,13 @@ export const listRisks = endpoint({
 export const createRisk = endpoint({
   method: 'POST',
   url: '/api/projects/:projectId/risks',
-  schema: { summary: 'Add a risk', tags, params: ProjectParams, body: RiskCreate, response: { 201: Risk, ...problemResponses } },
+  schema: {
+    summary: 'Add a risk',
+    tags,
+    params: ProjectParams,
+    body: RiskCreate,
+    response: { 201: Risk, ...problemResponses },
+  },
 })
 
 export const updateRisk = endpoint({

@@ -33,10 +33,15 @@ describe('activity numbers', () => {
 
   it('moves a number to another sub-goal and back', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), number, (from, to, rest) => {
-        const n = `${from}.${rest}`
-        expect(renumber(renumber(n, from, to), to, from)).toBe(n)
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        number,
+        (from, to, rest) => {
+          const n = `${from}.${rest}`
+          expect(renumber(renumber(n, from, to), to, from)).toBe(n)
+        },
+      ),
     )
     expect(renumber('3.1', 2, 1)).toBe('3.1')
   })

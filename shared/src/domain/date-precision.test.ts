@@ -22,15 +22,27 @@ describe('dates with a precision', () => {
       ok: true,
       value: { from: '2016-01-01', to: '2016-06-30', precision: 'term', note: null },
     })
-    expect(parsePreciseDate('Ht -19')).toMatchObject({ ok: true, value: { from: '2019-07-01', to: '2019-12-31' } })
-    expect(parsePreciseDate('VT 2022')).toMatchObject({ ok: true, value: { precision: 'term', from: '2022-01-01' } })
+    expect(parsePreciseDate('Ht -19')).toMatchObject({
+      ok: true,
+      value: { from: '2019-07-01', to: '2019-12-31' },
+    })
+    expect(parsePreciseDate('VT 2022')).toMatchObject({
+      ok: true,
+      value: { precision: 'term', from: '2022-01-01' },
+    })
     expect(parsePreciseDate('Juni 2021')).toMatchObject({
       ok: true,
       value: { precision: 'month', from: '2021-06-01', to: '2021-06-30' },
     })
     expect(parsePreciseDate('2016-02')).toMatchObject({ ok: true, value: { to: '2016-02-29' } })
-    expect(parsePreciseDate('2016')).toMatchObject({ ok: true, value: { precision: 'year', to: '2016-12-31' } })
-    expect(parsePreciseDate(' 2014-09-22 ')).toMatchObject({ ok: true, value: { precision: 'day', from: '2014-09-22' } })
+    expect(parsePreciseDate('2016')).toMatchObject({
+      ok: true,
+      value: { precision: 'year', to: '2016-12-31' },
+    })
+    expect(parsePreciseDate(' 2014-09-22 ')).toMatchObject({
+      ok: true,
+      value: { precision: 'day', from: '2014-09-22' },
+    })
   })
 
   it('refuses an impossible day instead of moving it', () => {

@@ -32,7 +32,10 @@ export function periodOf(precision: DatePrecision, anchor: CalendarDate): DateRa
     case 'day':
       return { from: anchor, to: anchor }
     case 'month':
-      return { from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(daysInMonth(year, month))}` }
+      return {
+        from: `${year}-${pad(month)}-01`,
+        to: `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`,
+      }
     case 'term':
       return month <= 6
         ? { from: `${year}-01-01`, to: `${year}-06-30` }
@@ -141,7 +144,9 @@ export function parsePreciseDate(input: string): ParseResult {
   const day = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text)
   if (day) {
     const iso = `${day[1]}-${pad(Number(day[2]))}-${pad(Number(day[3]))}`
-    return isCalendarDate(iso) ? { ok: true, value: preciseDate('day', iso) } : { ok: false, reason: 'impossible' }
+    return isCalendarDate(iso)
+      ? { ok: true, value: preciseDate('day', iso) }
+      : { ok: false, reason: 'impossible' }
   }
   const month = /^(\d{4})-(\d{1,2})$/.exec(text)
   if (month) {

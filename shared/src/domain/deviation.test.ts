@@ -34,11 +34,21 @@ describe('deviation', () => {
   })
 
   it('says Återstår for what is not done, and flags it late once the planned end has passed', () => {
-    const d = deviation({ status: 'remaining', plannedEnd: day('2016-08-31'), actualEnd: null, asOf: '2016-09-21' })
+    const d = deviation({
+      status: 'remaining',
+      plannedEnd: day('2016-08-31'),
+      actualEnd: null,
+      asOf: '2016-09-21',
+    })
     expect(d).toEqual({ kind: 'remaining', days: null, late: true, overdueDays: 21 })
     expect(formatDeviation(d, 'sv')).toBe('Återstår')
     expect(formatDeviation(d, 'en')).toBe('Remaining')
-    const notYet = deviation({ status: 'planned', plannedEnd: day('2016-08-31'), actualEnd: null, asOf: '2016-08-31' })
+    const notYet = deviation({
+      status: 'planned',
+      plannedEnd: day('2016-08-31'),
+      actualEnd: null,
+      asOf: '2016-08-31',
+    })
     expect(notYet.late).toBe(false)
   })
 
@@ -70,7 +80,12 @@ describe('deviation', () => {
     fc.assert(
       fc.property(calendarDate, fc.integer({ min: -2000, max: 2000 }), (planned, shift) => {
         const actual = addDays(planned, shift)
-        const d = deviation({ status: 'done', plannedEnd: day(planned), actualEnd: day(actual), asOf: actual })
+        const d = deviation({
+          status: 'done',
+          plannedEnd: day(planned),
+          actualEnd: day(actual),
+          asOf: actual,
+        })
         expect(d.days).toEqual({ min: shift, max: shift })
         expect(d.kind).toBe(shift > 0 ? 'late' : shift < 0 ? 'early' : 'on_time')
         expect(formatDeviation(d, 'sv').length).toBeGreaterThan(0)
@@ -99,12 +114,17 @@ describe('deviation', () => {
 
   it('is late exactly when the planned end has passed and the activity is not finished', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...activityStatuses), calendarDate, calendarDate, (status, planned, asOf) => {
-        const d = deviation({ status, plannedEnd: day(planned), actualEnd: null, asOf })
-        const finished = status === 'done' || status === 'cancelled'
-        expect(d.late).toBe(!finished && asOf > planned)
-        if (d.late) expect(d.overdueDays).toBe(daysBetween(planned, asOf))
-      }),
+      fc.property(
+        fc.constantFrom(...activityStatuses),
+        calendarDate,
+        calendarDate,
+        (status, planned, asOf) => {
+          const d = deviation({ status, plannedEnd: day(planned), actualEnd: null, asOf })
+          const finished = status === 'done' || status === 'cancelled'
+          expect(d.late).toBe(!finished && asOf > planned)
+          if (d.late) expect(d.overdueDays).toBe(daysBetween(planned, asOf))
+        },
+      ),
     )
   })
 

@@ -2,7 +2,14 @@ import type { Language } from '../http/language.ts'
 import { type CalendarDate, daysBetween } from './calendar-date.ts'
 import type { DateRange } from './date-precision.ts'
 
-export const activityStatuses = ['planned', 'upcoming', 'in_progress', 'done', 'remaining', 'cancelled'] as const
+export const activityStatuses = [
+  'planned',
+  'upcoming',
+  'in_progress',
+  'done',
+  'remaining',
+  'cancelled',
+] as const
 export type ActivityStatus = (typeof activityStatuses)[number]
 
 export const deviationKinds = ['on_time', 'late', 'early', 'remaining', 'cancelled', 'unknown'] as const

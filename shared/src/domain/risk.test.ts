@@ -15,7 +15,8 @@ describe('risk matrix', () => {
     const rank = { low: 0, medium: 1, high: 2 }
     fc.assert(
       fc.property(grade, grade, (p, c) => {
-        if (p < 4) expect(rank[riskLevel((p + 1) as 2 | 3 | 4, c)]).toBeGreaterThanOrEqual(rank[riskLevel(p, c)])
+        if (p < 4)
+          expect(rank[riskLevel((p + 1) as 2 | 3 | 4, c)]).toBeGreaterThanOrEqual(rank[riskLevel(p, c)])
         expect(riskLevel(p, c)).toBe(riskLevel(c, p))
       }),
     )

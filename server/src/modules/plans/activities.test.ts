@@ -64,7 +64,12 @@ afterAll(() => t.close())
 
 const count = async () =>
   Number(
-    (await t.db.selectFrom('activity').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+    (
+      await t.db
+        .selectFrom('activity')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
   )
 
 describe('activities', () => {
@@ -91,7 +96,11 @@ describe('activities', () => {
     const history = json<{ items: { entity: string; action: string; entityLabel: string }[] }>(
       await leader.get(`/api/projects/${sub}/history`),
     )
-    expect(history.items[0]).toMatchObject({ entity: 'activity', action: 'create', entityLabel: 'Öppna mottagningen' })
+    expect(history.items[0]).toMatchObject({
+      entity: 'activity',
+      action: 'create',
+      entityLabel: 'Öppna mottagningen',
+    })
   })
 
   it('stores "Våren 2016" as a term and widens it to its range', async () => {
@@ -110,7 +119,10 @@ describe('activities', () => {
 
   it('refuses an impossible date with 400 naming the field, and saves nothing', async () => {
     const before = await count()
-    const response = await leader.post(url, { title: 'Samverkansteamet sammankallas', plannedEnd: { from: '2014-04-31' } })
+    const response = await leader.post(url, {
+      title: 'Samverkansteamet sammankallas',
+      plannedEnd: { from: '2014-04-31' },
+    })
     expect(response.statusCode).toBe(400)
     const problem = json<Problem>(response)
     expect(problem.errors?.[0]).toMatchObject({ field: 'plannedEnd.from', code: 'date' })
@@ -134,12 +146,18 @@ describe('activities', () => {
       actualEnd: { from: '2015-04-01' },
     })
     expect(response.statusCode).toBe(422)
-    expect(json<Problem>(response).errors).toEqual([expect.objectContaining({ field: 'actualEnd', code: 'end_before_start' })])
+    expect(json<Problem>(response).errors).toEqual([
+      expect.objectContaining({ field: 'actualEnd', code: 'end_before_start' }),
+    ])
     expect(await count()).toBe(before)
   })
 
   it('refuses a planned end before the planned start, an unknown status and a malformed number', async () => {
-    const end = await leader.post(url, { title: 'X', plannedStart: { from: '2015-05-01' }, plannedEnd: { from: '2015-04-30' } })
+    const end = await leader.post(url, {
+      title: 'X',
+      plannedStart: { from: '2015-05-01' },
+      plannedEnd: { from: '2015-04-30' },
+    })
     expect(end.statusCode).toBe(422)
     expect(json<Problem>(end).errors?.[0]?.field).toBe('plannedEnd')
     const status = await leader.post(url, { title: 'X', status: 'finished' })
@@ -176,10 +194,17 @@ describe('activities', () => {
       actualEnd: { from: '2014-06-20' },
     })
     expect(done.statusCode).toBe(200)
-    expect(json<ActivityBody>(done)).toMatchObject({ status: 'done', version: 2, deviation: { kind: 'late' } })
+    expect(json<ActivityBody>(done)).toMatchObject({
+      status: 'done',
+      version: 2,
+      deviation: { kind: 'late' },
+    })
     expect(done.headers.etag).toBe('"2"')
 
-    const stale = await leader.patch(`${url}/${created.id}`, { version: created.version, status: 'cancelled' })
+    const stale = await leader.patch(`${url}/${created.id}`, {
+      version: created.version,
+      status: 'cancelled',
+    })
     expect(stale.statusCode).toBe(409)
     expect(json<Problem>(stale)).toMatchObject({
       code: 'stale_version',
@@ -199,7 +224,11 @@ describe('activities', () => {
 
   it('flags late activities and activities outside the project period', async () => {
     const created = json<ActivityBody>(
-      await leader.post(url, { title: 'Uppföljning', status: 'remaining', plannedEnd: { from: '2016-08-31' } }),
+      await leader.post(url, {
+        title: 'Uppföljning',
+        status: 'remaining',
+        plannedEnd: { from: '2016-08-31' },
+      }),
     )
     expect(created.outsideProjectPeriod).toBe(true)
     const list = json<{ items: ActivityBody[]; asOf: string }>(await viewer.get(`${url}?asOf=2016-09-21`))
@@ -238,9 +267,9 @@ describe('activities', () => {
   })
 
   it('gives the Efterkalkyl grouped per project with Återstår for what is not done', async () => {
-    const body = json<{ groups: { project: { id: string }; rows: { title: string; deviation: { kind: string } }[] }[] }>(
-      await viewer.get(`/api/projects/${project}/efterkalkyl?asOf=2016-09-23`),
-    )
+    const body = json<{
+      groups: { project: { id: string }; rows: { title: string; deviation: { kind: string } }[] }[]
+    }>(await viewer.get(`/api/projects/${project}/efterkalkyl?asOf=2016-09-23`))
     expect(body.groups.map((g) => g.project.id)).toEqual([project, sub])
     const follow = body.groups[0]?.rows.find((r) => r.title === 'Uppföljning')
     expect(follow?.deviation.kind).toBe('remaining')

@@ -104,14 +104,24 @@ export function stateOf(row: ActivityRow): ActivityState {
       row.planned_start_precision,
       row.planned_start_note,
     ),
-    plannedEnd: readDate(row.planned_end_from, row.planned_end_to, row.planned_end_precision, row.planned_end_note),
+    plannedEnd: readDate(
+      row.planned_end_from,
+      row.planned_end_to,
+      row.planned_end_precision,
+      row.planned_end_note,
+    ),
     actualStart: readDate(
       row.actual_start_from,
       row.actual_start_to,
       row.actual_start_precision,
       row.actual_start_note,
     ),
-    actualEnd: readDate(row.actual_end_from, row.actual_end_to, row.actual_end_precision, row.actual_end_note),
+    actualEnd: readDate(
+      row.actual_end_from,
+      row.actual_end_to,
+      row.actual_end_precision,
+      row.actual_end_note,
+    ),
   }
 }
 
@@ -339,7 +349,9 @@ function toActivity(
     actualStart: state.actualStart,
     actualEnd: state.actualEnd,
     deviation: deviation({ ...state, asOf }),
-    outsideProjectPeriod: (scope.periods.get(row.project_id) ?? []).some((period) => outsidePeriod(planned, period)),
+    outsideProjectPeriod: (scope.periods.get(row.project_id) ?? []).some((period) =>
+      outsidePeriod(planned, period),
+    ),
     approvals: approvals.get(row.id) ?? [],
     version: row.version,
     updatedAt: new Date(row.updated_at).toISOString(),
@@ -419,7 +431,15 @@ export async function writeActivity(
     .set({ ...columnsOf(after), version: version + 1, updated_at: new Date() })
     .where('id', '=', id)
     .execute()
-  await recordAudit(trx, { actorId, entity: 'activity', entityId: id, projectId: after.projectId, action, before, after })
+  await recordAudit(trx, {
+    actorId,
+    entity: 'activity',
+    entityId: id,
+    projectId: after.projectId,
+    action,
+    before,
+    after,
+  })
 }
 
 export async function createActivity(
@@ -439,7 +459,12 @@ export async function createActivity(
 }
 
 async function lockActivity(trx: Db, scope: PlanScope, activityId: string) {
-  const row = await trx.selectFrom('activity').selectAll().where('id', '=', activityId).forUpdate().executeTakeFirst()
+  const row = await trx
+    .selectFrom('activity')
+    .selectAll()
+    .where('id', '=', activityId)
+    .forUpdate()
+    .executeTakeFirst()
   if (!row || !inScope(scope, row.project_id)) throw notFound()
   return row
 }

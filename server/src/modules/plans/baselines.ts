@@ -198,19 +198,25 @@ export async function saveBaseline(
   return summary
 }
 
-const shift = (a: { from: string } | null, b: { from: string } | null) => (a && b ? daysBetween(a.from, b.from) : null)
-const endShift = (a: { to: string } | null, b: { to: string } | null) => (a && b ? daysBetween(a.to, b.to) : null)
+const shift = (a: { from: string } | null, b: { from: string } | null) =>
+  a && b ? daysBetween(a.from, b.from) : null
+const endShift = (a: { to: string } | null, b: { to: string } | null) =>
+  a && b ? daysBetween(a.to, b.to) : null
 
 type SnapshotDate = SnapshotActivityT['plannedEnd']
 const sameDate = (a: SnapshotDate, b: SnapshotDate) =>
   a?.from === b?.from && a?.to === b?.to && a?.precision === b?.precision
 
-function change(base: SnapshotActivityT | null, current: SnapshotActivityT | null): Static<typeof PlanChange> {
+function change(
+  base: SnapshotActivityT | null,
+  current: SnapshotActivityT | null,
+): Static<typeof PlanChange> {
   const none = { moved: false, startShiftDays: null, endShiftDays: null }
   if (!base && !current) return { state: 'absent', ...none }
   if (!base) return { state: 'added', ...none }
   if (!current) return { state: 'removed', ...none }
-  const moved = base.number !== current.number || base.goalId !== current.goalId || base.projectId !== current.projectId
+  const moved =
+    base.number !== current.number || base.goalId !== current.goalId || base.projectId !== current.projectId
   const startShiftDays = shift(base.plannedStart, current.plannedStart)
   const endShiftDays = endShift(base.plannedEnd, current.plannedEnd)
   const changed =
@@ -240,13 +246,19 @@ export async function comparePlans(
     return found
   }
   const original = pick(query.original, all[0], 'original')
-  const approved = pick(query.approved, all.filter((s) => s.row.kind === 'approved_revision').at(-1), 'approved')
+  const approved = pick(
+    query.approved,
+    all.filter((s) => s.row.kind === 'approved_revision').at(-1),
+    'approved',
+  )
   const current = await snapshotOf(db, await loadScope(db, projectId))
   const index = (s: Snapshot | null) => new Map((s?.activities ?? []).map((a) => [a.id, a]))
   const originalActivities = index(original ? readSnapshot(original.row.snapshot) : null)
   const approvedActivities = index(approved ? readSnapshot(approved.row.snapshot) : null)
   const currentActivities = index(current)
-  const ids = [...new Set([...currentActivities.keys(), ...approvedActivities.keys(), ...originalActivities.keys()])]
+  const ids = [
+    ...new Set([...currentActivities.keys(), ...approvedActivities.keys(), ...originalActivities.keys()]),
+  ]
   return {
     original: original?.summary ?? null,
     approved: approved?.summary ?? null,

@@ -77,7 +77,10 @@ export async function goalTree(db: Db, projectId: string): Promise<Static<typeof
     projectId,
     ...(await treePart(db, projectId)),
     subProjects: await Promise.all(
-      subs.map(async (sub) => ({ subProject: { id: sub.id, name: sub.name }, ...(await treePart(db, sub.id)) })),
+      subs.map(async (sub) => ({
+        subProject: { id: sub.id, name: sub.name },
+        ...(await treePart(db, sub.id)),
+      })),
     ),
   }
 }
@@ -219,7 +222,8 @@ export async function createGoal(
       action: 'create',
       after: { kind: row.kind, title: row.title, description: row.description, parentId: row.parent_id },
     })
-    if (input.position !== undefined) await applyOrder(trx, actorId, placeAt([...existing, row], row, input.position))
+    if (input.position !== undefined)
+      await applyOrder(trx, actorId, placeAt([...existing, row], row, input.position))
   })
   return getGoal(db, projectId, id)
 }
@@ -234,7 +238,8 @@ export async function updateGoal(
 ): Promise<GoalT> {
   await db.transaction().execute(async (trx) => {
     const before = await lockGoal(trx, projectId, goalId, version)
-    if (patch.parentId !== undefined) await checkParent(trx, projectId, before.kind as GoalKind, patch.parentId)
+    if (patch.parentId !== undefined)
+      await checkParent(trx, projectId, before.kind as GoalKind, patch.parentId)
     const after = await trx
       .updateTable('goal')
       .set({
@@ -286,7 +291,13 @@ export interface GoalRemoval {
 /** Moves a removed sub-goal's activities under another, numbered after the ones already there. */
 async function moveActivities(trx: Db, actorId: string, from: GoalRow, target: GoalRow) {
   const [moving, present] = await Promise.all([
-    trx.selectFrom('activity').where('goal_id', '=', from.id).selectAll().orderBy('position').forUpdate().execute(),
+    trx
+      .selectFrom('activity')
+      .where('goal_id', '=', from.id)
+      .selectAll()
+      .orderBy('position')
+      .forUpdate()
+      .execute(),
     trx.selectFrom('activity').where('goal_id', '=', target.id).select('number').execute(),
   ])
   const prefix = `${target.position}.`
@@ -295,7 +306,9 @@ async function moveActivities(trx: Db, actorId: string, from: GoalRow, target: G
     ...present.map((a) => (a.number?.startsWith(prefix) ? Number(a.number.split('.')[1]) || 0 : 0)),
   )
   for (const activity of moving) {
-    const number = activity.number?.startsWith(`${from.position}.`) ? `${target.position}.${++last}` : activity.number
+    const number = activity.number?.startsWith(`${from.position}.`)
+      ? `${target.position}.${++last}`
+      : activity.number
     await trx
       .updateTable('activity')
       .set({ goal_id: target.id, number, version: activity.version + 1, updated_at: new Date() })

@@ -1,6 +1,10 @@
 import type { PreciseDateInput } from '@lagesbild/shared/api/plans'
 import { type CalendarDate, isCalendarDate } from '@lagesbild/shared/domain/calendar-date'
-import { formatPreciseDate, type PreciseDate, parsePreciseDate } from '@lagesbild/shared/domain/date-precision'
+import {
+  formatPreciseDate,
+  type PreciseDate,
+  parsePreciseDate,
+} from '@lagesbild/shared/domain/date-precision'
 import { type ActivityStatus, activityStatuses, formatDeviation } from '@lagesbild/shared/domain/deviation'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
@@ -100,7 +104,11 @@ export async function planToXlsx(activities: ActivityT[], projectName: string): 
     if (dateColumns.has(column.key)) col.numFmt = 'yyyy-mm-dd'
     if (column.key === 'status' || column.key === 'milestone') {
       const list =
-        column.key === 'status' ? Object.values(statusLabels).map((l) => l.sv).join(',') : 'Ja,Nej'
+        column.key === 'status'
+          ? Object.values(statusLabels)
+              .map((l) => l.sv)
+              .join(',')
+          : 'Ja,Nej'
       for (let r = 2; r <= Math.max(last, 200); r++) {
         sheet.getCell(r, index + 1).dataValidation = {
           type: 'list',
@@ -138,7 +146,12 @@ export class UnreadableFile extends Error {}
 
 function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null
-  if (value instanceof Date || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+  if (
+    value instanceof Date ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  ) {
     return value
   }
   if (typeof value === 'object') {
@@ -152,7 +165,14 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 
 function toFile(table: Cell[][]): PlanFile {
   const [header = [], ...body] = table
-  const keys = header.map((h) => headerKeys.get(String(h ?? '').trim().toLowerCase()) ?? null)
+  const keys = header.map(
+    (h) =>
+      headerKeys.get(
+        String(h ?? '')
+          .trim()
+          .toLowerCase(),
+      ) ?? null,
+  )
   if (!keys.includes('title')) throw new UnreadableFile('missing_title_column')
   const rows: FileRow[] = []
   body.forEach((values, index) => {
@@ -173,7 +193,9 @@ export async function readPlanFile(format: 'xlsx' | 'csv', content: Buffer): Pro
     const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
     const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ','
     try {
-      return toFile(parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][])
+      return toFile(
+        parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][],
+      )
     } catch (error) {
       if (error instanceof UnreadableFile) throw error
       throw new UnreadableFile('csv')
@@ -225,7 +247,12 @@ export function readDateCell(
   if (parsed.ok) return { from: parsed.value.from, precision: parsed.value.precision }
   if (parsed.reason === 'impossible') {
     issues.push(
-      issue(column, 'impossible_date', `Datumet ${value} finns inte i kalendern.`, `The date ${value} does not exist.`),
+      issue(
+        column,
+        'impossible_date',
+        `Datumet ${value} finns inte i kalendern.`,
+        `The date ${value} does not exist.`,
+      ),
     )
   } else {
     issues.push(
@@ -256,8 +283,12 @@ export function readStatus(value: Cell | undefined, issues: FieldIssue[]): Activ
       issue(
         'status',
         'unknown_status',
-        `Okänd status "${value}". Välj ${Object.values(statusLabels).map((l) => l.sv).join(', ')}.`,
-        `Unknown status "${value}". Choose ${Object.values(statusLabels).map((l) => l.en).join(', ')}.`,
+        `Okänd status "${value}". Välj ${Object.values(statusLabels)
+          .map((l) => l.sv)
+          .join(', ')}.`,
+        `Unknown status "${value}". Choose ${Object.values(statusLabels)
+          .map((l) => l.en)
+          .join(', ')}.`,
       ),
     )
   }

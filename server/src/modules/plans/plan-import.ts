@@ -64,7 +64,10 @@ async function decode(format: 'xlsx' | 'csv', content: string): Promise<PlanFile
 const numberIssue = (value: string): FieldIssue => ({
   field: 'number',
   code: 'pattern',
-  message: { sv: `"${value}" är inget aktivitetsnummer (1.1, 2.10 …).`, en: `"${value}" is not an activity number (1.1, 2.10 …).` },
+  message: {
+    sv: `"${value}" är inget aktivitetsnummer (1.1, 2.10 …).`,
+    en: `"${value}" is not an activity number (1.1, 2.10 …).`,
+  },
 })
 
 /** Which activity a row means: its Id, or else the same number in the same project. */
@@ -106,12 +109,19 @@ async function planRows(db: Db, scope: PlanScope, file: PlanFile, facts: PlanFac
     }
     if (!idText && number) row = existing.find((a) => a.project_id === target && a.number === number)
     const goalText = readText(cells.goal)
-    const goalId = goalText ? goalByNumber.get(`${target}:${Number(goalText)}`) : goalText === '' ? null : undefined
+    const goalId = goalText
+      ? goalByNumber.get(`${target}:${Number(goalText)}`)
+      : goalText === ''
+        ? null
+        : undefined
     if (goalText && !goalId) {
       issues.push({
         field: 'goal',
         code: 'unknown_goal',
-        message: { sv: `Delmål ${goalText} finns inte i projektet.`, en: `Sub-goal ${goalText} does not exist in the project.` },
+        message: {
+          sv: `Delmål ${goalText} finns inte i projektet.`,
+          en: `Sub-goal ${goalText} does not exist in the project.`,
+        },
       })
     }
     const before = row ? stateOf(row) : null
@@ -120,7 +130,9 @@ async function planRows(db: Db, scope: PlanScope, file: PlanFile, facts: PlanFac
       {
         ...(file.columns.has('project') ? { projectId: target } : {}),
         ...(goalId !== undefined ? { goalId } : {}),
-        ...(file.columns.has('number') && (!number || isActivityNumber(number)) ? { number: number || null } : {}),
+        ...(file.columns.has('number') && (!number || isActivityNumber(number))
+          ? { number: number || null }
+          : {}),
         title: readText(cells.title) ?? before?.title ?? '',
         responsible: readText(cells.responsible),
         description: readText(cells.description),
@@ -146,7 +158,8 @@ async function planRows(db: Db, scope: PlanScope, file: PlanFile, facts: PlanFac
     }
   })
   // Numbers the file moves between its own rows are free until the rows say otherwise.
-  for (const p of planned) if (p.before?.number) facts.numbers.delete(`${p.before.projectId}:${p.before.number}`)
+  for (const p of planned)
+    if (p.before?.number) facts.numbers.delete(`${p.before.projectId}:${p.before.number}`)
   for (const p of planned) {
     p.issues.push(...validateActivity(scope, facts, p.after, p.activityId ?? `row-${p.file.row}`))
     rememberNumber(facts, p.after, p.activityId ?? `row-${p.file.row}`)
@@ -173,7 +186,9 @@ const comparable = (s: ActivityState) => ({
 })
 
 function changes(p: PlannedRow) {
-  return p.before ? changedFields(comparable(p.before), comparable(p.after)) : changedFields({}, comparable(p.after))
+  return p.before
+    ? changedFields(comparable(p.before), comparable(p.after))
+    : changedFields({}, comparable(p.after))
 }
 
 function actionOf(p: PlannedRow): Row['action'] {
@@ -196,7 +211,12 @@ function describe(p: PlannedRow, language: 'sv' | 'en'): Row {
 
 function summarise(rows: Row[]) {
   const count = (action: Row['action']) => rows.filter((r) => r.action === action).length
-  return { create: count('create'), update: count('update'), unchanged: count('unchanged'), error: count('error') }
+  return {
+    create: count('create'),
+    update: count('update'),
+    unchanged: count('unchanged'),
+    error: count('error'),
+  }
 }
 
 export async function previewImport(
@@ -206,7 +226,9 @@ export async function previewImport(
   language: 'sv' | 'en',
 ): Promise<Static<typeof ImportPreview>> {
   const file = await decode(body.format, body.content)
-  const rows = (await planRows(db, scope, file, await loadPlanFacts(db, scope))).map((p) => describe(p, language))
+  const rows = (await planRows(db, scope, file, await loadPlanFacts(db, scope))).map((p) =>
+    describe(p, language),
+  )
   return { rows, summary: summarise(rows) }
 }
 
@@ -220,7 +242,9 @@ export async function commitImport(
   const file = await decode(body.format, body.content)
   return db.transaction().execute(async (trx) => {
     const planned = await planRows(trx, scope, file, await loadPlanFacts(trx, scope))
-    const issues = planned.flatMap((p) => p.issues.map((i) => ({ ...i, field: `rows.${p.file.row}.${i.field}` })))
+    const issues = planned.flatMap((p) =>
+      p.issues.map((i) => ({ ...i, field: `rows.${p.file.row}.${i.field}` })),
+    )
     if (issues.length > 0) {
       throw new HttpProblem(422, 'import_rows_invalid', undefined, {
         detail: {

@@ -52,7 +52,12 @@ async function lockRisk(trx: Db, projectId: string, id: string, version: number)
   return row
 }
 
-export async function createRisk(db: Db, actorId: string, projectId: string, input: Static<typeof RiskCreate>) {
+export async function createRisk(
+  db: Db,
+  actorId: string,
+  projectId: string,
+  input: Static<typeof RiskCreate>,
+) {
   return db.transaction().execute(async (trx) => {
     const last = await trx
       .selectFrom('risk')
@@ -75,7 +80,14 @@ export async function createRisk(db: Db, actorId: string, projectId: string, inp
       .returningAll()
       .executeTakeFirstOrThrow()
     const risk = toRisk(row)
-    await recordAudit(trx, { actorId, entity: 'risk', entityId: row.id, projectId, action: 'create', after: risk })
+    await recordAudit(trx, {
+      actorId,
+      entity: 'risk',
+      entityId: row.id,
+      projectId,
+      action: 'create',
+      after: risk,
+    })
     return risk
   })
 }
@@ -123,6 +135,13 @@ export async function deleteRisk(db: Db, actorId: string, projectId: string, id:
   await db.transaction().execute(async (trx) => {
     const before = await lockRisk(trx, projectId, id, version)
     await trx.deleteFrom('risk').where('id', '=', id).execute()
-    await recordAudit(trx, { actorId, entity: 'risk', entityId: id, projectId, action: 'delete', before: toRisk(before) })
+    await recordAudit(trx, {
+      actorId,
+      entity: 'risk',
+      entityId: id,
+      projectId,
+      action: 'delete',
+      before: toRisk(before),
+    })
   })
 }

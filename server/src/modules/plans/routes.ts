@@ -40,7 +40,8 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     ...listActivities,
     config: read,
-    handler: async (request) => activityPlan(app.db, request.params.projectId, request.query.asOf ?? todayInSweden()),
+    handler: async (request) =>
+      activityPlan(app.db, request.params.projectId, request.query.asOf ?? todayInSweden()),
   })
 
   app.route({
@@ -103,7 +104,8 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     ...getEfterkalkyl,
     config: read,
-    handler: async (request) => efterkalkyl(app.db, request.params.projectId, request.query.asOf ?? todayInSweden()),
+    handler: async (request) =>
+      efterkalkyl(app.db, request.params.projectId, request.query.asOf ?? todayInSweden()),
   })
 
   app.route({
@@ -157,7 +159,9 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) =>
       reply
         .code(201)
-        .send(await goals.createGoal(app.db, requireUser(request).id, request.params.projectId, request.body)),
+        .send(
+          await goals.createGoal(app.db, requireUser(request).id, request.params.projectId, request.body),
+        ),
   })
 
   app.route({
@@ -226,7 +230,14 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) =>
       reply
         .code(201)
-        .send(await baselines.saveBaseline(app.db, requireUser(request).id, request.params.projectId, request.body)),
+        .send(
+          await baselines.saveBaseline(
+            app.db,
+            requireUser(request).id,
+            request.params.projectId,
+            request.body,
+          ),
+        ),
   })
 
   app.route({
@@ -247,7 +258,14 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) =>
       reply
         .code(201)
-        .send(await staffing.createStaffing(app.db, requireUser(request).id, request.params.projectId, request.body)),
+        .send(
+          await staffing.createStaffing(
+            app.db,
+            requireUser(request).id,
+            request.params.projectId,
+            request.body,
+          ),
+        ),
   })
 
   app.route({
@@ -293,7 +311,9 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) =>
       reply
         .code(201)
-        .send(await risks.createRisk(app.db, requireUser(request).id, request.params.projectId, request.body)),
+        .send(
+          await risks.createRisk(app.db, requireUser(request).id, request.params.projectId, request.body),
+        ),
   })
 
   app.route({

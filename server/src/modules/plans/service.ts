@@ -95,7 +95,10 @@ export async function milestoneOf(db: Db, activityId: string) {
     projectId: row.project_id,
     title: row.title,
     milestone: row.milestone,
-    approvals: approvals.map((a) => ({ decisionId: a.decision_id, recordedAt: new Date(a.recorded_at).toISOString() })),
+    approvals: approvals.map((a) => ({
+      decisionId: a.decision_id,
+      recordedAt: new Date(a.recorded_at).toISOString(),
+    })),
   }
 }
 

@@ -40,7 +40,9 @@ function toEntry(row: Row): Entry {
     person: row.person_id && row.person_name ? { id: row.person_id, name: row.person_name } : null,
     role: row.role,
     organisation:
-      row.organisation_id && row.organisation_name ? { id: row.organisation_id, name: row.organisation_name } : null,
+      row.organisation_id && row.organisation_name
+        ? { id: row.organisation_id, name: row.organisation_name }
+        : null,
     timeSharePercent: row.time_share_percent,
     periodStart: readDate(row.period_start_from, row.period_start_to, row.period_start_precision),
     periodEnd: readDate(row.period_end_from, row.period_end_to, row.period_end_precision),
@@ -51,7 +53,11 @@ function toEntry(row: Row): Entry {
 }
 
 export async function listStaffing(db: Db, projectId: string) {
-  const rows = await query(db).where('s.project_id', '=', projectId).orderBy('s.position').orderBy('s.id').execute()
+  const rows = await query(db)
+    .where('s.project_id', '=', projectId)
+    .orderBy('s.position')
+    .orderBy('s.id')
+    .execute()
   return { items: rows.map(toEntry) }
 }
 
@@ -71,7 +77,10 @@ function columns(current: Entry | null, input: Input) {
     issues.push({
       field: 'periodEnd',
       code: 'end_before_start',
-      message: { sv: 'Perioden kan inte sluta innan den börjar.', en: 'The period cannot end before it starts.' },
+      message: {
+        sv: 'Perioden kan inte sluta innan den börjar.',
+        en: 'The period cannot end before it starts.',
+      },
     })
   }
   if (issues.length > 0) throw invalid(issues)
@@ -160,7 +169,13 @@ export async function updateStaffing(
   return getEntry(db, projectId, id)
 }
 
-export async function deleteStaffing(db: Db, actorId: string, projectId: string, id: string, version: number) {
+export async function deleteStaffing(
+  db: Db,
+  actorId: string,
+  projectId: string,
+  id: string,
+  version: number,
+) {
   await db.transaction().execute(async (trx) => {
     const locked = await trx
       .selectFrom('staffing')
