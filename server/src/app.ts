@@ -15,7 +15,7 @@ import { accessPlugin } from './plugins/access.ts'
 import { authPlugin } from './plugins/auth.ts'
 import { databasePlugin } from './plugins/database.ts'
 import { docsPlugin } from './plugins/docs.ts'
-import { errorsPlugin } from './plugins/errors.ts'
+import { errorsPlugin, sendProblem, toProblem } from './plugins/errors.ts'
 import { spaPlugin } from './plugins/spa.ts'
 
 declare module 'fastify' {
@@ -43,6 +43,11 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router raises before any route runs (malformed or over-long URLs) get problem details too.
+    frameworkErrors: (error, request, reply) => {
+      const { body, headers } = toProblem(error, request)
+      return sendProblem(reply, body, headers)
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(TypeBoxValidatorCompiler)

@@ -40,6 +40,7 @@ export const statusTitles: Record<number, Localized> = {
   406: { sv: 'Formatet kan inte levereras', en: 'Not acceptable' },
   409: { sv: 'Konflikt', en: 'Conflict' },
   413: { sv: 'Begäran är för stor', en: 'Payload too large' },
+  414: { sv: 'Adressen är för lång', en: 'URI too long' },
   415: { sv: 'Formatet stöds inte', en: 'Unsupported media type' },
   422: { sv: 'Uppgifterna kan inte sparas', en: 'The data cannot be saved' },
   429: { sv: 'För många försök', en: 'Too many requests' },

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test'
+import { csrfToken, expectAccessible, logIn } from './support.ts'
+
+test('project leader finds Tidiga insatser, edits its purpose and sees the change in the history', async ({
+  page,
+}) => {
+  await logIn(page, 'projektledare@demo.example')
+  await expectAccessible(page)
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Projekt', exact: true }).click()
+  await page.getByRole('searchbox', { name: 'Sök' }).fill('Tidiga insatser')
+  await page.getByRole('link', { name: 'Tidiga insatser i samverkan, skola – socialtjänst' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /Tidiga insatser i samverkan/ })).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByRole('link', { name: 'Redigera' }).click()
+  const purpose = 'Tidigt stöd till föräldrar till barn som utmanar, prövat i en öppen mottagning.'
+  await page.getByLabel('Syfte').fill(purpose)
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Spara' }).click()
+  await expect(page.getByText('Ändringarna är sparade.')).toBeVisible()
+  await expect(page.getByText(purpose)).toBeVisible()
+
+  await page.getByRole('link', { name: 'Historik' }).click()
+  await expect(page.getByText(purpose).first()).toBeVisible()
+  await expectAccessible(page)
+})
+
+test('viewer can read but has no edit control, and a crafted edit is refused', async ({ page }) => {
+  await logIn(page, 'betraktare@demo.example')
+  await page.goto('/projects')
+  await page.getByRole('searchbox', { name: 'Sök' }).fill('Samverkan i praktiken')
+  await page.getByRole('link', { name: 'Samverkan i praktiken' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Samverkan i praktiken' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Redigera' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /Lägg till/ })).toHaveCount(0)
+
+  const projectId = page.url().split('/projects/')[1]?.split(/[/?#]/)[0]
+  const response = await page.request.patch(`/api/projects/${projectId}`, {
+    headers: { 'x-csrf-token': await csrfToken(page), 'content-type': 'application/json' },
+    data: { version: 1, purpose: 'Inte tillåtet' },
+  })
+  expect(response.status()).toBe(403)
+  expect(response.headers()['content-type']).toMatch(/application\/problem\+json/)
+})

@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+
+export const DEMO_PASSWORD = 'lagesbild-demo'
+
+export async function logIn(page: Page, email: string) {
+  await page.goto('/login')
+  await page.getByLabel('E-postadress').fill(email)
+  await page.getByRole('textbox', { name: /^Lösenord/ }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Logga in' }).click()
+  await expect(page.getByRole('navigation').first()).toBeVisible()
+}
+
+/** WCAG 2.1 A/AA as axe-core checks it; zero violations on every page a journey visits. */
+export async function expectAccessible(page: Page) {
+  await page.waitForLoadState('networkidle')
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
+  expect(summary, `axe violations on ${page.url()}`).toEqual([])
+}
+
+/** The CSRF token of the page's session, for crafted requests a journey sends itself. */
+export async function csrfToken(page: Page): Promise<string> {
+  const me = await page.request.get('/api/me')
+  return ((await me.json()) as { csrfToken: string }).csrfToken
+}

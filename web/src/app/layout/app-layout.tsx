@@ -1,0 +1,58 @@
+import { Link, Outlet } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { FlashMessage } from './flash-message'
+import { UserMenu } from './user-menu'
+import './layout.css'
+
+/** The shell of every logged-in page: skip link, header with navigation and user menu, main. */
+export function AppLayout() {
+  const { t } = useTranslation('app')
+  const { t: tc } = useTranslation('common')
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('skipLink')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            {tc('productName')}
+          </Link>
+          <nav className="main-nav" aria-label={t('nav.label')}>
+            <ul>
+              <li>
+                <Link to="/" activeOptions={{ exact: true }} activeProps={{ 'aria-current': 'page' }}>
+                  {t('nav.home')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/projects" activeProps={{ 'aria-current': 'page' }}>
+                  {t('nav.projects')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/programmes" activeProps={{ 'aria-current': 'page' }}>
+                  {t('nav.programmes')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/organisations" activeProps={{ 'aria-current': 'page' }}>
+                  {t('nav.organisations')}
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          <UserMenu />
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <FlashMessage />
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <p>{t('footer')}</p>
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,223 @@
+import type { QueryClient } from '@tanstack/react-query'
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+} from '@tanstack/react-router'
+import { Loading } from '../components/loading'
+import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/api/get-me'
+import { homeProjectsQueryOptions } from '../features/home/api/get-my-projects'
+import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
+import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
+import { programmeQueryOptions } from '../features/programmes/api/get-programme'
+import { programmesInfiniteQueryOptions } from '../features/programmes/api/get-programmes'
+import { projectQueryOptions } from '../features/projects/api/get-project'
+import { projectHistoryQueryOptions } from '../features/projects/api/get-project-history'
+import { parseProjectListSearch, projectsInfiniteQueryOptions } from '../features/projects/api/get-projects'
+import { AppLayout } from './layout/app-layout'
+import { NavigationFocus } from './layout/navigation-focus'
+import { NotFoundPage } from './not-found-page'
+import { RootNotFound } from './root-not-found'
+import { RouteError } from './route-error'
+
+export interface RouterContext {
+  queryClient: QueryClient
+}
+
+/*
+ * The route tree. Pages are lazy components exported by the features (one chunk each);
+ * loaders prefetch with the same queryOptions the pages read, so a page renders with data.
+ * To add a page: create the component in its feature, add a route here and put it in
+ * `routeTree` below. Project tabs are child routes of `projectRoute`.
+ */
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: () => (
+    <>
+      <NavigationFocus />
+      <Outlet />
+    </>
+  ),
+  notFoundComponent: RootNotFound,
+})
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  beforeLoad: ({ context, search }) => redirectIfLoggedIn(context.queryClient, safeRedirect(search.redirect)),
+  component: lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage'),
+})
+
+/** Everything behind login: the app shell. Its context carries the logged-in user (`me`). */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authenticated',
+  beforeLoad: ({ context, location }) => requireAuth(context.queryClient, location.href),
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+})
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  loader: ({ context }) => context.queryClient.ensureQueryData(homeProjectsQueryOptions()),
+  component: lazyRouteComponent(() => import('../features/home/components/home-page'), 'HomePage'),
+})
+
+const projectsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'projects',
+  validateSearch: parseProjectListSearch,
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, deps, cause }) => {
+    const loading = context.queryClient.ensureInfiniteQueryData(projectsInfiniteQueryOptions(deps))
+    // A changed filter must not hold the URL (and the controls bound to it) until data arrives;
+    // the page shows the previous rows dimmed meanwhile.
+    if (cause !== 'stay') await loading
+  },
+  component: lazyRouteComponent(
+    () => import('../features/projects/components/projects-page'),
+    'ProjectsPage',
+  ),
+})
+
+const newProjectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'projects/new',
+  validateSearch: (search: Record<string, unknown>): { parentId?: string } =>
+    typeof search.parentId === 'string' && search.parentId ? { parentId: search.parentId } : {},
+  component: lazyRouteComponent(
+    () => import('../features/projects/components/create-project-page'),
+    'CreateProjectPage',
+  ),
+})
+
+/** A project's page: heading and tabs; each tab is a child route. */
+const projectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'projects/$projectId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/projects/components/project-layout'),
+    'ProjectLayout',
+  ),
+})
+
+const projectOverviewRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: '/',
+  component: lazyRouteComponent(
+    () => import('../features/projects/components/project-overview'),
+    'ProjectOverview',
+  ),
+})
+
+const projectHistoryRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'history',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureInfiniteQueryData(projectHistoryQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/projects/components/project-history'),
+    'ProjectHistory',
+  ),
+})
+
+const editProjectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'projects/$projectId/edit',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/projects/components/edit-project-page'),
+    'EditProjectPage',
+  ),
+})
+
+const organisationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'organisations',
+  loader: ({ context }) =>
+    context.queryClient.ensureInfiniteQueryData(organisationChildrenQueryOptions(null)),
+  component: lazyRouteComponent(
+    () => import('../features/organisations/components/organisations-page'),
+    'OrganisationsPage',
+  ),
+})
+
+const organisationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'organisations/$organisationId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(organisationQueryOptions(params.organisationId)),
+  component: lazyRouteComponent(
+    () => import('../features/organisations/components/organisation-page'),
+    'OrganisationPage',
+  ),
+})
+
+const programmesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'programmes',
+  loader: ({ context }) => context.queryClient.ensureInfiniteQueryData(programmesInfiniteQueryOptions()),
+  component: lazyRouteComponent(
+    () => import('../features/programmes/components/programmes-page'),
+    'ProgrammesPage',
+  ),
+})
+
+const programmeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'programmes/$programmeId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(programmeQueryOptions(params.programmeId)),
+  component: lazyRouteComponent(
+    () => import('../features/programmes/components/programme-page'),
+    'ProgrammePage',
+  ),
+})
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    homeRoute,
+    projectsRoute,
+    newProjectRoute,
+    projectRoute.addChildren([projectOverviewRoute, projectHistoryRoute]),
+    editProjectRoute,
+    organisationsRoute,
+    organisationRoute,
+    programmesRoute,
+    programmeRoute,
+  ]),
+])
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Freshness is TanStack Query's job; the router always asks it.
+    defaultPreloadStaleTime: 0,
+    defaultPendingMs: 300,
+    defaultErrorComponent: RouteError,
+    defaultPendingComponent: () => <Loading />,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  })
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter
+  }
+  interface HistoryState {
+    /** A one-time confirmation shown on the page navigated to ("Ändringarna är sparade."). */
+    flash?: string
+  }
+}

@@ -1,0 +1,79 @@
+import { Link, Outlet, useParams } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { Breadcrumbs } from '../../../components/breadcrumbs'
+import { buttonClass } from '../../../components/button'
+import { PageHeader } from '../../../components/page-header'
+import { StatusBadge } from '../../../components/status-badge'
+import { keepFocusOnNextNavigation } from '../../../lib/navigation-focus'
+import { can, useProject } from '../api/get-project'
+import './projects.css'
+
+/**
+ * The project's tabs. A later feature (Plan, Budget, Beslut, Rapporter …) adds a child
+ * route under `projectRoute` in app/router.tsx and a line here with its label in i18n `tabs`.
+ */
+const projectTabs = [
+  { to: '/projects/$projectId', label: 'tabs.overview', exact: true },
+  { to: '/projects/$projectId/history', label: 'tabs.history', exact: false },
+] as const
+
+export function ProjectLayout() {
+  const { t } = useTranslation('projects')
+  const { t: tc } = useTranslation('common')
+  const { projectId } = useParams({ from: '/authenticated/projects/$projectId' })
+  const { data: project } = useProject(projectId)
+
+  return (
+    <div className="project">
+      <PageHeader
+        title={project.name}
+        badge={<StatusBadge status={project.status} />}
+        breadcrumbs={
+          <Breadcrumbs label={t('breadcrumbs.label')}>
+            <li>
+              <Link to="/projects">{t('breadcrumbs.projects')}</Link>
+            </li>
+            {project.parent ? (
+              <li>
+                <Link to="/projects/$projectId" params={{ projectId: project.parent.id }}>
+                  {project.parent.name}
+                </Link>
+              </li>
+            ) : null}
+            <li aria-current="page">{project.name}</li>
+          </Breadcrumbs>
+        }
+        description={project.code ? <p className="project__code">{project.code}</p> : null}
+        actions={
+          can(project, 'project:edit') ? (
+            <Link to="/projects/$projectId/edit" params={{ projectId }} className={buttonClass('secondary')}>
+              {tc('actions.edit')}
+            </Link>
+          ) : null
+        }
+      />
+      <nav className="tabs" aria-label={t('tabs.label')}>
+        <ul>
+          {projectTabs.map((tab) => (
+            <li key={tab.to}>
+              <Link
+                to={tab.to}
+                params={{ projectId }}
+                className="tabs__link"
+                activeOptions={{ exact: tab.exact }}
+                activeProps={{ 'aria-current': 'page', className: 'tabs__link--active' }}
+                resetScroll={false}
+                onClick={keepFocusOnNextNavigation}
+              >
+                {t(tab.label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="project__content">
+        <Outlet />
+      </div>
+    </div>
+  )
+}

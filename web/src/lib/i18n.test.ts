@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { resources } from './i18n'
+
+type Tree = { readonly [key: string]: string | Tree }
+
+/** Every key of a namespace as a dotted path, with its value (or a note of what is wrong with it). */
+function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
+  const entries = new Map<string, unknown>()
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (typeof value === 'object' && value !== null) {
+      for (const [inner, innerValue] of flatten(value, path)) entries.set(inner, innerValue)
+    } else {
+      entries.set(path, value)
+    }
+  }
+  return entries
+}
+
+const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort()
+
+const languages = Object.keys(resources) as (keyof typeof resources)[]
+const namespaces = [...new Set(languages.flatMap((language) => Object.keys(resources[language])))].sort()
+
+describe('translations', () => {
+  it('has both Swedish and English', () => {
+    expect(languages.sort()).toEqual(['en', 'sv'])
+  })
+
+  it('registers the same namespaces in every language', () => {
+    for (const language of languages) expect(Object.keys(resources[language]).sort()).toEqual(namespaces)
+  })
+
+  for (const namespace of namespaces) {
+    describe(namespace, () => {
+      const flat = Object.fromEntries(
+        languages.map((language) => {
+          const tree = (resources[language] as Record<string, Tree | undefined>)[namespace] ?? {}
+          return [language, flatten(tree)]
+        }),
+      ) as Record<(typeof languages)[number], Map<string, unknown>>
+      const keys = [...new Set(languages.flatMap((language) => [...flat[language].keys()]))].sort()
+
+      it('has every key in every language, as a non-empty text', () => {
+        const problems: string[] = []
+        for (const key of keys) {
+          for (const language of languages) {
+            const value = flat[language].get(key)
+            if (value === undefined) problems.push(`${language}: ${namespace}:${key} is missing`)
+            else if (typeof value !== 'string')
+              problems.push(`${language}: ${namespace}:${key} is not a text`)
+            else if (!value.trim()) problems.push(`${language}: ${namespace}:${key} is empty`)
+          }
+        }
+        expect(problems).toEqual([])
+      })
+
+      it('uses the same {{variables}} in every language', () => {
+        const problems: string[] = []
+        for (const key of keys) {
+          const [first, ...rest] = languages.map((language) => {
+            const value = flat[language].get(key)
+            return typeof value === 'string' ? variables(value).join(',') : ''
+          })
+          if (rest.some((other) => other !== first)) problems.push(`${namespace}:${key}`)
+        }
+        expect(problems).toEqual([])
+      })
+    })
+  }
+})

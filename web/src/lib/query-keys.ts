@@ -1,0 +1,33 @@
+/**
+ * Every query key of the app, in one place, so a mutation in one feature can invalidate
+ * what another feature shows (features never import each other).
+ * Paged lists: `page` keys hold one page, `infinite` keys the pages loaded so far.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  projects: {
+    all: ['projects'] as const,
+    lists: () => ['projects', 'list'] as const,
+    list: (query: object) => ['projects', 'list', 'page', query] as const,
+    infinite: (query: object) => ['projects', 'list', 'infinite', query] as const,
+    detail: (projectId: string) => ['projects', 'detail', projectId] as const,
+    members: (projectId: string) => ['projects', 'detail', projectId, 'members'] as const,
+    history: (projectId: string) => ['projects', 'detail', projectId, 'history'] as const,
+  },
+  organisations: {
+    all: ['organisations'] as const,
+    list: (query: object) => ['organisations', 'list', 'page', query] as const,
+    infinite: (query: object) => ['organisations', 'list', 'infinite', query] as const,
+    detail: (organisationId: string) => ['organisations', 'detail', organisationId] as const,
+  },
+  programmes: {
+    all: ['programmes'] as const,
+    list: (query: object) => ['programmes', 'list', 'page', query] as const,
+    infinite: (query: object) => ['programmes', 'list', 'infinite', query] as const,
+    detail: (programmeId: string) => ['programmes', 'detail', programmeId] as const,
+  },
+  people: {
+    all: ['people'] as const,
+    list: (query: object) => ['people', 'list', 'page', query] as const,
+  },
+}
