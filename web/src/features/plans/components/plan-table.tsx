@@ -1,5 +1,5 @@
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
-import { activityStatuses, formatDeviation } from '@lagesbild/shared/domain/deviation'
+import { activityStatuses, formatDeviation, humanDuration } from '@lagesbild/shared/domain/deviation'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/button'
@@ -478,7 +478,7 @@ function CellValue({ activity, column }: { activity: Activity; column: Column })
           {formatDeviation(activity.deviation, language)}
           {activity.deviation.late && activity.deviation.overdueDays !== null ? (
             <span className="plan-badge plan-badge--late" title={t('plan.late')}>
-              {t('plan.overdue', { count: activity.deviation.overdueDays })}
+              {t('plan.overdue', { text: humanDuration(activity.deviation.overdueDays, language) })}
             </span>
           ) : null}
         </span>

@@ -249,10 +249,10 @@ export function TimelinePage() {
               <ComposedChart
                 layout="vertical"
                 width={width}
-                height={rows.length * ROW_HEIGHT + 40}
+                height={rows.length * ROW_HEIGHT + 60}
                 data={rows}
-                barGap={-12}
-                barCategoryGap={6}
+                barGap={2}
+                barCategoryGap={8}
                 margin={{ top: 28, right: 24, bottom: 4, left: 8 }}
                 accessibilityLayer={false}
               >
@@ -264,6 +264,8 @@ export function TimelinePage() {
                   tickFormatter={(ms: number) => tickLabel(ms, zoom, language)}
                   allowDataOverflow
                 />
+                {/* The revision's ghost bars sit on an axis of their own, so they lie behind the live bars. */}
+                <YAxis yAxisId="ghost" type="category" dataKey="label" hide />
                 <YAxis
                   type="category"
                   dataKey="label"
@@ -272,9 +274,15 @@ export function TimelinePage() {
                   tickFormatter={(label: string) => (label.length > 42 ? `${label.slice(0, 41)}…` : label)}
                   interval={0}
                 />
-                <Bar dataKey="baseline" barSize={18} shape={BaselineShape} isAnimationActive={false} />
-                <Bar dataKey="planned" barSize={12} shape={PlannedShape} isAnimationActive={false} />
-                <Bar dataKey="actual" barSize={6} shape={ActualShape} isAnimationActive={false} />
+                <Bar
+                  dataKey="baseline"
+                  yAxisId="ghost"
+                  barSize={24}
+                  shape={BaselineShape}
+                  isAnimationActive={false}
+                />
+                <Bar dataKey="planned" barSize={10} shape={PlannedShape} isAnimationActive={false} />
+                <Bar dataKey="actual" barSize={8} shape={ActualShape} isAnimationActive={false} />
                 {todayMs >= from && todayMs <= to ? (
                   <ReferenceLine
                     x={todayMs}
@@ -311,9 +319,14 @@ function TimelineTable({ activities, baseline }: { activities: Activity[]; basel
   const language = useLanguage()
   const frozen = new Map((baseline?.snapshot.activities ?? []).map((a) => [a.id, a]))
   return (
-    <details className="plan-disclosure timeline__table" open>
+    <details className="plan-disclosure timeline__table">
       <summary>{t('timeline.tableTitle')}</summary>
-      <div className="table-scroll">
+      <section
+        className="table-scroll"
+        aria-label={t('timeline.tableCaption')}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide table must scroll from the keyboard
+        tabIndex={0}
+      >
         <table className="data-table data-table--compact">
           <caption className="visually-hidden">{t('timeline.tableCaption')}</caption>
           <thead>
@@ -347,7 +360,7 @@ function TimelineTable({ activities, baseline }: { activities: Activity[]; basel
             })}
           </tbody>
         </table>
-      </div>
+      </section>
     </details>
   )
 }
