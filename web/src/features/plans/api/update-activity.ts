@@ -36,6 +36,7 @@ export function optimistic(activity: Activity, patch: ActivityPatch): Activity {
     ...(patch.status !== undefined ? { status: patch.status } : {}),
     ...(patch.title !== undefined ? { title: patch.title } : {}),
     ...(patch.responsible !== undefined ? { responsible: patch.responsible } : {}),
+    ...(patch.deviationExplanation !== undefined ? { deviationExplanation: patch.deviationExplanation } : {}),
     plannedStart: applyDate(activity.plannedStart, patch.plannedStart),
     plannedEnd: applyDate(activity.plannedEnd, patch.plannedEnd),
     actualStart: applyDate(activity.actualStart, patch.actualStart),

@@ -20,15 +20,20 @@ const columns = [
   'actualEnd',
   'status',
   'deviation',
+  'deviationExplanation',
   'actions',
 ] as const
 type Column = (typeof columns)[number]
 type DateColumn = 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd'
-type EditableColumn = DateColumn | 'status' | 'responsible' | 'title'
+type TextColumn = 'title' | 'responsible' | 'deviationExplanation'
+type EditableColumn = DateColumn | TextColumn | 'status'
 
+const textColumns = new Set<Column>(['title', 'responsible', 'deviationExplanation'])
+const isTextColumn = (column: Column): column is TextColumn => textColumns.has(column)
 const editable = new Set<Column>([
   'title',
   'responsible',
+  'deviationExplanation',
   'plannedStart',
   'plannedEnd',
   'actualStart',
@@ -99,7 +104,7 @@ export function PlanTable({ projectId, plan, canEdit }: PlanTableProps) {
     const value =
       column === 'status'
         ? activity.status
-        : column === 'title' || column === 'responsible'
+        : isTextColumn(column)
           ? activity[column]
           : showDate(activity[column as DateColumn], language)
     setEditing({ position, value })
@@ -140,7 +145,7 @@ export function PlanTable({ projectId, plan, canEdit }: PlanTableProps) {
       if (status === 'done' && !activity.actualEnd) return { status, actualEnd: { from: todayInSweden() } }
       return { status }
     }
-    if (column === 'title' || column === 'responsible') return { [column]: value.trim() }
+    if (isTextColumn(column)) return { [column]: value.trim() }
     const entry = readDateEntry(value)
     if (!entry.ok) {
       const key = entry.reason === 'impossible' ? 'date.impossible' : 'date.unreadable'
@@ -156,7 +161,7 @@ export function PlanTable({ projectId, plan, canEdit }: PlanTableProps) {
   const unchanged = (activity: Activity, column: EditableColumn, value: string) =>
     column === 'status'
       ? value === activity.status
-      : column === 'title' || column === 'responsible'
+      : isTextColumn(column)
         ? value.trim() === activity[column]
         : value.trim() === showDate(activity[column], language)
 
@@ -446,6 +451,8 @@ function CellValue({ activity, column }: { activity: Activity; column: Column })
       )
     case 'responsible':
       return <>{activity.responsible}</>
+    case 'deviationExplanation':
+      return <>{activity.deviationExplanation}</>
     case 'plannedStart':
     case 'plannedEnd':
     case 'actualStart':
