@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration'
 import * as foundation from './2026-11-25-0001-foundation.ts'
+import * as plans from './2026-11-25-0002-plans.ts'
 import * as reports from './2026-11-25-0007-reports.ts'
 
 /**
@@ -8,5 +9,6 @@ import * as reports from './2026-11-25-0007-reports.ts'
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
+  '2026-11-25-0002-plans': plans,
   '2026-11-25-0007-reports': reports,
 }

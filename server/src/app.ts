@@ -8,6 +8,7 @@ import { authRoutes } from './modules/auth/routes.ts'
 import { healthRoutes } from './modules/health/routes.ts'
 import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
+import { planRoutes } from './modules/plans/routes.ts'
 import { programmeRoutes } from './modules/programmes/routes.ts'
 import { projectRoutes } from './modules/projects/routes.ts'
 import { reportRoutes } from './modules/reports/routes.ts'
@@ -74,6 +75,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(peopleRoutes)
   await app.register(programmeRoutes)
   await app.register(projectRoutes)
+  await app.register(planRoutes)
   await app.register(auditRoutes)
   await app.register(reportRoutes)
 

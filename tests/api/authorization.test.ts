@@ -55,6 +55,65 @@ const everyone: Actor[] = ['administrator', 'portfolio_manager', 'finance', 'vie
 const projectReaders = everyone
 const projectEditors: Actor[] = ['administrator', 'portfolio_manager', 'leader']
 
+const planners: Actor[] = ['administrator', 'portfolio_manager', 'leader', 'member']
+
+/** Plan rows the plan routes act on, made fresh per world before each request. */
+const planRows = new Map<string, string>()
+const planRow = (w: World, kind: string) => planRows.get(`${w.project}:${kind}`) ?? ''
+let baselineRevision = 100
+
+async function makePlanRow(
+  t: TestContext,
+  w: World,
+  kind: 'activity' | 'goal' | 'baseline' | 'staffing' | 'risk',
+) {
+  const id = crypto.randomUUID()
+  const project = w.project
+  if (kind === 'activity') {
+    await t.db
+      .insertInto('activity')
+      .values({ id, project_id: project, title: 'Aktivitet', position: 1 })
+      .execute()
+  } else if (kind === 'goal') {
+    await t.db
+      .insertInto('goal')
+      .values({ id, project_id: project, kind: 'overall', position: 900 + baselineRevision++, title: 'Mål' })
+      .execute()
+  } else if (kind === 'baseline') {
+    const snapshot = {
+      schemaVersion: 1,
+      project: { id: project, name: 'Projekt', plannedStart: '2025-01-01', plannedEnd: '2026-12-31' },
+      goals: [],
+      activities: [],
+    }
+    await t.db
+      .insertInto('baseline')
+      .values({
+        id,
+        project_id: project,
+        revision: baselineRevision++,
+        label: 'Plan',
+        revision_date: '2025-01-01',
+        kind: 'manual',
+        snapshot: JSON.stringify(snapshot),
+      })
+      .execute()
+  } else if (kind === 'staffing') {
+    await t.db
+      .insertInto('staffing')
+      .values({ id, project_id: project, name: 'Vakant', position: 1 })
+      .execute()
+  } else {
+    await t.db
+      .insertInto('risk')
+      .values({ id, project_id: project, description: 'Risk', probability: 2, consequence: 2, position: 1 })
+      .execute()
+  }
+  planRows.set(`${project}:${kind}`, id)
+}
+
+const csvImport = () => ({ format: 'csv', content: Buffer.from('Aktivitet\nNy rad\n').toString('base64') })
+
 const matrix: Record<string, RouteCase> = {
   'GET /api/health': {
     allowed: ['anonymous', ...everyone],
@@ -245,6 +304,133 @@ const matrix: Record<string, RouteCase> = {
   'GET /api/projects/:projectId/final-reports/:reportId/document.:format': {
     allowed: projectReaders,
     path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/document.pdf`,
+  },
+  'GET /api/projects/:projectId/activities': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/activities`,
+  },
+  'POST /api/projects/:projectId/activities': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/activities`,
+    body: () => ({ title: 'Ny aktivitet', plannedEnd: { from: '2025-06-01' } }),
+  },
+  'GET /api/projects/:projectId/activities/:activityId': {
+    allowed: projectReaders,
+    before: (t, w) => makePlanRow(t, w, 'activity'),
+    path: (w) => `/api/projects/${w.project}/activities/${planRow(w, 'activity')}`,
+  },
+  'PATCH /api/projects/:projectId/activities/:activityId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'activity'),
+    path: (w) => `/api/projects/${w.project}/activities/${planRow(w, 'activity')}`,
+    body: () => ({ version: 1, status: 'done', actualEnd: { from: '2025-06-01' } }),
+  },
+  'DELETE /api/projects/:projectId/activities/:activityId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'activity'),
+    path: (w) => `/api/projects/${w.project}/activities/${planRow(w, 'activity')}?version=1`,
+  },
+  'GET /api/projects/:projectId/efterkalkyl': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/efterkalkyl`,
+  },
+  'GET /api/projects/:projectId/plan/export': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/plan/export?format=csv`,
+  },
+  'POST /api/projects/:projectId/plan/import/preview': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/plan/import/preview`,
+    body: csvImport,
+  },
+  'POST /api/projects/:projectId/plan/import': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/plan/import`,
+    body: csvImport,
+  },
+  'GET /api/projects/:projectId/goals': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/goals`,
+  },
+  'POST /api/projects/:projectId/goals': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/goals`,
+    body: () => ({ kind: 'overall', title: 'Barn får stöd tidigt.' }),
+  },
+  'PATCH /api/projects/:projectId/goals/:goalId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'goal'),
+    path: (w) => `/api/projects/${w.project}/goals/${planRow(w, 'goal')}`,
+    body: () => ({ version: 1, title: 'Ändrat mål' }),
+  },
+  'POST /api/projects/:projectId/goals/:goalId/move': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'goal'),
+    path: (w) => `/api/projects/${w.project}/goals/${planRow(w, 'goal')}/move`,
+    body: () => ({ version: 1, position: 1 }),
+  },
+  'DELETE /api/projects/:projectId/goals/:goalId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'goal'),
+    path: (w) => `/api/projects/${w.project}/goals/${planRow(w, 'goal')}?version=1`,
+  },
+  'GET /api/projects/:projectId/baselines': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/baselines`,
+  },
+  'POST /api/projects/:projectId/baselines': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/baselines`,
+    body: () => ({ label: 'Projektplan', revisionDate: '2025-01-15' }),
+  },
+  'GET /api/projects/:projectId/baselines/:baselineId': {
+    allowed: projectReaders,
+    before: (t, w) => makePlanRow(t, w, 'baseline'),
+    path: (w) => `/api/projects/${w.project}/baselines/${planRow(w, 'baseline')}`,
+  },
+  'GET /api/projects/:projectId/plan-comparison': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/plan-comparison`,
+  },
+  'GET /api/projects/:projectId/staffing': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/staffing`,
+  },
+  'POST /api/projects/:projectId/staffing': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/staffing`,
+    body: () => ({ name: 'Vakant BUP', role: 'Projektmedarbetare' }),
+  },
+  'PATCH /api/projects/:projectId/staffing/:staffingId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'staffing'),
+    path: (w) => `/api/projects/${w.project}/staffing/${planRow(w, 'staffing')}`,
+    body: () => ({ version: 1, agreement: 'written' }),
+  },
+  'DELETE /api/projects/:projectId/staffing/:staffingId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'staffing'),
+    path: (w) => `/api/projects/${w.project}/staffing/${planRow(w, 'staffing')}?version=1`,
+  },
+  'GET /api/projects/:projectId/risks': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/risks`,
+  },
+  'POST /api/projects/:projectId/risks': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/risks`,
+    body: () => ({ description: 'Personalomsättning', probability: 3, consequence: 3 }),
+  },
+  'PATCH /api/projects/:projectId/risks/:riskId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'risk'),
+    path: (w) => `/api/projects/${w.project}/risks/${planRow(w, 'risk')}`,
+    body: () => ({ version: 1, status: 'closed' }),
+  },
+  'DELETE /api/projects/:projectId/risks/:riskId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'risk'),
+    path: (w) => `/api/projects/${w.project}/risks/${planRow(w, 'risk')}?version=1`,
   },
 }
 

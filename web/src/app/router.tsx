@@ -11,6 +11,12 @@ import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/
 import { homeProjectsQueryOptions } from '../features/home/api/get-my-projects'
 import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
 import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
+import { activitiesQueryOptions } from '../features/plans/api/get-activities'
+import { baselinesQueryOptions } from '../features/plans/api/get-baselines'
+import { efterkalkylQueryOptions } from '../features/plans/api/get-efterkalkyl'
+import { goalsQueryOptions } from '../features/plans/api/get-goals'
+import { risksQueryOptions } from '../features/plans/api/get-risks'
+import { staffingQueryOptions } from '../features/plans/api/get-staffing'
 import { programmeQueryOptions } from '../features/programmes/api/get-programme'
 import { programmesInfiniteQueryOptions } from '../features/programmes/api/get-programmes'
 import { projectQueryOptions } from '../features/projects/api/get-project'
@@ -187,6 +193,67 @@ const reportTemplateRoute = createRoute({
     'ReportTemplatePage',
   ),
 })
+/* Plans (goals, activities, baselines, staffing, risks): one child route per tab. */
+
+const projectPlanRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'plan',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(activitiesQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/plans/components/plan-page'), 'PlanPage'),
+})
+
+const projectEfterkalkylRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'efterkalkyl',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(efterkalkylQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/plans/components/efterkalkyl-page'),
+    'EfterkalkylPage',
+  ),
+})
+
+const projectTimelineRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'timeline',
+  loader: ({ context, params }) =>
+    Promise.all([
+      context.queryClient.ensureQueryData(activitiesQueryOptions(params.projectId)),
+      context.queryClient.ensureQueryData(baselinesQueryOptions(params.projectId)),
+    ]),
+  component: lazyRouteComponent(() => import('../features/plans/components/timeline-page'), 'TimelinePage'),
+})
+
+const projectGoalsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'goals',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(goalsQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/plans/components/goals-page'), 'GoalsPage'),
+})
+
+const projectBaselinesRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'baselines',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(baselinesQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/plans/components/baselines-page'), 'BaselinesPage'),
+})
+
+const projectStaffingRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'staffing',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(staffingQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/plans/components/staffing-page'), 'StaffingPage'),
+})
+
+const projectRisksRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'risks',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(risksQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/plans/components/risks-page'), 'RisksPage'),
+})
 
 const editProjectRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -250,9 +317,16 @@ const routeTree = rootRoute.addChildren([
     newProjectRoute,
     projectRoute.addChildren([
       projectOverviewRoute,
-      projectHistoryRoute,
+      projectPlanRoute,
+      projectEfterkalkylRoute,
+      projectTimelineRoute,
+      projectGoalsRoute,
+      projectBaselinesRoute,
+      projectStaffingRoute,
+      projectRisksRoute,
       finalReportsRoute,
       finalReportRoute,
+      projectHistoryRoute,
     ]),
     editProjectRoute,
     organisationsRoute,

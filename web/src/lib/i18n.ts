@@ -6,6 +6,7 @@ import { en as commonEn, sv as commonSv } from '../components/i18n'
 import { en as authEn, sv as authSv } from '../features/auth/i18n'
 import { en as homeEn, sv as homeSv } from '../features/home/i18n'
 import { en as organisationsEn, sv as organisationsSv } from '../features/organisations/i18n'
+import { en as plansEn, sv as plansSv } from '../features/plans/i18n'
 import { en as programmesEn, sv as programmesSv } from '../features/programmes/i18n'
 import { en as projectsEn, sv as projectsSv } from '../features/projects/i18n'
 import { en as reportsEn, sv as reportsSv } from '../features/reports/i18n'
@@ -29,6 +30,7 @@ export const resources = {
     organisations: organisationsSv,
     programmes: programmesSv,
     reports: reportsSv,
+    plans: plansSv,
   },
   en: {
     common: commonEn,
@@ -39,6 +41,7 @@ export const resources = {
     organisations: organisationsEn,
     programmes: programmesEn,
     reports: reportsEn,
+    plans: plansEn,
   },
 } as const satisfies Record<Language, Record<string, unknown>>
 

@@ -37,6 +37,18 @@ export const queryKeys = {
     all: ['report-templates'] as const,
     detail: (templateId: string) => ['report-templates', templateId] as const,
   },
+  plans: {
+    all: (projectId: string) => ['plans', projectId] as const,
+    activities: (projectId: string) => ['plans', projectId, 'activities'] as const,
+    efterkalkyl: (projectId: string) => ['plans', projectId, 'efterkalkyl'] as const,
+    goals: (projectId: string) => ['plans', projectId, 'goals'] as const,
+    baselines: (projectId: string) => ['plans', projectId, 'baselines'] as const,
+    baseline: (projectId: string, baselineId: string) =>
+      ['plans', projectId, 'baselines', baselineId] as const,
+    comparison: (projectId: string) => ['plans', projectId, 'comparison'] as const,
+    staffing: (projectId: string) => ['plans', projectId, 'staffing'] as const,
+    risks: (projectId: string) => ['plans', projectId, 'risks'] as const,
+  },
   people: {
     all: ['people'] as const,
     list: (query: object) => ['people', 'list', 'page', query] as const,

@@ -184,3 +184,13 @@ export async function listSubProjectsOf(db: Kysely<Database>, projectId: string)
     .execute()
   return rows.map(toSummary)
 }
+
+/** A project's sub-projects by name, for features that cover the project and its parts together. */
+export async function listSubProjectRefs(db: Kysely<Database>, projectId: string) {
+  return db
+    .selectFrom('project')
+    .where('parent_id', '=', projectId)
+    .orderBy(sql`sort_key collate "C"`)
+    .select(['id', 'name'])
+    .execute()
+}
