@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration'
 import * as foundation from './2026-11-25-0001-foundation.ts'
+import * as plans from './2026-11-25-0002-plans.ts'
 import * as admin from './2026-11-25-0005-admin.ts'
+import * as reports from './2026-11-25-0007-reports.ts'
 
 /**
  * Every migration, registered by name in the order it runs. Listed explicitly rather
@@ -8,5 +10,7 @@ import * as admin from './2026-11-25-0005-admin.ts'
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
+  '2026-11-25-0002-plans': plans,
   '2026-11-25-0005-admin': admin,
+  '2026-11-25-0007-reports': reports,
 }

@@ -8,10 +8,12 @@ import { authRoutes } from './modules/auth/routes.ts'
 import { healthRoutes } from './modules/health/routes.ts'
 import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
+import { planRoutes } from './modules/plans/routes.ts'
 import { retentionPlugin } from './modules/privacy/retention.ts'
 import { privacyRoutes } from './modules/privacy/routes.ts'
 import { programmeRoutes } from './modules/programmes/routes.ts'
 import { projectRoutes } from './modules/projects/routes.ts'
+import { reportRoutes } from './modules/reports/routes.ts'
 import { ssoRoutes } from './modules/sso/routes.ts'
 import { userRoutes } from './modules/users/routes.ts'
 import { accessPlugin } from './plugins/access.ts'
@@ -22,6 +24,7 @@ import { errorsPlugin, sendProblem, toProblem } from './plugins/errors.ts'
 import { securityPlugin } from './plugins/security.ts'
 import { spaPlugin } from './plugins/spa.ts'
 import { uploadsPlugin } from './plugins/uploads.ts'
+import './report-sections.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -81,6 +84,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(peopleRoutes)
   await app.register(programmeRoutes)
   await app.register(projectRoutes)
+  await app.register(planRoutes)
   await app.register(auditRoutes)
   await app.register(privacyRoutes)
   await app.register(retentionPlugin)
@@ -91,6 +95,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
     invitationTtlHours: config.invitationTtlHours,
     passwordBreachCheck: config.passwordBreachCheck,
   })
+  await app.register(reportRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })
   return app

@@ -1,5 +1,7 @@
+import { startFinalReportInTransaction } from '@lagesbild/server/modules/reports/service'
 import { hashToken } from '@lagesbild/server/plugins/auth'
 import { Client, createTestApp, TEST_PASSWORD, type TestContext } from '@lagesbild/server/test/helper'
+import { municipalTemplate } from '@lagesbild/shared/domain/report-template'
 import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -35,6 +37,10 @@ interface World {
   /** A staff record and an account that the erasure routes erase. */
   erasablePerson: string
   erasableUser: string
+  /** The municipality's own final-report template. */
+  reportTemplate: string
+  /** A draft final report of the project. */
+  finalReport: string
 }
 
 interface TestUserRef {
@@ -61,6 +67,65 @@ interface RouteCase {
 const everyone: Actor[] = ['administrator', 'portfolio_manager', 'finance', 'viewer', 'leader', 'member']
 const projectReaders = everyone
 const projectEditors: Actor[] = ['administrator', 'portfolio_manager', 'leader']
+
+const planners: Actor[] = ['administrator', 'portfolio_manager', 'leader', 'member']
+
+/** Plan rows the plan routes act on, made fresh per world before each request. */
+const planRows = new Map<string, string>()
+const planRow = (w: World, kind: string) => planRows.get(`${w.project}:${kind}`) ?? ''
+let baselineRevision = 100
+
+async function makePlanRow(
+  t: TestContext,
+  w: World,
+  kind: 'activity' | 'goal' | 'baseline' | 'staffing' | 'risk',
+) {
+  const id = crypto.randomUUID()
+  const project = w.project
+  if (kind === 'activity') {
+    await t.db
+      .insertInto('activity')
+      .values({ id, project_id: project, title: 'Aktivitet', position: 1 })
+      .execute()
+  } else if (kind === 'goal') {
+    await t.db
+      .insertInto('goal')
+      .values({ id, project_id: project, kind: 'overall', position: 900 + baselineRevision++, title: 'Mål' })
+      .execute()
+  } else if (kind === 'baseline') {
+    const snapshot = {
+      schemaVersion: 1,
+      project: { id: project, name: 'Projekt', plannedStart: '2025-01-01', plannedEnd: '2026-12-31' },
+      goals: [],
+      activities: [],
+    }
+    await t.db
+      .insertInto('baseline')
+      .values({
+        id,
+        project_id: project,
+        revision: baselineRevision++,
+        label: 'Plan',
+        revision_date: '2025-01-01',
+        kind: 'manual',
+        snapshot: JSON.stringify(snapshot),
+      })
+      .execute()
+  } else if (kind === 'staffing') {
+    await t.db
+      .insertInto('staffing')
+      .values({ id, project_id: project, name: 'Vakant', position: 1 })
+      .execute()
+  } else {
+    await t.db
+      .insertInto('risk')
+      .values({ id, project_id: project, description: 'Risk', probability: 2, consequence: 2, position: 1 })
+      .execute()
+  }
+  planRows.set(`${project}:${kind}`, id)
+}
+
+const csvImport = () => ({ format: 'csv', content: Buffer.from('Aktivitet\nNy rad\n').toString('base64') })
 
 const matrix: Record<string, RouteCase> = {
   'GET /api/health': {
@@ -337,6 +402,198 @@ const matrix: Record<string, RouteCase> = {
     readableAcrossOrganisations: true,
     path: () => '/api/audit/export?format=csv',
   },
+  'GET /api/report-templates': {
+    allowed: everyone,
+    readableAcrossOrganisations: true,
+    path: () => '/api/report-templates',
+  },
+  'GET /api/report-templates/:templateId': {
+    allowed: everyone,
+    path: (w) => `/api/report-templates/${w.reportTemplate}`,
+  },
+  'POST /api/report-templates': {
+    allowed: ['administrator'],
+    path: () => '/api/report-templates',
+    body: (w) => ({ organisationId: w.unit }),
+  },
+  'PUT /api/report-templates/:templateId': {
+    allowed: ['administrator'],
+    path: (w) => `/api/report-templates/${w.reportTemplate}`,
+    body: () => ({ version: 1, name: 'Vår mall', sections: municipalTemplate }),
+  },
+  'GET /api/projects/:projectId/final-reports': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/final-reports`,
+  },
+  'POST /api/projects/:projectId/final-reports': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports`,
+    body: () => ({}),
+  },
+  'GET /api/projects/:projectId/final-reports/:reportId': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}`,
+  },
+  'PATCH /api/projects/:projectId/final-reports/:reportId': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}`,
+    body: () => ({ version: 1, authors: 'Elin Nordin' }),
+  },
+  'PUT /api/projects/:projectId/final-reports/:reportId/sections/:sectionKey': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/sections/sammanfattning`,
+    body: () => ({ version: 1, content: { type: 'doc', content: [] } }),
+  },
+  'POST /api/projects/:projectId/final-reports/:reportId/submit': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/submit`,
+    // A stale version: the route is reached, the draft stays a draft for the other routes.
+    body: () => ({ version: 999 }),
+  },
+  'POST /api/projects/:projectId/final-reports/:reportId/revision': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/revision`,
+  },
+  'POST /api/projects/:projectId/final-reports/:reportId/addenda': {
+    allowed: projectEditors,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/addenda`,
+    body: () => ({}),
+  },
+  'GET /api/projects/:projectId/final-reports/:reportId/document': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/document`,
+  },
+  'GET /api/projects/:projectId/final-reports/:reportId/document.:format': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/final-reports/${w.finalReport}/document.pdf`,
+  },
+  'GET /api/projects/:projectId/activities': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/activities`,
+  },
+  'POST /api/projects/:projectId/activities': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/activities`,
+    body: () => ({ title: 'Ny aktivitet', plannedEnd: { from: '2025-06-01' } }),
+  },
+  'GET /api/projects/:projectId/activities/:activityId': {
+    allowed: projectReaders,
+    before: (t, w) => makePlanRow(t, w, 'activity'),
+    path: (w) => `/api/projects/${w.project}/activities/${planRow(w, 'activity')}`,
+  },
+  'PATCH /api/projects/:projectId/activities/:activityId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'activity'),
+    path: (w) => `/api/projects/${w.project}/activities/${planRow(w, 'activity')}`,
+    body: () => ({ version: 1, status: 'done', actualEnd: { from: '2025-06-01' } }),
+  },
+  'DELETE /api/projects/:projectId/activities/:activityId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'activity'),
+    path: (w) => `/api/projects/${w.project}/activities/${planRow(w, 'activity')}?version=1`,
+  },
+  'GET /api/projects/:projectId/efterkalkyl': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/efterkalkyl`,
+  },
+  'GET /api/projects/:projectId/plan/export': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/plan/export?format=csv`,
+  },
+  'POST /api/projects/:projectId/plan/import/preview': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/plan/import/preview`,
+    body: csvImport,
+  },
+  'POST /api/projects/:projectId/plan/import': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/plan/import`,
+    body: csvImport,
+  },
+  'GET /api/projects/:projectId/goals': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/goals`,
+  },
+  'POST /api/projects/:projectId/goals': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/goals`,
+    body: () => ({ kind: 'overall', title: 'Barn får stöd tidigt.' }),
+  },
+  'PATCH /api/projects/:projectId/goals/:goalId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'goal'),
+    path: (w) => `/api/projects/${w.project}/goals/${planRow(w, 'goal')}`,
+    body: () => ({ version: 1, title: 'Ändrat mål' }),
+  },
+  'POST /api/projects/:projectId/goals/:goalId/move': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'goal'),
+    path: (w) => `/api/projects/${w.project}/goals/${planRow(w, 'goal')}/move`,
+    body: () => ({ version: 1, position: 1 }),
+  },
+  'DELETE /api/projects/:projectId/goals/:goalId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'goal'),
+    path: (w) => `/api/projects/${w.project}/goals/${planRow(w, 'goal')}?version=1`,
+  },
+  'GET /api/projects/:projectId/baselines': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/baselines`,
+  },
+  'POST /api/projects/:projectId/baselines': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/baselines`,
+    body: () => ({ label: 'Projektplan', revisionDate: '2025-01-15' }),
+  },
+  'GET /api/projects/:projectId/baselines/:baselineId': {
+    allowed: projectReaders,
+    before: (t, w) => makePlanRow(t, w, 'baseline'),
+    path: (w) => `/api/projects/${w.project}/baselines/${planRow(w, 'baseline')}`,
+  },
+  'GET /api/projects/:projectId/plan-comparison': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/plan-comparison`,
+  },
+  'GET /api/projects/:projectId/staffing': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/staffing`,
+  },
+  'POST /api/projects/:projectId/staffing': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/staffing`,
+    body: () => ({ name: 'Vakant BUP', role: 'Projektmedarbetare' }),
+  },
+  'PATCH /api/projects/:projectId/staffing/:staffingId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'staffing'),
+    path: (w) => `/api/projects/${w.project}/staffing/${planRow(w, 'staffing')}`,
+    body: () => ({ version: 1, agreement: 'written' }),
+  },
+  'DELETE /api/projects/:projectId/staffing/:staffingId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'staffing'),
+    path: (w) => `/api/projects/${w.project}/staffing/${planRow(w, 'staffing')}?version=1`,
+  },
+  'GET /api/projects/:projectId/risks': {
+    allowed: projectReaders,
+    path: (w) => `/api/projects/${w.project}/risks`,
+  },
+  'POST /api/projects/:projectId/risks': {
+    allowed: planners,
+    path: (w) => `/api/projects/${w.project}/risks`,
+    body: () => ({ description: 'Personalomsättning', probability: 3, consequence: 3 }),
+  },
+  'PATCH /api/projects/:projectId/risks/:riskId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'risk'),
+    path: (w) => `/api/projects/${w.project}/risks/${planRow(w, 'risk')}`,
+    body: () => ({ version: 1, status: 'closed' }),
+  },
+  'DELETE /api/projects/:projectId/risks/:riskId': {
+    allowed: planners,
+    before: (t, w) => makePlanRow(t, w, 'risk'),
+    path: (w) => `/api/projects/${w.project}/risks/${planRow(w, 'risk')}?version=1`,
+  },
 }
 
 let t: TestContext
@@ -382,6 +639,24 @@ async function buildWorld(name: string): Promise<{ world: World; users: Map<Acto
     .execute()
   const erasablePerson = await f.person(unit, 'Raderbar Person')
   const erasableUser = (await f.user({ organisationId: unit, name: 'Raderbar Användare' })).id
+  const reportTemplate = crypto.randomUUID()
+  await t.db
+    .insertInto('report_template')
+    .values({ id: reportTemplate, organisation_id: root, name: `${name}s mall` })
+    .execute()
+  await t.db
+    .insertInto('report_template_version')
+    .values({
+      id: crypto.randomUUID(),
+      template_id: reportTemplate,
+      number: 1,
+      name: `${name}s mall`,
+      sections: JSON.stringify(municipalTemplate),
+    })
+    .execute()
+  const finalReport = await t.db
+    .transaction()
+    .execute((trx) => startFinalReportInTransaction(trx, null, project, {}))
   return {
     world: {
       root,
@@ -394,6 +669,8 @@ async function buildWorld(name: string): Promise<{ world: World; users: Map<Acto
       invitee: { id: invited.id, token },
       erasablePerson,
       erasableUser,
+      reportTemplate,
+      finalReport,
     },
     users,
   }

@@ -144,6 +144,168 @@ export interface AuditEventTable {
   after: Json | null
 }
 
+export interface ReportTemplateTable {
+  id: string
+  organisation_id: string | null
+  builtin_key: string | null
+  name: string
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface ReportTemplateVersionTable {
+  id: string
+  template_id: string
+  number: number
+  name: string
+  sections: Json
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface FinalReportTable {
+  id: string
+  project_id: string
+  template_version_id: string
+  kind: string
+  previous_id: string | null
+  addendum_to_id: string | null
+  status: ColumnType<string, string | undefined, string>
+  report_date: DateColumn
+  authors: ColumnType<string, string | undefined, string>
+  snapshot: Json | null
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  submitted_by: string | null
+  version: VersionColumn
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface GoalTable {
+  id: string
+  project_id: string
+  kind: string
+  parent_id: string | null
+  position: number
+  title: string
+  description: ColumnType<string, string | undefined, string>
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface FinalReportSectionTable {
+  report_id: string
+  key: string
+  content: Json
+  frozen: ColumnType<boolean, boolean | undefined, boolean>
+  version: VersionColumn
+  updated_by: string | null
+  updated_at: UpdatedAt
+}
+
+export interface FinalReportOutcomeTable {
+  report_id: string
+  outcome: string
+  decision_id: string
+  comment: ColumnType<string, string | undefined, never>
+  decided_at: CreatedAt
+  recorded_by: string | null
+}
+
+/** A date with a precision: `<x>_from`, `<x>_to`, `<x>_precision` (and, on activities, `<x>_note`). */
+export interface ActivityTable {
+  id: string
+  project_id: string
+  goal_id: string | null
+  number: string | null
+  position: number
+  title: string
+  description: ColumnType<string, string | undefined, string>
+  responsible: ColumnType<string, string | undefined, string>
+  status: ColumnType<string, string | undefined, string>
+  milestone: ColumnType<boolean, boolean | undefined, boolean>
+  deviation_explanation: ColumnType<string, string | undefined, string>
+  planned_start_from: DateColumn | null
+  planned_start_to: DateColumn | null
+  planned_start_precision: string | null
+  planned_start_note: string | null
+  planned_end_from: DateColumn | null
+  planned_end_to: DateColumn | null
+  planned_end_precision: string | null
+  planned_end_note: string | null
+  actual_start_from: DateColumn | null
+  actual_start_to: DateColumn | null
+  actual_start_precision: string | null
+  actual_start_note: string | null
+  actual_end_from: DateColumn | null
+  actual_end_to: DateColumn | null
+  actual_end_precision: string | null
+  actual_end_note: string | null
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface MilestoneApprovalTable {
+  id: string
+  activity_id: string
+  decision_id: string
+  recorded_at: CreatedAt
+}
+
+export interface BaselineTable {
+  id: string
+  project_id: string
+  revision: number
+  label: string
+  revision_date: DateColumn
+  kind: string
+  decision_id: string | null
+  snapshot: Json
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface StaffingTable {
+  id: string
+  project_id: string
+  position: number
+  name: string
+  person_id: string | null
+  role: ColumnType<string, string | undefined, string>
+  organisation_id: string | null
+  time_share_percent: number | null
+  period_start_from: DateColumn | null
+  period_start_to: DateColumn | null
+  period_start_precision: string | null
+  period_end_from: DateColumn | null
+  period_end_to: DateColumn | null
+  period_end_precision: string | null
+  agreement: string | null
+  comment: ColumnType<string, string | undefined, string>
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface RiskTable {
+  id: string
+  project_id: string
+  position: number
+  description: string
+  probability: number
+  consequence: number
+  mitigation: ColumnType<string, string | undefined, string>
+  owner: ColumnType<string, string | undefined, string>
+  status: ColumnType<string, string | undefined, string>
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
 export interface ErasureTable {
   id: string
   number: Generated<number>
@@ -189,6 +351,17 @@ export interface Database {
   erasure: ErasureTable
   invitation: InvitationTable
   privacy_setting: PrivacySettingTable
+  report_template: ReportTemplateTable
+  report_template_version: ReportTemplateVersionTable
+  final_report: FinalReportTable
+  final_report_section: FinalReportSectionTable
+  final_report_outcome: FinalReportOutcomeTable
+  goal: GoalTable
+  activity: ActivityTable
+  milestone_approval: MilestoneApprovalTable
+  baseline: BaselineTable
+  staffing: StaffingTable
+  risk: RiskTable
 }
 
 export type ProjectRow = Selectable<ProjectTable>

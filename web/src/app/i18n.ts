@@ -9,6 +9,7 @@ export const sv = {
     programmes: 'Program',
     organisations: 'Organisationer',
     admin: 'Administration',
+    reportTemplates: 'Rapportmallar',
   },
   userMenu: {
     account: 'Mitt konto',
@@ -39,6 +40,7 @@ export const en: Translations<typeof sv> = {
     programmes: 'Programmes',
     organisations: 'Organisations',
     admin: 'Administration',
+    reportTemplates: 'Report templates',
   },
   userMenu: {
     account: 'My account',

@@ -13,11 +13,22 @@ import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/
 import { homeProjectsQueryOptions } from '../features/home/api/get-my-projects'
 import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
 import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
+import { activitiesQueryOptions } from '../features/plans/api/get-activities'
+import { baselinesQueryOptions } from '../features/plans/api/get-baselines'
+import { efterkalkylQueryOptions } from '../features/plans/api/get-efterkalkyl'
+import { goalsQueryOptions } from '../features/plans/api/get-goals'
+import { risksQueryOptions } from '../features/plans/api/get-risks'
+import { staffingQueryOptions } from '../features/plans/api/get-staffing'
 import { programmeQueryOptions } from '../features/programmes/api/get-programme'
 import { programmesInfiniteQueryOptions } from '../features/programmes/api/get-programmes'
 import { projectQueryOptions } from '../features/projects/api/get-project'
 import { projectHistoryQueryOptions } from '../features/projects/api/get-project-history'
 import { parseProjectListSearch, projectsInfiniteQueryOptions } from '../features/projects/api/get-projects'
+import { finalReportQueryOptions } from '../features/reports/api/get-final-report'
+import { finalReportDocumentQueryOptions } from '../features/reports/api/get-final-report-document'
+import { finalReportsQueryOptions } from '../features/reports/api/get-final-reports'
+import { reportTemplateQueryOptions } from '../features/reports/api/get-report-template'
+import { reportTemplatesQueryOptions } from '../features/reports/api/get-report-templates'
 import { AppLayout } from './layout/app-layout'
 import { NavigationFocus } from './layout/navigation-focus'
 import { NotFoundPage } from './not-found-page'
@@ -130,6 +141,123 @@ const projectHistoryRoute = createRoute({
     () => import('../features/projects/components/project-history'),
     'ProjectHistory',
   ),
+})
+
+const finalReportsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'final-report',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(finalReportsQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/final-reports-page'),
+    'FinalReportsPage',
+  ),
+})
+
+const finalReportRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'final-report/$reportId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(finalReportQueryOptions(params.projectId, params.reportId)),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/final-report-page'),
+    'FinalReportPage',
+  ),
+})
+
+/** A report's print view: the document alone, without the app's header and navigation. */
+const finalReportPrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/print/final-report/$projectId/$reportId',
+  beforeLoad: ({ context, location }) => requireAuth(context.queryClient, location.href),
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(finalReportDocumentQueryOptions(params.projectId, params.reportId)),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/print-page'),
+    'FinalReportPrintPage',
+  ),
+})
+
+const reportTemplatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'report-templates',
+  loader: ({ context }) => context.queryClient.ensureQueryData(reportTemplatesQueryOptions()),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/report-templates-page'),
+    'ReportTemplatesPage',
+  ),
+})
+
+const reportTemplateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'report-templates/$templateId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(reportTemplateQueryOptions(params.templateId)),
+  component: lazyRouteComponent(
+    () => import('../features/reports/components/report-template-page'),
+    'ReportTemplatePage',
+  ),
+})
+/* Plans (goals, activities, baselines, staffing, risks): one child route per tab. */
+
+const projectPlanRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'plan',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(activitiesQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/plans/components/plan-page'), 'PlanPage'),
+})
+
+const projectEfterkalkylRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'efterkalkyl',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(efterkalkylQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/plans/components/efterkalkyl-page'),
+    'EfterkalkylPage',
+  ),
+})
+
+const projectTimelineRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'timeline',
+  loader: ({ context, params }) =>
+    Promise.all([
+      context.queryClient.ensureQueryData(activitiesQueryOptions(params.projectId)),
+      context.queryClient.ensureQueryData(baselinesQueryOptions(params.projectId)),
+    ]),
+  component: lazyRouteComponent(() => import('../features/plans/components/timeline-page'), 'TimelinePage'),
+})
+
+const projectGoalsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'goals',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(goalsQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/plans/components/goals-page'), 'GoalsPage'),
+})
+
+const projectBaselinesRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'baselines',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(baselinesQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/plans/components/baselines-page'), 'BaselinesPage'),
+})
+
+const projectStaffingRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'staffing',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(staffingQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/plans/components/staffing-page'), 'StaffingPage'),
+})
+
+const projectRisksRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'risks',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(risksQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/plans/components/risks-page'), 'RisksPage'),
 })
 
 const editProjectRoute = createRoute({
@@ -258,11 +386,24 @@ const adminPrivacyRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
+  finalReportPrintRoute,
   appRoute.addChildren([
     homeRoute,
     projectsRoute,
     newProjectRoute,
-    projectRoute.addChildren([projectOverviewRoute, projectHistoryRoute]),
+    projectRoute.addChildren([
+      projectOverviewRoute,
+      projectPlanRoute,
+      projectEfterkalkylRoute,
+      projectTimelineRoute,
+      projectGoalsRoute,
+      projectBaselinesRoute,
+      projectStaffingRoute,
+      projectRisksRoute,
+      finalReportsRoute,
+      finalReportRoute,
+      projectHistoryRoute,
+    ]),
     editProjectRoute,
     organisationsRoute,
     organisationRoute,
@@ -276,6 +417,8 @@ const routeTree = rootRoute.addChildren([
     adminUserExtractRoute,
     adminAuditRoute,
     adminPrivacyRoute,
+    reportTemplatesRoute,
+    reportTemplateRoute,
   ]),
 ])
 

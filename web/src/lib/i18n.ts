@@ -8,8 +8,10 @@ import { en as adminEn, sv as adminSv } from '../features/admin/i18n'
 import { en as authEn, sv as authSv } from '../features/auth/i18n'
 import { en as homeEn, sv as homeSv } from '../features/home/i18n'
 import { en as organisationsEn, sv as organisationsSv } from '../features/organisations/i18n'
+import { en as plansEn, sv as plansSv } from '../features/plans/i18n'
 import { en as programmesEn, sv as programmesSv } from '../features/programmes/i18n'
 import { en as projectsEn, sv as projectsSv } from '../features/projects/i18n'
+import { en as reportsEn, sv as reportsSv } from '../features/reports/i18n'
 
 /** The English (or any other) texts of a namespace: the same keys as the Swedish, any string values. */
 export type Translations<T> = {
@@ -31,6 +33,8 @@ export const resources = {
     programmes: programmesSv,
     admin: adminSv,
     account: accountSv,
+    reports: reportsSv,
+    plans: plansSv,
   },
   en: {
     common: commonEn,
@@ -42,6 +46,8 @@ export const resources = {
     programmes: programmesEn,
     admin: adminEn,
     account: accountEn,
+    reports: reportsEn,
+    plans: plansEn,
   },
 } as const satisfies Record<Language, Record<string, unknown>>
 

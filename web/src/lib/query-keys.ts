@@ -26,6 +26,29 @@ export const queryKeys = {
     infinite: (query: object) => ['programmes', 'list', 'infinite', query] as const,
     detail: (programmeId: string) => ['programmes', 'detail', programmeId] as const,
   },
+  finalReports: {
+    list: (projectId: string) => ['projects', 'detail', projectId, 'final-reports'] as const,
+    detail: (projectId: string, reportId: string) =>
+      ['projects', 'detail', projectId, 'final-reports', reportId] as const,
+    document: (projectId: string, reportId: string) =>
+      ['projects', 'detail', projectId, 'final-reports', reportId, 'document'] as const,
+  },
+  reportTemplates: {
+    all: ['report-templates'] as const,
+    detail: (templateId: string) => ['report-templates', templateId] as const,
+  },
+  plans: {
+    all: (projectId: string) => ['plans', projectId] as const,
+    activities: (projectId: string) => ['plans', projectId, 'activities'] as const,
+    efterkalkyl: (projectId: string) => ['plans', projectId, 'efterkalkyl'] as const,
+    goals: (projectId: string) => ['plans', projectId, 'goals'] as const,
+    baselines: (projectId: string) => ['plans', projectId, 'baselines'] as const,
+    baseline: (projectId: string, baselineId: string) =>
+      ['plans', projectId, 'baselines', baselineId] as const,
+    comparison: (projectId: string) => ['plans', projectId, 'comparison'] as const,
+    staffing: (projectId: string) => ['plans', projectId, 'staffing'] as const,
+    risks: (projectId: string) => ['plans', projectId, 'risks'] as const,
+  },
   people: {
     all: ['people'] as const,
     list: (query: object) => ['people', 'list', 'page', query] as const,

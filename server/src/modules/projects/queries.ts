@@ -175,3 +175,22 @@ export function projectSnapshot(row: Selectable<ProjectTable>) {
     status: row.status,
   }
 }
+
+/** A project's sub-projects whoever reads it, for documents about the whole project. */
+export async function listSubProjectsOf(db: Kysely<Database>, projectId: string) {
+  const rows = await summaryQuery(db)
+    .where('project.parent_id', '=', projectId)
+    .orderBy(sql`project.sort_key collate "C"`)
+    .execute()
+  return rows.map(toSummary)
+}
+
+/** A project's sub-projects by name, for features that cover the project and its parts together. */
+export async function listSubProjectRefs(db: Kysely<Database>, projectId: string) {
+  return db
+    .selectFrom('project')
+    .where('parent_id', '=', projectId)
+    .orderBy(sql`sort_key collate "C"`)
+    .select(['id', 'name'])
+    .execute()
+}

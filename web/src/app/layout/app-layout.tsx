@@ -44,11 +44,18 @@ export function AppLayout() {
                 </Link>
               </li>
               {isAdministrator ? (
-                <li>
-                  <Link to="/admin/users" activeProps={{ 'aria-current': 'page' }}>
-                    {t('nav.admin')}
-                  </Link>
-                </li>
+                <>
+                  <li>
+                    <Link to="/report-templates" activeProps={{ 'aria-current': 'page' }}>
+                      {t('nav.reportTemplates')}
+                    </Link>
+                  </li>
+                  <li>
+                    <Link to="/admin/users" activeProps={{ 'aria-current': 'page' }}>
+                      {t('nav.admin')}
+                    </Link>
+                  </li>
+                </>
               ) : null}
             </ul>
           </nav>

@@ -1,3 +1,8 @@
+import {
+  type DatePrecision,
+  datePrecisions,
+  formatPreciseDate,
+} from '@lagesbild/shared/domain/date-precision'
 import { lifecycleStatuses } from '@lagesbild/shared/domain/lifecycle'
 import { useParams } from '@tanstack/react-router'
 import type { TFunction } from 'i18next'
@@ -7,6 +12,7 @@ import { LoadMore } from '../../../components/load-more'
 import { Loading } from '../../../components/loading'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { formatTimestamp } from '../../../lib/format'
+import { currentLanguage } from '../../../lib/i18n'
 import { useProgrammeOptions } from '../api/get-programme-options'
 import { type Project, useProject } from '../api/get-project'
 import { type AuditEvent, useProjectHistory } from '../api/get-project-history'
@@ -151,6 +157,13 @@ function fieldLabel(field: string, t: TFunction<'projects'>): string {
   return has(sv.history.fields, field) ? t(`history.fields.${field as FieldKey}`) : field
 }
 
+/** Plan dates are recorded with their precision ("Våren 2016"). */
+function isPreciseDate(value: unknown): value is { from: string; precision: DatePrecision } {
+  if (typeof value !== 'object' || value === null) return false
+  const record = value as Record<string, unknown>
+  return typeof record.from === 'string' && datePrecisions.some((p) => p === record.precision)
+}
+
 function formatValue(
   field: string,
   value: unknown,
@@ -161,6 +174,7 @@ function formatValue(
   if (isEmpty(value)) return tc('emptyValue')
   if (typeof value === 'boolean') return value ? tc('yes') : tc('no')
   if (typeof value === 'number') return String(value)
+  if (isPreciseDate(value)) return formatPreciseDate(value, currentLanguage())
   if (typeof value === 'string') {
     if (field === 'status') {
       const status = lifecycleStatuses.find((s) => s === value)

@@ -14,11 +14,19 @@ import './projects.css'
  */
 const projectTabs = [
   { to: '/projects/$projectId', label: 'tabs.overview', exact: true },
+  { to: '/projects/$projectId/plan', label: 'plans:tabs.plan', exact: false },
+  { to: '/projects/$projectId/timeline', label: 'plans:tabs.timeline', exact: false },
+  { to: '/projects/$projectId/efterkalkyl', label: 'plans:tabs.efterkalkyl', exact: false },
+  { to: '/projects/$projectId/goals', label: 'plans:tabs.goals', exact: false },
+  { to: '/projects/$projectId/baselines', label: 'plans:tabs.baselines', exact: false },
+  { to: '/projects/$projectId/staffing', label: 'plans:tabs.staffing', exact: false },
+  { to: '/projects/$projectId/risks', label: 'plans:tabs.risks', exact: false },
+  { to: '/projects/$projectId/final-report', label: 'tabs.finalReport', exact: false },
   { to: '/projects/$projectId/history', label: 'tabs.history', exact: false },
 ] as const
 
 export function ProjectLayout() {
-  const { t } = useTranslation('projects')
+  const { t } = useTranslation(['projects', 'plans'])
   const { t: tc } = useTranslation('common')
   const { projectId } = useParams({ from: '/authenticated/projects/$projectId' })
   const { data: project } = useProject(projectId)

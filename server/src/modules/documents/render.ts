@@ -1,0 +1,20 @@
+import type { DocumentModel } from '@lagesbild/shared/domain/document-model'
+import { renderDocx } from './docx.ts'
+import { renderPdf } from './pdf.ts'
+
+export const documentFormats = ['docx', 'pdf'] as const
+export type DocumentFormat = (typeof documentFormats)[number]
+
+export const contentTypes: Record<DocumentFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+}
+
+/**
+ * The one document pipeline: every report (final report, portfolio status report, …) is
+ * built as a DocumentModel and rendered here. The HTML print view renders the same model
+ * in the web app.
+ */
+export async function renderDocument(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
+  return format === 'docx' ? renderDocx(model) : renderPdf(model)
+}

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
+import { extractText, getDocumentProxy } from 'unpdf'
+
+/** The parts of a DOCX that tests read: the body, footers and styles as XML text. */
+export function docxParts(file: Uint8Array) {
+  const entries = unzipSync(file)
+  const text = (name: string) => {
+    const entry = entries[name]
+    return entry ? strFromU8(entry) : ''
+  }
+  return {
+    names: Object.keys(entries),
+    document: text('word/document.xml'),
+    styles: text('word/styles.xml'),
+    footers: Object.keys(entries)
+      .filter((name) => /^word\/footer\d+\.xml$/.test(name))
+      .map(text),
+  }
+}
+
+/** The visible words of a DOCX body: every w:t run, paragraphs on their own lines. */
+export function docxText(documentXml: string): string {
+  return documentXml
+    .split(/<\/w:p>/)
+    .map((paragraph) =>
+      [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => m[1] ?? '')
+        .join('')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'"),
+    )
+    .filter((line) => line !== '')
+    .join('\n')
+}
+
+/** The text a reader can select in a PDF, page by page joined. */
+export async function pdfText(file: Uint8Array): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(file))
+  const { text } = await extractText(pdf, { mergePages: true })
+  return text
+}
+
+export interface OutlineItem {
+  title: string
+  items: OutlineItem[]
+}
+
+export async function pdfOutline(file: Uint8Array): Promise<OutlineItem[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(file))
+  const outline = (await pdf.getOutline()) ?? []
+  const map = (items: typeof outline): OutlineItem[] =>
+    items.map((i) => ({ title: i.title, items: map(i.items) }))
+  return map(outline)
+}
+
+export const commandExists = (command: string) => {
+  try {
+    execFileSync('which', [command], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Converts a DOCX to PDF with LibreOffice when it is installed (it proves Word structure
+ * opens in another office suite); null when it is not, so the check is skipped gracefully.
+ */
+export function convertWithLibreOffice(file: Uint8Array): Buffer | null {
+  if (!commandExists('soffice')) return null
+  const folder = mkdtempSync(join(tmpdir(), 'lagesbild-lo-'))
+  try {
+    writeFileSync(join(folder, 'report.docx'), file)
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${folder}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        folder,
+        join(folder, 'report.docx'),
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    )
+    return readFileSync(join(folder, 'report.pdf'))
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,73 @@
+import { useParams } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { EmptyState } from '../../../components/empty-state'
+import { Loading } from '../../../components/loading'
+import { ProblemAlert } from '../../../components/problem-alert'
+import { can, useProject } from '../../projects/api/get-project'
+import { useActivities } from '../api/get-activities'
+import { exportUrl } from '../api/import-plan'
+import { AddActivity } from './add-activity'
+import { ImportPanel } from './import-panel'
+import { PlanTable } from './plan-table'
+import './plans.css'
+
+export function PlanPage() {
+  const { t } = useTranslation('plans')
+  const { projectId } = useParams({ from: '/authenticated/projects/$projectId/plan' })
+  const { data: project } = useProject(projectId)
+  const plan = useActivities(projectId)
+  const canEdit = can(project, 'project:plan')
+
+  return (
+    <section aria-labelledby="plan-title" className="panel plan-page">
+      <div className="panel__header plan-page__header">
+        <div>
+          <h2 id="plan-title">{t('plan.title')}</h2>
+          <p className="muted">{t('plan.intro')}</p>
+        </div>
+        <div className="plan-toolbar">
+          <span className="plan-toolbar__label">{t('plan.export')}:</span>
+          <a
+            className="button button--secondary button--small"
+            href={exportUrl(projectId, 'xlsx')}
+            download
+            aria-label={t('plan.exportLabel', { format: 'Excel' })}
+          >
+            {t('plan.exportXlsx')}
+          </a>
+          <a
+            className="button button--secondary button--small"
+            href={exportUrl(projectId, 'csv')}
+            download
+            aria-label={t('plan.exportLabel', { format: 'CSV' })}
+          >
+            {t('plan.exportCsv')}
+          </a>
+        </div>
+      </div>
+      {plan.isError ? <ProblemAlert error={plan.error} /> : null}
+      {plan.isPending ? (
+        <Loading />
+      ) : plan.data ? (
+        <>
+          {canEdit ? (
+            <div className="plan-page__tools">
+              <AddActivity projectId={projectId} projects={plan.data.projects} />
+              <ImportPanel projectId={projectId} />
+            </div>
+          ) : (
+            <p className="muted small">{t('plan.readOnly')}</p>
+          )}
+          <p id="plan-keyboard-help" className="muted small">
+            {t('plan.keyboardHelp')}
+          </p>
+          {plan.data.items.length === 0 ? (
+            <EmptyState title={t('plan.empty')} />
+          ) : (
+            <PlanTable projectId={projectId} plan={plan.data} canEdit={canEdit} />
+          )}
+        </>
+      ) : null}
+    </section>
+  )
+}
