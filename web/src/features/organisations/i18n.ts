@@ -34,6 +34,12 @@ export const sv = {
     conflict:
       'Någon annan har ändrat organisationen medan du redigerade. Den sparade versionen visas nu; gör om din ändring om den fortfarande behövs.',
   },
+  create: {
+    title: 'Lägg till en organisation under denna',
+    kind: 'Slag',
+    submit: 'Lägg till',
+    created: '{{name}} är tillagd.',
+  },
 } as const
 
 export const en: Translations<typeof sv> = {
@@ -69,5 +75,11 @@ export const en: Translations<typeof sv> = {
     saved: 'The organisation is saved.',
     conflict:
       'Someone else changed the organisation while you were editing. The saved version is shown now; redo your change if it is still needed.',
+  },
+  create: {
+    title: 'Add an organisation below this one',
+    kind: 'Kind',
+    submit: 'Add',
+    created: '{{name}} has been added.',
   },
 }

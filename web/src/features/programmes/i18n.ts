@@ -36,6 +36,14 @@ export const sv = {
     conflict:
       'Någon annan har ändrat programmet medan du redigerade. Den sparade versionen visas nu; gör om din ändring om den fortfarande behövs.',
   },
+  create: {
+    title: 'Nytt program',
+    owner: 'Programägare',
+    chooseOwner: 'Välj organisation',
+    ownerRequired: 'Välj vilken organisation som äger programmet.',
+    submit: 'Skapa program',
+    created: '{{name}} är skapat. Öppna programmet.',
+  },
 } as const
 
 export const en: Translations<typeof sv> = {
@@ -74,5 +82,13 @@ export const en: Translations<typeof sv> = {
     saved: 'The programme is saved.',
     conflict:
       'Someone else changed the programme while you were editing. The saved version is shown now; redo your change if it is still needed.',
+  },
+  create: {
+    title: 'New programme',
+    owner: 'Programme owner',
+    chooseOwner: 'Choose organisation',
+    ownerRequired: 'Choose the organisation that owns the programme.',
+    submit: 'Create programme',
+    created: '{{name}} is created. Open the programme.',
   },
 }

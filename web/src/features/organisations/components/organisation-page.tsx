@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../../components/problem-alert'
 import { ProjectTable } from '../../../components/project-table'
 import { useOrganisation } from '../api/get-organisation'
 import { useOrganisationProjects } from '../api/get-organisation-projects'
+import { CreateUnitForm } from './create-unit-form'
 import { OrganisationEditForm } from './organisation-edit-form'
 import './organisations.css'
 
@@ -22,6 +23,7 @@ export function OrganisationPage() {
   const { data: organisation } = useOrganisation(organisationId)
   const [editing, setEditing] = useState(false)
   const [saved, setSaved] = useState(false)
+  const [created, setCreated] = useState('')
   const parent = organisation.ancestors.at(-1)
 
   return (
@@ -109,6 +111,10 @@ export function OrganisationPage() {
               ))}
             </ul>
           )}
+          <p role="status" className="muted">
+            {created ? t('create.created', { name: created }) : ''}
+          </p>
+          {organisation.canEdit ? <CreateUnitForm parentId={organisation.id} onCreated={setCreated} /> : null}
         </section>
       </div>
       <OrganisationProjects organisationId={organisation.id} name={organisation.name} />

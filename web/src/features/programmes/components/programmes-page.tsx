@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/page-header'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { formatPeriod } from '../../../lib/format'
 import { type Programme, useProgrammes } from '../api/get-programmes'
+import { CreateProgrammeForm } from './create-programme-form'
 
 export function ProgrammesPage() {
   const { t } = useTranslation('programmes')
@@ -73,6 +74,7 @@ export function ProgrammesPage() {
           </>
         )}
       </section>
+      <CreateProgrammeForm />
     </div>
   )
 }
