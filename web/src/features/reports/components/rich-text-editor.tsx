@@ -113,6 +113,8 @@ function Toolbar({ editor }: { editor: Editor }) {
 export function RichTextEditor({ initial, onChange, labelledBy, describedBy }: RichTextEditorProps) {
   const editor = useEditor({
     extensions,
+    // The CSP forbids the <style> element TipTap would add; its rules are in reports.css.
+    injectCSS: false,
     content: initial,
     editorProps: {
       attributes: {
