@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration'
 import * as foundation from './2026-11-25-0001-foundation.ts'
 import * as plans from './2026-11-25-0002-plans.ts'
+import * as finance from './2026-11-25-0004-finance.ts'
 import * as admin from './2026-11-25-0005-admin.ts'
 import * as reports from './2026-11-25-0007-reports.ts'
 
@@ -11,6 +12,7 @@ import * as reports from './2026-11-25-0007-reports.ts'
 export const migrations: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
   '2026-11-25-0002-plans': plans,
+  '2026-11-25-0004-finance': finance,
   '2026-11-25-0005-admin': admin,
   '2026-11-25-0007-reports': reports,
 }

@@ -5,6 +5,7 @@ import type { AppConfig } from './config.ts'
 import type { Db } from './db/connect.ts'
 import { auditRoutes } from './modules/audit/routes.ts'
 import { authRoutes } from './modules/auth/routes.ts'
+import { financeRoutes } from './modules/finance/routes.ts'
 import { healthRoutes } from './modules/health/routes.ts'
 import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
@@ -95,6 +96,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
     invitationTtlHours: config.invitationTtlHours,
     passwordBreachCheck: config.passwordBreachCheck,
   })
+  await app.register(financeRoutes)
   await app.register(reportRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })

@@ -234,7 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo: oneOf(env, 'DEMO_DATA', ['auto', 'always', 'never'] as const, 'auto', problems),
     webDist: resolve(env.WEB_DIST || join(repoRoot, 'web/dist')),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576, problems),
-    uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_BYTES', 10 * 1_048_576, 1024, 500 * 1_048_576, problems),
+    uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_BYTES', 50 * 1_048_576, 1024, 500 * 1_048_576, problems),
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 24, 1, 24 * 90, problems),
     publicUrl: httpUrlOrLocal(env, 'PUBLIC_URL', problems),
     invitationTtlHours: integer(env, 'INVITATION_TTL_HOURS', 72, 1, 24 * 30, problems),

@@ -62,6 +62,8 @@ interface RouteCase {
   pathFor?: (client: Client, w: World) => Promise<string>
   /** Routes that end the caller's other sessions: log the shared client in again after. */
   relogin?: boolean
+  /** Headers to send, e.g. If-Match on a DELETE that needs the version read. */
+  headers?: Record<string, string>
 }
 
 const everyone: Actor[] = ['administrator', 'portfolio_manager', 'finance', 'viewer', 'leader', 'member']
@@ -594,6 +596,343 @@ const matrix: Record<string, RouteCase> = {
     before: (t, w) => makePlanRow(t, w, 'risk'),
     path: (w) => `/api/projects/${w.project}/risks/${planRow(w, 'risk')}?version=1`,
   },
+  ...financeMatrix(),
+}
+
+/** Rows the finance routes act on, made fresh in each world before a call (ids by project). */
+const made = new Map<string, Record<string, string>>()
+const idOf = (w: World, kind: string) => made.get(w.project)?.[kind] ?? '00000000-0000-7000-8000-000000000000'
+const remember = (w: World, kind: string, id: string) =>
+  made.set(w.project, { ...made.get(w.project), [kind]: id })
+
+async function makeFunding(t: TestContext, w: World) {
+  const id = crypto.randomUUID()
+  await t.db
+    .insertInto('funding_entry')
+    .values({
+      id,
+      project_id: w.project,
+      funder_name: `F ${id}`,
+      funder_kind: 'other',
+      year: 2025,
+      amount_ore: 100,
+    })
+    .execute()
+  remember(w, 'funding', id)
+}
+
+async function makeInKind(t: TestContext, w: World) {
+  const id = crypto.randomUUID()
+  await t.db
+    .insertInto('in_kind_contribution')
+    .values({
+      id,
+      project_id: w.project,
+      contributor: 'Skolan',
+      year: 2025,
+      unit: 'hours',
+      quantity: 1,
+      rate_ore: 100,
+    })
+    .execute()
+  remember(w, 'inKind', id)
+}
+
+async function makeActual(t: TestContext, w: World) {
+  const id = crypto.randomUUID()
+  await t.db
+    .insertInto('actual_cost')
+    .values({
+      id,
+      project_id: w.project,
+      organisation_id: w.root,
+      entry_date: '2025-02-01',
+      amount_ore: 100,
+      category: 'staff',
+      source: 'manual',
+    })
+    .execute()
+  remember(w, 'actual', id)
+}
+
+async function makeCode(t: TestContext, w: World) {
+  const id = crypto.randomUUID()
+  await t.db
+    .insertInto('finance_code')
+    .values({
+      id,
+      organisation_id: w.root,
+      code: `K${Math.floor(Math.random() * 1e9)}`,
+      project_id: w.project,
+    })
+    .execute()
+  remember(w, 'code', id)
+}
+
+async function makeBudgetVersion(t: TestContext, w: World, status: 'draft' | 'proposed') {
+  const id = crypto.randomUUID()
+  const max = await t.db
+    .selectFrom('budget_version')
+    .where('project_id', '=', w.project)
+    .select((eb) => eb.fn.max('number').as('n'))
+    .executeTakeFirst()
+  await t.db
+    .insertInto('budget_version')
+    .values({ id, project_id: w.project, number: Number(max?.n ?? 0) + 1, status })
+    .execute()
+  remember(w, 'budgetVersion', id)
+}
+
+async function makeImport(t: TestContext, w: World) {
+  const id = crypto.randomUUID()
+  const settings = {
+    encoding: 'utf-8',
+    delimiter: ';',
+    headerRow: 1,
+    mapping: { date: 'Datum', voucher: 'Ver', costCentre: 'Ansvar', amount: 'Belopp' },
+  }
+  await t.db
+    .insertInto('finance_import')
+    .values({
+      id,
+      organisation_id: w.root,
+      file_name: 'export.csv',
+      file_size: 10,
+      file_sha256: 'x',
+      format: 'csv',
+      status: 'validated',
+      settings: JSON.stringify({ settings, detected: settings, mappingFromProfile: false }),
+      created_by: w.target.id,
+    })
+    .execute()
+  await t.db
+    .insertInto('finance_import_file')
+    .values({ import_id: id, content: Buffer.from('Datum;Ver;Ansvar;Belopp\n2025-01-01;1;X;1,00\n') })
+    .execute()
+  remember(w, 'import', id)
+}
+
+function financeMatrix(): Record<string, RouteCase> {
+  const financeActors: Actor[] = ['administrator', 'finance']
+  const budgetDrafters: Actor[] = ['administrator', 'portfolio_manager', 'finance', 'leader']
+  const p = (w: World) => `/api/projects/${w.project}/finance`
+  return {
+    'GET /api/projects/:projectId/finance': { allowed: projectReaders, path: p },
+    'POST /api/projects/:projectId/finance/funding': {
+      allowed: financeActors,
+      path: (w) => `${p(w)}/funding`,
+      body: () => ({
+        funderName: `Fonden ${Math.random()}`,
+        funderKind: 'external_grant',
+        year: 2025,
+        amountOre: 100,
+      }),
+    },
+    'PATCH /api/projects/:projectId/finance/funding/:entryId': {
+      allowed: financeActors,
+      before: makeFunding,
+      path: (w) => `${p(w)}/funding/${idOf(w, 'funding')}`,
+      body: () => ({ version: 1, status: 'granted' }),
+    },
+    'DELETE /api/projects/:projectId/finance/funding/:entryId': {
+      allowed: financeActors,
+      before: makeFunding,
+      path: (w) => `${p(w)}/funding/${idOf(w, 'funding')}`,
+      headers: { 'if-match': '"1"' },
+    },
+    'GET /api/projects/:projectId/finance/budget-versions': {
+      allowed: projectReaders,
+      path: (w) => `${p(w)}/budget-versions`,
+    },
+    'GET /api/projects/:projectId/finance/budget-versions/:budgetVersionId': {
+      allowed: projectReaders,
+      before: (t, w) => makeBudgetVersion(t, w, 'draft'),
+      path: (w) => `${p(w)}/budget-versions/${idOf(w, 'budgetVersion')}`,
+    },
+    'POST /api/projects/:projectId/finance/budget-versions': {
+      allowed: budgetDrafters,
+      path: (w) => `${p(w)}/budget-versions`,
+      body: () => ({ note: 'Ny version' }),
+    },
+    'PUT /api/projects/:projectId/finance/budget-versions/:budgetVersionId': {
+      allowed: budgetDrafters,
+      before: (t, w) => makeBudgetVersion(t, w, 'draft'),
+      path: (w) => `${p(w)}/budget-versions/${idOf(w, 'budgetVersion')}`,
+      body: () => ({ version: 1, lines: [] }),
+    },
+    'DELETE /api/projects/:projectId/finance/budget-versions/:budgetVersionId': {
+      allowed: budgetDrafters,
+      before: (t, w) => makeBudgetVersion(t, w, 'draft'),
+      path: (w) => `${p(w)}/budget-versions/${idOf(w, 'budgetVersion')}`,
+      headers: { 'if-match': '"1"' },
+    },
+    'POST /api/projects/:projectId/finance/budget-versions/:budgetVersionId/propose': {
+      allowed: budgetDrafters,
+      before: (t, w) => makeBudgetVersion(t, w, 'draft'),
+      path: (w) => `${p(w)}/budget-versions/${idOf(w, 'budgetVersion')}/propose`,
+      body: () => ({ version: 1 }),
+    },
+    'POST /api/projects/:projectId/finance/budget-versions/:budgetVersionId/approve': {
+      allowed: financeActors,
+      before: (t, w) => makeBudgetVersion(t, w, 'proposed'),
+      path: (w) => `${p(w)}/budget-versions/${idOf(w, 'budgetVersion')}/approve`,
+      body: () => ({ version: 1 }),
+    },
+    'POST /api/projects/:projectId/finance/budget-versions/:budgetVersionId/reject': {
+      allowed: financeActors,
+      before: (t, w) => makeBudgetVersion(t, w, 'proposed'),
+      path: (w) => `${p(w)}/budget-versions/${idOf(w, 'budgetVersion')}/reject`,
+      body: () => ({ version: 1 }),
+    },
+    'POST /api/projects/:projectId/finance/in-kind': {
+      allowed: financeActors,
+      path: (w) => `${p(w)}/in-kind`,
+      body: () => ({ contributor: 'Skolan', year: 2025, unit: 'hours', quantity: 10, rateOre: 50_000 }),
+    },
+    'PATCH /api/projects/:projectId/finance/in-kind/:entryId': {
+      allowed: financeActors,
+      before: makeInKind,
+      path: (w) => `${p(w)}/in-kind/${idOf(w, 'inKind')}`,
+      body: () => ({ version: 1, quantity: 2 }),
+    },
+    'DELETE /api/projects/:projectId/finance/in-kind/:entryId': {
+      allowed: financeActors,
+      before: makeInKind,
+      path: (w) => `${p(w)}/in-kind/${idOf(w, 'inKind')}`,
+      headers: { 'if-match': '"1"' },
+    },
+    'GET /api/projects/:projectId/finance/actuals': {
+      allowed: projectReaders,
+      path: (w) => `${p(w)}/actuals`,
+    },
+    'POST /api/projects/:projectId/finance/actuals': {
+      allowed: financeActors,
+      path: (w) => `${p(w)}/actuals`,
+      body: () => ({ date: '2025-03-01', amountOre: 12_345, category: 'staff' }),
+    },
+    'DELETE /api/projects/:projectId/finance/actuals/:entryId': {
+      allowed: financeActors,
+      before: makeActual,
+      path: (w) => `${p(w)}/actuals/${idOf(w, 'actual')}`,
+    },
+    'GET /api/projects/:projectId/finance/codes': { allowed: projectReaders, path: (w) => `${p(w)}/codes` },
+    'POST /api/projects/:projectId/finance/codes': {
+      allowed: financeActors,
+      path: (w) => `${p(w)}/codes`,
+      body: () => ({ code: `P${Math.floor(Math.random() * 1e9)}` }),
+    },
+    'DELETE /api/projects/:projectId/finance/codes/:entryId': {
+      allowed: financeActors,
+      before: makeCode,
+      path: (w) => `${p(w)}/codes/${idOf(w, 'code')}`,
+    },
+    'PUT /api/projects/:projectId/finance/forecast': {
+      allowed: financeActors,
+      path: (w) => `${p(w)}/forecast`,
+      body: () => ({ version: 1, entries: [] }),
+    },
+    'PATCH /api/projects/:projectId/finance/settings': {
+      allowed: financeActors,
+      path: (w) => `${p(w)}/settings`,
+      body: () => ({ version: 1, deviationThresholdBp: 1500 }),
+    },
+    'GET /api/projects/:projectId/finance/burn': { allowed: projectReaders, path: (w) => `${p(w)}/burn` },
+    'GET /api/projects/:projectId/finance/summary': {
+      allowed: projectReaders,
+      path: (w) => `${p(w)}/summary`,
+    },
+    'GET /api/projects/:projectId/finance/export': { allowed: projectReaders, path: (w) => `${p(w)}/export` },
+    'GET /api/finance/organisations': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/finance/organisations',
+    },
+    'GET /api/finance/organisations/:organisationId/settings': {
+      allowed: financeActors,
+      path: (w) => `/api/finance/organisations/${w.root}/settings`,
+    },
+    'PUT /api/finance/organisations/:organisationId/settings': {
+      allowed: financeActors,
+      path: (w) => `/api/finance/organisations/${w.unit}/settings`,
+      body: () => ({
+        version: 1,
+        categories: [
+          { code: 'staff', nameSv: 'Personal', nameEn: 'Staff', active: true },
+          { code: 'other', nameSv: 'Övrigt', nameEn: 'Other', active: true },
+        ],
+        accountRules: [],
+      }),
+    },
+    'GET /api/finance/imports': {
+      allowed: financeActors,
+      path: (w) => `/api/finance/imports?organisationId=${w.root}`,
+    },
+    'POST /api/finance/imports': {
+      allowed: financeActors,
+      path: (w) => `/api/finance/imports?organisationId=${w.root}`,
+      body: () => ({ file: 'not multipart' }),
+    },
+    'GET /api/finance/imports/:importId': {
+      allowed: financeActors,
+      before: makeImport,
+      path: (w) => `/api/finance/imports/${idOf(w, 'import')}`,
+    },
+    'PUT /api/finance/imports/:importId/settings': {
+      allowed: financeActors,
+      before: makeImport,
+      path: (w) => `/api/finance/imports/${idOf(w, 'import')}/settings`,
+      body: () => ({
+        version: 1,
+        settings: {
+          encoding: 'utf-8',
+          delimiter: ';',
+          headerRow: 1,
+          mapping: { date: 'Datum', voucher: 'Ver', costCentre: 'Ansvar', amount: 'Belopp' },
+        },
+      }),
+    },
+    'POST /api/finance/imports/:importId/validate': {
+      allowed: financeActors,
+      before: makeImport,
+      path: (w) => `/api/finance/imports/${idOf(w, 'import')}/validate`,
+    },
+    'GET /api/finance/imports/:importId/errors': {
+      allowed: financeActors,
+      before: makeImport,
+      path: (w) => `/api/finance/imports/${idOf(w, 'import')}/errors`,
+    },
+    'POST /api/finance/imports/:importId/commit': {
+      allowed: financeActors,
+      before: makeImport,
+      path: (w) => `/api/finance/imports/${idOf(w, 'import')}/commit`,
+    },
+    'POST /api/finance/imports/:importId/rollback': {
+      allowed: financeActors,
+      before: makeImport,
+      path: (w) => `/api/finance/imports/${idOf(w, 'import')}/rollback`,
+      body: () => ({ reason: 'Test' }),
+    },
+    'DELETE /api/finance/imports/:importId': {
+      allowed: financeActors,
+      before: makeImport,
+      path: (w) => `/api/finance/imports/${idOf(w, 'import')}`,
+    },
+    'GET /api/finance/sample-export': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/finance/sample-export',
+    },
+    'GET /api/finance/portfolio': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/finance/portfolio',
+    },
+    'GET /api/finance/portfolio/export': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/finance/portfolio/export',
+    },
+  }
 }
 
 let t: TestContext
@@ -739,7 +1078,7 @@ describe.each(Object.entries(matrix))('%s', (route, spec) => {
       const body = spec.body?.(world) as Record<string, unknown> | undefined
       const client = await clientFor(actor, spec)
       const path = spec.pathFor ? await spec.pathFor(client, world) : spec.path(world)
-      const response = await client.request(method, path, body)
+      const response = await client.request(method, path, body, spec.headers)
       const user = users.get(actor)
       if (spec.relogin && user) clients.set(actor, await new Client(t.app).login(user.email))
       const allowed = spec.allowed.includes(actor) && (isOwn || spec.readableAcrossOrganisations === true)

@@ -333,6 +333,167 @@ export interface PrivacySettingTable {
   updated_at: UpdatedAt
 }
 
+/** A column the database fills when an insert leaves it out. */
+export type Optional<T> = ColumnType<T, T | undefined, T>
+
+export interface FinanceSettingsTable {
+  organisation_id: string
+  categories: Json
+  column_mapping: ColumnType<unknown, string | null | undefined, string | null>
+  account_rules: ColumnType<unknown, string | undefined, string>
+  version: VersionColumn
+  updated_at: UpdatedAt
+}
+
+export interface ProjectFinanceTable {
+  project_id: string
+  deviation_threshold_bp: ColumnType<number, number | undefined, number>
+  version: VersionColumn
+  updated_at: UpdatedAt
+}
+
+export interface FundingEntryTable {
+  id: string
+  project_id: string
+  funder_name: string
+  funder_kind: string
+  funder_organisation_id: Optional<string | null>
+  year: number
+  amount_ore: number
+  status: Optional<string>
+  decision_reference: ColumnType<string, string | undefined, string>
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface BudgetVersionTable {
+  id: string
+  project_id: string
+  number: number
+  status: Optional<string>
+  based_on_id: Optional<string | null>
+  note: ColumnType<string, string | undefined, string>
+  created_by: Optional<string | null>
+  created_at: CreatedAt
+  proposed_by: Optional<string | null>
+  proposed_at: Optional<Date | null>
+  decided_by: Optional<string | null>
+  decided_at: Optional<Date | null>
+  decision_id: Optional<string | null>
+  approval_seq: Optional<number | null>
+  version: VersionColumn
+  updated_at: UpdatedAt
+}
+
+export interface BudgetLineTable {
+  id: string
+  budget_version_id: string
+  year: number
+  category: string
+  sub_project_id: Optional<string | null>
+  amount_ore: number
+  comment: ColumnType<string, string | undefined, string>
+}
+
+export interface InKindContributionTable {
+  id: string
+  project_id: string
+  contributor: string
+  description: ColumnType<string, string | undefined, string>
+  year: number
+  unit: string
+  quantity: number
+  months: Optional<number | null>
+  rate_ore: number
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface FinanceCodeTable {
+  id: string
+  organisation_id: string
+  code: string
+  project_id: string
+  created_at: CreatedAt
+}
+
+export interface FinanceForecastTable {
+  project_id: string
+  year: number
+  category: string
+  amount_ore: number
+}
+
+export interface FinanceImportTable {
+  id: string
+  organisation_id: string
+  file_name: string
+  file_size: number
+  file_sha256: string
+  format: string
+  status: ColumnType<string, string | undefined, string>
+  settings: Json
+  rows_total: Optional<number | null>
+  rows_valid: Optional<number | null>
+  rows_invalid: Optional<number | null>
+  rows_done: ColumnType<number, number | undefined, number>
+  rows_inserted: Optional<number | null>
+  rows_duplicate: Optional<number | null>
+  amount_total_ore: Optional<number | null>
+  failure: Optional<string | null>
+  created_by: string
+  created_at: CreatedAt
+  committed_by: Optional<string | null>
+  committed_at: Optional<Date | null>
+  heartbeat_at: Optional<Date | null>
+  version: VersionColumn
+}
+
+export interface FinanceImportFileTable {
+  import_id: string
+  content: Uint8Array
+}
+
+export interface FinanceImportErrorTable {
+  import_id: string
+  seq: number
+  row_number: number
+  column_name: Optional<string | null>
+  value: Optional<string | null>
+  code: string
+  message_sv: string
+  message_en: string
+}
+
+export interface FinanceImportRollbackTable {
+  id: string
+  import_id: string
+  rolled_back_by: string
+  rolled_back_at: CreatedAt
+  reason: ColumnType<string, string | undefined, string>
+  rows_removed: number
+}
+
+export interface ActualCostTable {
+  id: string
+  project_id: string
+  organisation_id: string
+  entry_date: DateColumn
+  amount_ore: number
+  category: string
+  account: ColumnType<string, string | undefined, string>
+  cost_centre: ColumnType<string, string | undefined, string>
+  voucher: ColumnType<string, string | undefined, string>
+  description: ColumnType<string, string | undefined, string>
+  source: string
+  import_id: Optional<string | null>
+  row_key: Optional<string | null>
+  created_by: Optional<string | null>
+  created_at: CreatedAt
+}
+
 /** One interface per table; feature modules add theirs here as they land. */
 export interface Database {
   app_setting: AppSettingTable
@@ -362,6 +523,19 @@ export interface Database {
   baseline: BaselineTable
   staffing: StaffingTable
   risk: RiskTable
+  finance_settings: FinanceSettingsTable
+  project_finance: ProjectFinanceTable
+  funding_entry: FundingEntryTable
+  budget_version: BudgetVersionTable
+  budget_line: BudgetLineTable
+  in_kind_contribution: InKindContributionTable
+  finance_code: FinanceCodeTable
+  finance_forecast: FinanceForecastTable
+  finance_import: FinanceImportTable
+  finance_import_file: FinanceImportFileTable
+  finance_import_error: FinanceImportErrorTable
+  finance_import_rollback: FinanceImportRollbackTable
+  actual_cost: ActualCostTable
 }
 
 export type ProjectRow = Selectable<ProjectTable>

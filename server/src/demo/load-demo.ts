@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { DemoContext, type DemoLoader } from './context.ts'
+import { loadFinanceDemo } from './finance.ts'
 import { loadFoundationDemo } from './foundation.ts'
 import { loadPlansDemo } from './plans.ts'
 import { loadReportsDemo } from './reports.ts'
@@ -8,7 +9,7 @@ import { loadReportsDemo } from './reports.ts'
 import '../report-sections.ts'
 
 /** Each feature's demo, in the order they build on each other. */
-const loaders: DemoLoader[] = [loadFoundationDemo, loadPlansDemo, loadReportsDemo]
+const loaders: DemoLoader[] = [loadFoundationDemo, loadPlansDemo, loadFinanceDemo, loadReportsDemo]
 
 export async function isDemoLoaded(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('app_setting').where('key', '=', 'demo').select('key').executeTakeFirst()

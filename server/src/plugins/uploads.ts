@@ -110,11 +110,13 @@ export async function readUpload(request: FastifyRequest, options: UploadOptions
   const limit = Math.min(options.maxBytes ?? Number.POSITIVE_INFINITY, request.server.uploadLimitBytes)
   const accepted = options.kinds.map((k) => k.name).join(', ')
   if (!request.isMultipart()) {
+    const message = {
+      sv: 'Skicka filen som multipart/form-data.',
+      en: 'Send the file as multipart/form-data.',
+    }
     throw new HttpProblem(415, 'unsupported_media_type', undefined, {
-      detail: {
-        sv: 'Skicka filen som multipart/form-data.',
-        en: 'Send the file as multipart/form-data.',
-      },
+      detail: message,
+      errors: [{ field, code: 'unsupported_media_type', message }],
     })
   }
   const fields: Record<string, string> = {}

@@ -10,6 +10,9 @@ import { Loading } from '../components/loading'
 import { parseAuditSearch } from '../features/admin/api/audit'
 import { parseUserListSearch, userQueryOptions } from '../features/admin/api/users'
 import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/api/get-me'
+import { financeOrganisationsQueryOptions } from '../features/finance/api/imports'
+import { parsePortfolioSearch, portfolioQueryOptions } from '../features/finance/api/portfolio'
+import { projectFinanceQueryOptions } from '../features/finance/api/project-finance'
 import { homeProjectsQueryOptions } from '../features/home/api/get-my-projects'
 import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
 import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
@@ -260,6 +263,33 @@ const projectRisksRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/plans/components/risks-page'), 'RisksPage'),
 })
 
+const projectFinanceRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'finance',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(projectFinanceQueryOptions(params.projectId)),
+  component: lazyRouteComponent(() => import('../features/finance/components/finance-tab'), 'FinanceTab'),
+})
+
+const financeImportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'finance/imports',
+  loader: ({ context }) => context.queryClient.ensureQueryData(financeOrganisationsQueryOptions()),
+  component: lazyRouteComponent(() => import('../features/finance/components/import-page'), 'ImportPage'),
+})
+
+const financePortfolioRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'finance/portfolio',
+  validateSearch: parsePortfolioSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(portfolioQueryOptions(deps)),
+  component: lazyRouteComponent(
+    () => import('../features/finance/components/portfolio-page'),
+    'PortfolioPage',
+  ),
+})
+
 const editProjectRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'projects/$projectId/edit',
@@ -400,6 +430,7 @@ const routeTree = rootRoute.addChildren([
       projectBaselinesRoute,
       projectStaffingRoute,
       projectRisksRoute,
+      projectFinanceRoute,
       finalReportsRoute,
       finalReportRoute,
       projectHistoryRoute,
@@ -419,6 +450,8 @@ const routeTree = rootRoute.addChildren([
     adminPrivacyRoute,
     reportTemplatesRoute,
     reportTemplateRoute,
+    financeImportsRoute,
+    financePortfolioRoute,
   ]),
 ])
 

@@ -131,3 +131,35 @@ export async function apiRequest<E extends Endpoint>(
     throw new ApiProblem(madeUpProblem(response.status, 'unexpected_response', 'Unexpected response'))
   }
 }
+
+/**
+ * Sends a file as multipart/form-data (field "file") to an endpoint that takes an upload;
+ * the answer and any failure are handled as in apiRequest.
+ */
+export async function apiUpload<E extends Endpoint>(
+  endpoint: E,
+  input: EndpointInput<E>,
+  file: File,
+): Promise<EndpointOutput<E>> {
+  const { params, query } = input as unknown as LooseInput
+  const form = new FormData()
+  form.append('file', file, file.name)
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    'accept-language': i18next.language || 'sv',
+  }
+  if (csrfToken) headers['x-csrf-token'] = csrfToken
+  let response: Response
+  try {
+    response = await fetch(`${buildPath(endpoint.url, params)}${queryString(query)}`, {
+      method: endpoint.method,
+      credentials: 'same-origin',
+      headers,
+      body: form,
+    })
+  } catch {
+    throw new ApiProblem(madeUpProblem(0, 'network', 'Network error'))
+  }
+  if (!response.ok) throw await problemFrom(response)
+  return (await response.json()) as EndpointOutput<E>
+}

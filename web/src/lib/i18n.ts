@@ -6,6 +6,7 @@ import { en as commonEn, sv as commonSv } from '../components/i18n'
 import { en as accountEn, sv as accountSv } from '../features/account/i18n'
 import { en as adminEn, sv as adminSv } from '../features/admin/i18n'
 import { en as authEn, sv as authSv } from '../features/auth/i18n'
+import { en as financeEn, sv as financeSv } from '../features/finance/i18n'
 import { en as homeEn, sv as homeSv } from '../features/home/i18n'
 import { en as organisationsEn, sv as organisationsSv } from '../features/organisations/i18n'
 import { en as plansEn, sv as plansSv } from '../features/plans/i18n'
@@ -35,6 +36,7 @@ export const resources = {
     account: accountSv,
     reports: reportsSv,
     plans: plansSv,
+    finance: financeSv,
   },
   en: {
     common: commonEn,
@@ -48,6 +50,7 @@ export const resources = {
     account: accountEn,
     reports: reportsEn,
     plans: plansEn,
+    finance: financeEn,
   },
 } as const satisfies Record<Language, Record<string, unknown>>
 

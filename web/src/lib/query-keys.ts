@@ -49,6 +49,20 @@ export const queryKeys = {
     staffing: (projectId: string) => ['plans', projectId, 'staffing'] as const,
     risks: (projectId: string) => ['plans', projectId, 'risks'] as const,
   },
+  finance: {
+    all: ['finance'] as const,
+    project: (projectId: string) => ['finance', 'project', projectId] as const,
+    burn: (projectId: string, query: object) => ['finance', 'project', projectId, 'burn', query] as const,
+    summary: (projectId: string) => ['finance', 'project', projectId, 'summary'] as const,
+    version: (projectId: string, versionId: string) =>
+      ['finance', 'project', projectId, 'version', versionId] as const,
+    actuals: (projectId: string) => ['finance', 'project', projectId, 'actuals'] as const,
+    organisations: ['finance', 'organisations'] as const,
+    imports: (organisationId: string) => ['finance', 'imports', organisationId] as const,
+    import: (importId: string) => ['finance', 'import', importId] as const,
+    importErrors: (importId: string) => ['finance', 'import', importId, 'errors'] as const,
+    portfolio: (query: object) => ['finance', 'portfolio', query] as const,
+  },
   people: {
     all: ['people'] as const,
     list: (query: object) => ['people', 'list', 'page', query] as const,

@@ -38,7 +38,7 @@ function summaryQuery(db: Kysely<Database>) {
         .innerJoin('person', 'person.id', 'l.person_id')
         .whereRef('l.project_id', '=', 'project.id')
         .where('l.from_date', '<=', today)
-        .orderBy('l.to_date', sql`desc nulls first`)
+        .orderBy('l.to_date', (ob) => ob.desc().nullsFirst())
         .orderBy('l.from_date', 'desc')
         .select(
           sql<{ id: string; name: string }>`json_build_object('id', person.id, 'name', person.name)`.as('x'),

@@ -39,6 +39,11 @@ export function AppLayout() {
                 </Link>
               </li>
               <li>
+                <Link to="/finance/portfolio" activeProps={{ 'aria-current': 'page' }}>
+                  {t('nav.finance')}
+                </Link>
+              </li>
+              <li>
                 <Link to="/organisations" activeProps={{ 'aria-current': 'page' }}>
                   {t('nav.organisations')}
                 </Link>

@@ -22,6 +22,7 @@ export const sv = {
   tabs: {
     label: 'Projektets delar',
     overview: 'Översikt',
+    finance: 'Ekonomi',
     finalReport: 'Slutrapport',
     history: 'Historik',
   },
@@ -215,6 +216,7 @@ export const en: Translations<typeof sv> = {
   tabs: {
     label: 'Parts of the project',
     overview: 'Overview',
+    finance: 'Finance',
     finalReport: 'Final report',
     history: 'History',
   },

@@ -21,6 +21,7 @@ const projectTabs = [
   { to: '/projects/$projectId/baselines', label: 'plans:tabs.baselines', exact: false },
   { to: '/projects/$projectId/staffing', label: 'plans:tabs.staffing', exact: false },
   { to: '/projects/$projectId/risks', label: 'plans:tabs.risks', exact: false },
+  { to: '/projects/$projectId/finance', label: 'tabs.finance', exact: false },
   { to: '/projects/$projectId/final-report', label: 'tabs.finalReport', exact: false },
   { to: '/projects/$projectId/history', label: 'tabs.history', exact: false },
 ] as const

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs'
+import { expect, type Page, test } from '@playwright/test'
+import { expectAccessible, logIn } from './support.ts'
+
+const financeTab = (page: Page) =>
+  page.getByRole('navigation', { name: 'Projektets delar' }).getByRole('link', { name: 'Ekonomi' }).click()
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/finance/${name}`, import.meta.url))
+
+async function openImportPage(page: Page) {
+  await logIn(page, 'ekonom@demo.example')
+  await page.getByRole('navigation').getByRole('link', { name: 'Ekonomi', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Ekonomi i portföljen' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'Importera utfall' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Importera utfall' })).toBeVisible()
+}
+
+async function importFile(page: Page, name: string) {
+  await page.getByLabel(/^Fil/).setInputFiles({ name, mimeType: 'text/csv', buffer: fixture(name) })
+  await page.getByRole('button', { name: 'Ladda upp och förhandsgranska' }).click()
+  await expect(
+    page.getByRole('heading', { name: new RegExp(`Upptäckta inställningar: ${name}`) }),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Kontrollera alla rader' }).click()
+}
+
+test('finance imports the sample export, and importing it again adds nothing', async ({ page }) => {
+  await openImportPage(page)
+  await expectAccessible(page)
+  await importFile(page, 'sample-export.csv')
+  await expect(page.getByText('Kolumnvalen från förra importen används.')).toBeVisible()
+  await expect(page.getByText(/68 rader är klara att importeras/)).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Importera 68 rader' }).click()
+  await expect(
+    page.getByText('Klart: 68 nya rader importerades. 0 rader fanns redan och hoppades över.'),
+  ).toBeVisible()
+
+  await page.getByRole('button', { name: 'Ny import' }).click()
+  await importFile(page, 'sample-export.csv')
+  await page.getByRole('button', { name: 'Importera 68 rader' }).click()
+  await expect(
+    page.getByText('Klart: 0 nya rader importerades. 68 rader fanns redan och hoppades över.'),
+  ).toBeVisible()
+})
+
+test('the broken export is refused with row errors; the project and the portfolio show the money', async ({
+  page,
+}) => {
+  await openImportPage(page)
+  await importFile(page, 'broken-export.csv')
+  await expect(page.getByText('4 av 12 rader har fel.', { exact: false })).toBeVisible()
+  const errors = page.getByRole('table', { name: 'Fel per rad' })
+  await expect(errors.getByRole('row')).toHaveCount(5)
+  await expect(errors).toContainText('2016-02-30')
+  await expect(page.getByRole('button', { name: /^Importera \d+ rader/ })).toHaveCount(0)
+  await expectAccessible(page)
+
+  await page.goto('/finance/portfolio')
+  await page.getByRole('link', { name: 'Tidiga insatser i samverkan, skola – socialtjänst' }).click()
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Bilaga 1 Sammanställning projektbudget' }),
+  ).toBeVisible()
+  await expect(page.getByText(/Ej förbrukade medel: /)).toBeVisible()
+  await page.getByRole('button', { name: 'Visa som tabell' }).click()
+  await expect(page.getByRole('table', { name: 'Ackumulerat per månad' })).toBeVisible()
+  await expectAccessible(page)
+
+  const download = page.waitForEvent('download')
+  await page.goto('/finance/portfolio')
+  await page.getByRole('link', { name: 'Ladda ner som Excel' }).click()
+  expect((await download).suggestedFilename()).toBe('portfolj-ekonomi.xlsx')
+})
+
+test('a project leader sees the money and proposes a budget change; a viewer only reads', async ({
+  page,
+}) => {
+  await logIn(page, 'projektledare@demo.example')
+  await page.goto('/projects')
+  await page.getByRole('searchbox', { name: 'Sök' }).fill('Tidiga insatser')
+  await page.getByRole('link', { name: 'Tidiga insatser i samverkan, skola – socialtjänst' }).click()
+  await financeTab(page)
+  await expect(page.getByRole('heading', { level: 2, name: 'Finansieringsplan' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Registrera' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Föreslå ändring' }).click()
+  await page.getByLabel('Personal 2016').fill('100 000')
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Spara' }).click()
+  await expect(page.getByRole('group', { name: /Budgetversion/ })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Föreslå för godkännande' }).click()
+  await expect(page.getByRole('cell', { name: 'Föreslagen' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Godkänn' })).toHaveCount(0)
+
+  await page.context().clearCookies()
+  await logIn(page, 'betraktare@demo.example')
+  await page.goto('/projects')
+  await page.getByRole('searchbox', { name: 'Sök' }).fill('Samverkan i praktiken')
+  await page.getByRole('link', { name: 'Samverkan i praktiken' }).click()
+  await financeTab(page)
+  await expect(page.getByRole('heading', { level: 2, name: 'Budget', exact: true })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Föreslå ändring' })).toHaveCount(0)
+  await expect(page.getByRole('table', { name: 'Ursprunglig budget jämförd med gällande' })).toBeVisible()
+})
