@@ -5,3 +5,5 @@
  * import line below.
  */
 import './modules/reports/project-sections.ts'
+import './modules/plans/report-sections.ts'
+import './modules/finance/report-sections.ts'
