@@ -3,7 +3,7 @@ import { runsText, type TableBlock } from '@lagesbild/shared/domain/document-mod
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TABB_OREBRO } from '../../demo/foundation.ts'
 import { createTestApp, type TestContext } from '../../test/helper.ts'
-import { activityPostCalculation, dateSpan, efterkalkylCells } from './report-sections.ts'
+import { activityPostCalculation, dateSpan, efterkalkylCells, staffingPlan } from './report-sections.ts'
 
 const day = (from: string, note: string | null = null) => ({
   from,
@@ -107,5 +107,45 @@ describe('Efterkalkyl of a project without sub-projects', () => {
     expect(intro).toMatch(
       new RegExp(`^Enligt aktivitetsplanen per 2022-12-31: ${first?.length} aktiviteter: `),
     )
+  })
+})
+
+describe('Bemanningsplan', () => {
+  let t: TestContext
+
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true })
+  })
+  afterAll(() => t.close())
+
+  it("gives TABB's staffing plan as the seed writes it: time not stated, periods, oral agreements", async () => {
+    const project = await t.db
+      .selectFrom('project')
+      .where('name', '=', TABB_OREBRO)
+      .select('id')
+      .executeTakeFirstOrThrow()
+    const [plan] = (await staffingPlan(t.db, project.id, '2022-02-01')).filter(
+      (b): b is TableBlock => b.kind === 'table',
+    )
+    expect(plan?.caption).toBe('Bemanningsplan')
+    const rows = (plan?.rows ?? []).map((r) => r.map(runsText))
+    expect(rows).toHaveLength(11)
+    expect(rows[0]).toEqual([
+      'Kristina Stenlund',
+      'Projektledare',
+      'Förvaltningen förskola och skola',
+      'Ej uttalat',
+      'Hösten 2019 t.o.m. Juni 2021',
+      'Muntlig',
+    ])
+    expect(rows[1]?.[4]).toBe('Augusti 2021 ff')
+    // Before the pilot began nobody was staffed yet.
+    expect(await staffingPlan(t.db, project.id, '2019-01-01')).toEqual([
+      {
+        kind: 'note',
+        tone: 'info',
+        runs: [{ text: 'Ingen i bemanningsplanen hade börjat arbeta i projektet den 2019-01-01.' }],
+      },
+    ])
   })
 })

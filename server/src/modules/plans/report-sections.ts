@@ -1,4 +1,5 @@
 import type { Efterkalkyl } from '@lagesbild/shared/api/plans'
+import type { StaffingEntry } from '@lagesbild/shared/api/staffing'
 import type { CalendarDate } from '@lagesbild/shared/domain/calendar-date'
 import { formatPreciseDate, type PreciseDate } from '@lagesbild/shared/domain/date-precision'
 import { formatDeviation } from '@lagesbild/shared/domain/deviation'
@@ -7,7 +8,9 @@ import type { Kysely } from 'kysely'
 import type { Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import { registerReportSection } from '../reports/section-registry.ts'
+import { loadScope } from './activities.ts'
 import { efterkalkyl } from './service.ts'
+import { listStaffing } from './staffing.ts'
 
 type Row = Static<typeof Efterkalkyl>['groups'][number]['rows'][number]
 
@@ -91,4 +94,73 @@ export async function activityPostCalculation(
   return blocks
 }
 
+type Staffing = Static<typeof StaffingEntry>
+
+const agreements = { oral: 'Muntlig', written: 'Skriftlig' } as const
+
+/** One staffing row: Namn eller roll, Uppdrag, Organisation, Tid, Period, Överenskommelse. */
+export function staffingCells(entry: Staffing): string[] {
+  // As the seed's staffing plan writes periods: "Hösten 2019 t.o.m. Juni 2021", "Hösten 2019 ff".
+  const period = entry.periodStart
+    ? entry.periodEnd
+      ? `${show(entry.periodStart)} t.o.m. ${show(entry.periodEnd)}`
+      : `${show(entry.periodStart)} ff`
+    : entry.periodEnd
+      ? `t.o.m. ${show(entry.periodEnd)}`
+      : '–'
+  return [
+    entry.name,
+    entry.role,
+    entry.organisation?.name ?? '',
+    entry.timeSharePercent === null ? 'Ej uttalat' : `${entry.timeSharePercent} %`,
+    period,
+    entry.agreement ? agreements[entry.agreement] : 'Ej angiven',
+  ]
+}
+
+/**
+ * Organisation: the staffing plan of the project and its sub-projects, everyone whose period
+ * had begun by the report's date, with assignment, time share, period and kind of agreement.
+ */
+export async function staffingPlan(
+  db: Kysely<Database>,
+  projectId: string,
+  asOf: CalendarDate,
+): Promise<DocumentBlock[]> {
+  const scope = await loadScope(db, projectId)
+  const blocks: DocumentBlock[] = []
+  const parts = scope.projects.length > 1
+  let planned = 0
+  for (const part of scope.projects) {
+    const { items } = await listStaffing(db, part.id)
+    planned += items.length
+    const begun = items.filter((e) => !e.periodStart || e.periodStart.from <= asOf)
+    if (begun.length === 0) continue
+    blocks.push(
+      table({
+        caption: parts ? `Bemanningsplan: ${part.name}` : 'Bemanningsplan',
+        columns: [
+          { title: 'Namn eller roll', width: 22 },
+          { title: 'Uppdrag', width: 18 },
+          { title: 'Organisation', width: 20 },
+          { title: 'Tid', width: 9, align: 'right' },
+          { title: 'Period', width: 19 },
+          { title: 'Överenskommelse', width: 12 },
+        ],
+        rows: begun.map(staffingCells),
+      }),
+    )
+  }
+  if (blocks.length > 0) return blocks
+  return [
+    note(
+      'info',
+      planned > 0
+        ? `Ingen i bemanningsplanen hade börjat arbeta i projektet den ${asOf}.`
+        : 'Projektet har ingen bemanningsplan i Lägesbild.',
+    ),
+  ]
+}
+
 registerReportSection('activity_post_calculation', activityPostCalculation)
+registerReportSection('staffing_plan', staffingPlan)
