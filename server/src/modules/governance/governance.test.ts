@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
+import { courseSection, steeringGroupsSection } from './report-sections.ts'
 
 let t: TestContext
 let root: string
@@ -454,5 +455,27 @@ describe('the register', () => {
     const sheet = workbook.getWorksheet('Beslutsregister')
     expect(sheet?.getRow(1).getCell(1).value).toBe('Datum')
     expect(String(sheet?.getRow(2).getCell(6).value)).toBe('Avslutas i förtid')
+  })
+})
+
+describe('report sections', () => {
+  it('fills Projektförlopp with decisions and revisions in order, and Organisation with the group over time', async () => {
+    const [course] = await courseSection(t.db, project, '2099-12-31')
+    expect(course?.kind).toBe('table')
+    const rows =
+      course?.kind === 'table' ? course.rows.map((r) => r.map((c) => c.map((x) => x.text).join(''))) : []
+    const dates = rows.map((r) => r[0] ?? '')
+    expect(dates).toEqual([...dates].sort())
+    expect(rows.some((r) => r[1]?.includes('Avslutas i förtid'))).toBe(true)
+    expect(rows.some((r) => r[1]?.startsWith('Planrevision'))).toBe(true)
+    const early = await courseSection(t.db, project, '2018-06-30')
+    const earlyText = JSON.stringify(early)
+    expect(earlyText).toContain('2018-06-11')
+    expect(earlyText).not.toContain('2018-10-09')
+
+    const organisation = JSON.stringify(await steeringGroupsSection(t.db, project, '2099-12-31'))
+    expect(organisation).toContain('Styrgrupp: LG-SAM soc/buf')
+    expect(organisation).toContain('Anna Ek')
+    expect(organisation).toContain('Sekreterare')
   })
 })
