@@ -3,6 +3,7 @@ import * as foundation from './2026-11-25-0001-foundation.ts'
 import * as plans from './2026-11-25-0002-plans.ts'
 import * as finance from './2026-11-25-0004-finance.ts'
 import * as admin from './2026-11-25-0005-admin.ts'
+import * as indicators from './2026-11-25-0006-indicators.ts'
 import * as reports from './2026-11-25-0007-reports.ts'
 
 /**
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0004-finance': finance,
   '2026-11-25-0005-admin': admin,
   '2026-11-25-0007-reports': reports,
+  '2026-11-25-0006-indicators': indicators,
 }

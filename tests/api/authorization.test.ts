@@ -597,6 +597,84 @@ const matrix: Record<string, RouteCase> = {
     path: (w) => `/api/projects/${w.project}/risks/${planRow(w, 'risk')}?version=1`,
   },
   ...financeMatrix(),
+  ...indicatorMatrix(),
+}
+
+/** An indicator with one measurement (2025-01), made fresh in each world before a call. */
+async function makeIndicator(t: TestContext, w: World) {
+  const id = crypto.randomUUID()
+  await t.db
+    .insertInto('indicator')
+    .values({
+      id,
+      project_id: w.project,
+      shared_key: 'narvaro',
+      position: 1,
+      name: `Närvaro ${id}`,
+      unit: 'count',
+      direction: 'increase',
+      frequency: 'monthly',
+    })
+    .execute()
+  await t.db
+    .insertInto('indicator_measurement')
+    .values({
+      id: crypto.randomUUID(),
+      indicator_id: id,
+      period: '2025-01',
+      period_start: '2025-01-01',
+      period_end: '2025-01-31',
+      value: 3,
+    })
+    .execute()
+  remember(w, 'indicator', id)
+}
+
+function indicatorMatrix(): Record<string, RouteCase> {
+  const p = (w: World) => `/api/projects/${w.project}/indicators`
+  const one = (w: World) => `${p(w)}/${idOf(w, 'indicator')}`
+  return {
+    'GET /api/projects/:projectId/indicators': { allowed: projectReaders, path: p },
+    'POST /api/projects/:projectId/indicators': {
+      allowed: projectEditors,
+      path: p,
+      body: () => ({ name: 'Måluppfyllelse', unit: 'percentage', frequency: 'term' }),
+    },
+    'PATCH /api/projects/:projectId/indicators/:indicatorId': {
+      allowed: projectEditors,
+      before: makeIndicator,
+      path: one,
+      body: () => ({ version: 1, source: 'Skolans närvarosystem' }),
+    },
+    'DELETE /api/projects/:projectId/indicators/:indicatorId': {
+      allowed: projectEditors,
+      before: makeIndicator,
+      path: (w) => `${one(w)}?version=1`,
+    },
+    'GET /api/projects/:projectId/indicators/grid': { allowed: projectReaders, path: (w) => `${p(w)}/grid` },
+    'PUT /api/projects/:projectId/indicators/:indicatorId/measurements/:period': {
+      allowed: planners,
+      before: makeIndicator,
+      path: (w) => `${one(w)}/measurements/2025-02`,
+      body: () => ({ value: 4 }),
+    },
+    'DELETE /api/projects/:projectId/indicators/:indicatorId/measurements/:period': {
+      allowed: planners,
+      before: makeIndicator,
+      path: (w) => `${one(w)}/measurements/2025-01?version=1`,
+    },
+    'POST /api/projects/:projectId/indicators/import': {
+      allowed: planners,
+      path: (w) => `${p(w)}/import`,
+      body: () => ({ file: 'not multipart' }),
+    },
+    'GET /api/programmes/:programmeId/indicators': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      before: makeIndicator,
+      path: (w) => `/api/programmes/${w.programme}/indicators`,
+    },
+  }
 }
 
 /** Rows the finance routes act on, made fresh in each world before a call (ids by project). */
