@@ -17,6 +17,7 @@ import { programmeRoutes } from './modules/programmes/routes.ts'
 import { projectRoutes } from './modules/projects/routes.ts'
 import { reportRoutes } from './modules/reports/routes.ts'
 import { ssoRoutes } from './modules/sso/routes.ts'
+import { statusReportRoutes } from './modules/status-reports/routes.ts'
 import { userRoutes } from './modules/users/routes.ts'
 import { accessPlugin } from './plugins/access.ts'
 import { authPlugin } from './plugins/auth.ts'
@@ -100,6 +101,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(financeRoutes)
   await app.register(reportRoutes)
   await app.register(indicatorRoutes)
+  await app.register(statusReportRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })
   return app

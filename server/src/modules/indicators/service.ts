@@ -11,6 +11,7 @@ import {
   explainProgress,
   type IndicatorDirection,
   type IndicatorUnit,
+  levelOf,
   type Quantity,
 } from '@lagesbild/shared/domain/indicator-progress'
 import {
@@ -572,3 +573,37 @@ export async function deleteMeasurement(
 }
 
 export { indicatorRows, lockIndicator }
+
+/**
+ * Each indicator as it stood on a day (only periods ended by then): the latest level and its
+ * progress. Status reports freeze this; the final report's goal attainment reads it.
+ */
+export async function indicatorFacts(db: Db, projectId: string, asOf: string) {
+  const rows = await indicatorRows(db, projectId)
+  const measured = byIndicator(
+    await measurementRows(
+      db,
+      rows.map((r) => r.id),
+      asOf,
+    ),
+  )
+  return rows.map((row) => {
+    const measurements = measured.get(row.id) ?? []
+    const latest = measurements.at(-1)
+    const unit = unitOf(row)
+    const target = targetOf(row)
+    const progress = progressFor(row, measurements)
+    return {
+      row,
+      measurements,
+      id: row.id,
+      name: row.name,
+      unit,
+      latestPeriod: latest?.period ?? null,
+      latest: latest ? levelOf(unit, quantityOf(latest)) : null,
+      target: target ? levelOf(unit, target) : null,
+      status: progress.status,
+      reason: progress.reason,
+    }
+  })
+}
