@@ -5,3 +5,4 @@
  * import line below.
  */
 import './modules/reports/project-sections.ts'
+import './modules/indicators/report-sections.ts'

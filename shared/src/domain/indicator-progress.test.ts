@@ -120,3 +120,18 @@ describe('sums of shares', () => {
     )
   })
 })
+
+describe('formatting', () => {
+  it('writes shares with their counts and kronor from öre', async () => {
+    const { formatQuantity } = await import('./indicator-format.ts')
+    expect(formatQuantity('percentage', { value: null, numerator: 19, denominator: 20 }, 'sv')).toBe(
+      '95 % (19 av 20)',
+    )
+    expect(formatQuantity('kronor', { value: 125_000, numerator: null, denominator: null }, 'sv')).toBe(
+      '1\u00a0250\u00a0kr',
+    )
+    expect(formatQuantity('hours', { value: 300.5, numerator: null, denominator: null }, 'en')).toBe(
+      '300.5 h',
+    )
+  })
+})

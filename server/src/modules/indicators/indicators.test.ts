@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
+import { goalAttainment } from './report-sections.ts'
 
 let t: TestContext
 let root: string
@@ -253,5 +254,37 @@ describe('programme roll-up', () => {
       await outsider.get(`/api/programmes/${programme}/indicators`),
     )
     expect(outside.indicators).toEqual([])
+  })
+})
+
+describe('goal attainment in the final report', () => {
+  it('lists each goal with its indicators: baseline, target, outcome as of the report date', async () => {
+    const goal = json<{ id: string }>(
+      await leader.post(`/api/projects/${pilotA}/goals`, {
+        kind: 'project',
+        title: 'Fler elever nås av teamet',
+      }),
+    )
+    const listed = json<{ items: Indicator[] }>(await leader.get(base(pilotA))).items
+    const reachIndicator = listed.find((i) => i.name === 'Räckvidd')!
+    const linked = await leader.patch(`${base(pilotA)}/${reachIndicator.id}`, {
+      version: reachIndicator.version,
+      goalId: goal.id,
+    })
+    expect(linked.statusCode, linked.body).toBe(200)
+    const blocks = await goalAttainment(t.db, pilotA, '2014-01-31')
+    const text = JSON.stringify(blocks)
+    expect(text).toContain('Projektmål: Fler elever nås av teamet')
+    const tableBlock = blocks.find((b) => b.kind === 'table')
+    const cells =
+      tableBlock?.kind === 'table' ? tableBlock.rows[0]?.map((c) => c.map((r) => r.text).join('')) : []
+    // As of January 2014 the February import is not yet known.
+    expect(cells).toEqual([
+      'Räckvidd',
+      '0 % (0 av 40)',
+      '80 % (32 av 40) (2014-12-31)',
+      '40 % (16 av 40) (2014-01)',
+      'I fas',
+    ])
   })
 })
