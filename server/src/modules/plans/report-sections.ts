@@ -83,9 +83,9 @@ export async function activityPostCalculation(
         columns: [
           { title: 'Aktivitet', width: 34 },
           { title: 'Kalkyl', width: 15 },
-          { title: 'Utfall', width: 13 },
-          { title: 'Differens', width: 12 },
-          { title: 'Förklaring', width: 26 },
+          { title: 'Utfall', width: 15 },
+          { title: 'Differens', width: 11 },
+          { title: 'Förklaring', width: 25 },
         ],
         rows: group.rows.map(efterkalkylCells),
       }),
@@ -96,9 +96,10 @@ export async function activityPostCalculation(
 
 type Staffing = Static<typeof StaffingEntry>
 
-const agreements = { oral: 'Muntlig', written: 'Skriftlig' } as const
+// The seed's column is "Muntligt /Skriftligt" (agreement).
+const agreements = { oral: 'Muntligt', written: 'Skriftligt' } as const
 
-/** One staffing row: Namn eller roll, Uppdrag, Organisation, Tid, Period, Överenskommelse. */
+/** One staffing row: Namn eller roll, Uppdrag, Organisation, Tid, Period, Muntligt/skriftligt. */
 export function staffingCells(entry: Staffing): string[] {
   // As the seed's staffing plan writes periods: "Hösten 2019 t.o.m. Juni 2021", "Hösten 2019 ff".
   const period = entry.periodStart
@@ -114,7 +115,7 @@ export function staffingCells(entry: Staffing): string[] {
     entry.organisation?.name ?? '',
     entry.timeSharePercent === null ? 'Ej uttalat' : `${entry.timeSharePercent} %`,
     period,
-    entry.agreement ? agreements[entry.agreement] : 'Ej angiven',
+    entry.agreement ? agreements[entry.agreement] : 'Ej angivet',
   ]
 }
 
@@ -140,12 +141,12 @@ export async function staffingPlan(
       table({
         caption: parts ? `Bemanningsplan: ${part.name}` : 'Bemanningsplan',
         columns: [
-          { title: 'Namn eller roll', width: 22 },
-          { title: 'Uppdrag', width: 18 },
-          { title: 'Organisation', width: 20 },
-          { title: 'Tid', width: 9, align: 'right' },
-          { title: 'Period', width: 19 },
-          { title: 'Överenskommelse', width: 12 },
+          { title: 'Namn eller roll', width: 20 },
+          { title: 'Uppdrag', width: 20 },
+          { title: 'Organisation', width: 18 },
+          { title: 'Tid', width: 10 },
+          { title: 'Period', width: 18 },
+          { title: 'Muntligt/skriftligt', width: 14 },
         ],
         rows: begun.map(staffingCells),
       }),
