@@ -27,10 +27,19 @@ const right = (title: string, width?: number) => ({
 /** Years shown as their own columns of the funding table; a longer plan shows totals only. */
 const MAX_YEAR_COLUMNS = 5
 
-async function inKindOf(db: Kysely<Database>, projectId: string): Promise<Contribution[]> {
-  const ctx = await projectContext(db, projectId)
-  return listInKind(db, ctx.projectIds)
+/** A submitted report freezes what it read, so rows come in one order every time. */
+const byYearAndContributor = (a: Contribution, b: Contribution) =>
+  a.year - b.year ||
+  a.contributor.localeCompare(b.contributor, 'sv') ||
+  a.description.localeCompare(b.description, 'sv') ||
+  a.id.localeCompare(b.id)
+
+async function inKindOf(db: Kysely<Database>, projectIds: string[]): Promise<Contribution[]> {
+  return (await listInKind(db, projectIds)).sort(byYearAndContributor)
 }
+
+const inKindOfProject = async (db: Kysely<Database>, projectId: string) =>
+  inKindOf(db, (await projectContext(db, projectId)).projectIds)
 
 /**
  * A sub-project whose money is kept on its main project: no budget version and no funding of
@@ -59,7 +68,7 @@ export async function fundingFacts(
   projectId: string,
   _asOf: CalendarDate,
 ): Promise<DocumentBlock[]> {
-  const [entries, inKind] = await Promise.all([listFunding(db, projectId), inKindOf(db, projectId)])
+  const [entries, inKind] = await Promise.all([listFunding(db, projectId), inKindOfProject(db, projectId)])
   const inKindTotal = sumOre(inKind.map((c) => c.valueOre))
   const parent =
     entries.length === 0 ? await budgetKeptByParent(db, await projectContext(db, projectId)) : null
@@ -192,7 +201,7 @@ async function subProjectBudget(
     currentBudgetVersionId(db, parent.parentId, 'original'),
     actualsByMonthCategory(db, [ctx.id], asOf),
     categoriesFor(db, ctx.organisationId),
-    listInKind(db, [ctx.id]),
+    inKindOf(db, [ctx.id]),
   ])
   const marked = async (versionId: string | null) =>
     versionId ? (await budgetLines(db, versionId)).filter((l) => l.subProject?.id === ctx.id) : []
@@ -254,7 +263,10 @@ export async function projectBudget(
   const ctx = await projectContext(db, projectId)
   const parent = await budgetKeptByParent(db, ctx)
   if (parent) return subProjectBudget(db, ctx, parent, asOf)
-  const [summary, inKind] = await Promise.all([budgetSummary(db, projectId, asOf), inKindOf(db, projectId)])
+  const [summary, inKind] = await Promise.all([
+    budgetSummary(db, projectId, asOf),
+    inKindOfProject(db, projectId),
+  ])
   const { total } = summary
   const inKindTotal = sumOre(inKind.map((c) => c.valueOre))
   const hasCash = summary.byCategory.length > 0 || summary.byFunder.length > 0
