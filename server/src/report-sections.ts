@@ -7,3 +7,4 @@
 import './modules/reports/project-sections.ts'
 import './modules/plans/report-sections.ts'
 import './modules/finance/report-sections.ts'
+import './modules/governance/report-sections.ts'

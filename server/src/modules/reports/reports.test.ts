@@ -494,7 +494,8 @@ describe('a final report', () => {
   })
 
   it('is approved by the steering group as a decision, once', async () => {
-    const decisionId = uuid()
+    const decisionId = await t.fixtures.decision()
+    const secondDecision = await t.fixtures.decision()
     await t.db
       .transaction()
       .execute((trx) =>
@@ -510,7 +511,7 @@ describe('a final report', () => {
     await expect(
       t.db
         .transaction()
-        .execute((trx) => markFinalReportApproved(trx, { reportId: draft.id, decisionId: uuid() })),
+        .execute((trx) => markFinalReportApproved(trx, { reportId: draft.id, decisionId: secondDecision })),
     ).rejects.toMatchObject({ status: 409, code: 'not_awaiting_decision' })
     const text = await pdfText(
       (await leader.get(`${reportsOf(project)}/${draft.id}/document.pdf`)).rawPayload,
@@ -596,10 +597,11 @@ describe('a returned report', () => {
   })
 
   it('is continued in a new draft pointing back at it, with its text', async () => {
+    const decisionId = await t.fixtures.decision()
     await t.db.transaction().execute((trx) =>
       returnFinalReport(trx, {
         reportId: returned.id,
-        decisionId: uuid(),
+        decisionId,
         comment: 'Beskriv budgetavvikelsen.',
       }),
     )
