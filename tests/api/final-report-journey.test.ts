@@ -289,6 +289,10 @@ describe('final report journey: Tidiga insatser i samverkan', () => {
     }
 
     expectSeedRows(generatedEfterkalkylRows(report))
+    const intro = report.sections.find((s) => s.key === 'efterkalkyl')?.generated[0]
+    expect(intro?.kind === 'paragraph' && runsText(intro.runs)).toBe(
+      'Enligt aktivitetsplanen per 2016-09-23: 15 aktiviteter: 11 genomförda i tid, 2 genomförda senare än planerat, 2 återstår.',
+    )
   })
 
   it('shows the funding per funder in Bakgrund and budget against actual in Projektbudget', () => {

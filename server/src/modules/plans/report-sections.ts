@@ -47,16 +47,17 @@ export function efterkalkylCells(row: Row): [string, string, string, string, str
 }
 
 function summary(rows: readonly Row[]): string {
-  const count = (test: (r: Row) => boolean) => rows.filter(test).length
-  const parts = [
-    [count((r) => r.deviation.kind === 'on_time'), 'genomförda i tid'],
-    [count((r) => r.deviation.kind === 'early'), 'genomförda tidigare än planerat'],
-    [count((r) => r.deviation.kind === 'late'), 'genomförda senare än planerat'],
-    [count((r) => r.deviation.kind === 'unknown'), 'genomförda utan jämförbart datum'],
-    [count((r) => r.deviation.kind === 'remaining'), 'återstår'],
-    [count((r) => r.deviation.kind === 'cancelled'), 'inställda'],
-  ] as const
-  const said = parts.filter(([n]) => n > 0).map(([n, words]) => `${n} ${words}`)
+  const count = (kind: Row['deviation']['kind']) => rows.filter((r) => r.deviation.kind === kind).length
+  // [count, Swedish for one, for several]
+  const parts: [number, string, string][] = [
+    [count('on_time'), 'genomförd i tid', 'genomförda i tid'],
+    [count('early'), 'genomförd tidigare än planerat', 'genomförda tidigare än planerat'],
+    [count('late'), 'genomförd senare än planerat', 'genomförda senare än planerat'],
+    [count('unknown'), 'genomförd utan jämförbart datum', 'genomförda utan jämförbart datum'],
+    [count('remaining'), 'återstår', 'återstår'],
+    [count('cancelled'), 'inställd', 'inställda'],
+  ]
+  const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`)
   const total = `${rows.length} ${rows.length === 1 ? 'aktivitet' : 'aktiviteter'}`
   return said.length > 0 ? `${total}: ${said.join(', ')}.` : `${total}.`
 }
