@@ -3,13 +3,20 @@ import type { Database } from '../db/schema.ts'
 import { DemoContext, type DemoLoader } from './context.ts'
 import { loadFinanceDemo } from './finance.ts'
 import { loadFoundationDemo } from './foundation.ts'
+import { loadGovernanceDemo } from './governance.ts'
 import { loadPlansDemo } from './plans.ts'
 import { loadReportsDemo } from './reports.ts'
 // Generated report sections are frozen when the demo submits a report: every provider must be there.
 import '../report-sections.ts'
 
 /** Each feature's demo, in the order they build on each other. */
-const loaders: DemoLoader[] = [loadFoundationDemo, loadPlansDemo, loadFinanceDemo, loadReportsDemo]
+const loaders: DemoLoader[] = [
+  loadFoundationDemo,
+  loadPlansDemo,
+  loadFinanceDemo,
+  loadReportsDemo,
+  loadGovernanceDemo,
+]
 
 export async function isDemoLoaded(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('app_setting').where('key', '=', 'demo').select('key').executeTakeFirst()
