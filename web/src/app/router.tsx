@@ -13,7 +13,7 @@ import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/
 import { financeOrganisationsQueryOptions } from '../features/finance/api/imports'
 import { parsePortfolioSearch, portfolioQueryOptions } from '../features/finance/api/portfolio'
 import { projectFinanceQueryOptions } from '../features/finance/api/project-finance'
-import { parseDecisionSearch } from '../features/governance/api/governance'
+import { parseDecisionSearch, parseGovernanceTabSearch } from '../features/governance/api/governance'
 import { homeProjectsQueryOptions } from '../features/home/api/get-my-projects'
 import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
 import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
@@ -462,6 +462,7 @@ const meetingRoute = createRoute({
 const projectGovernanceRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'governance',
+  validateSearch: parseGovernanceTabSearch,
   component: lazyRouteComponent(
     () => import('../features/governance/components/project-governance-tab'),
     'ProjectGovernanceTab',

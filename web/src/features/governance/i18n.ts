@@ -103,6 +103,15 @@ export const sv = {
     outsideSystem: 'Fattat utanför Lägesbild',
   },
   project: {
+    ask: {
+      milestone: 'Begär godkännande av milstolpe',
+      plan_revision: 'Begär godkännande av reviderad plan',
+      budget_change: 'Lämna till styrgruppen för beslut',
+      final_report: 'Begär godkännande av slutrapporten',
+      lifecycle: 'Begär fasbyte av styrgruppen',
+      change_owner: 'Begär byte av projektägare',
+      change_leader: 'Begär byte av projektledare',
+    },
     requestTitle: 'Begär beslut av styrgruppen',
     requestIntro:
       'Begäran hamnar hos styrgruppens ledamöter under ”Att besluta”. Beslutet och dess verkan sparas samtidigt.',
@@ -113,6 +122,9 @@ export const sv = {
     revisionDate: 'Revisionsdatum',
     to: 'Ny fas',
     noTransitions: 'Projektet kan inte byta fas från sin nuvarande fas.',
+    budgetVersion: 'Budgetversion',
+    budgetVersionLabel: 'Version {{number}} {{note}}',
+    noProposedBudget: 'Det finns ingen föreslagen budgetversion. Föreslå en under fliken Ekonomi.',
     summary: 'Sammanfattning till styrgruppen',
     summaryHint: 'Vad ska beslutas och varför? Skriv inga personuppgifter om barn, elever eller familjer.',
     send: 'Skicka till styrgruppen',
@@ -275,6 +287,15 @@ export const en: Translations<typeof sv> = {
     outsideSystem: 'Taken outside Lägesbild',
   },
   project: {
+    ask: {
+      milestone: 'Ask for milestone approval',
+      plan_revision: 'Ask for approval of the revised plan',
+      budget_change: 'Send to the steering group for a decision',
+      final_report: 'Ask for approval of the final report',
+      lifecycle: 'Ask the steering group for a phase change',
+      change_owner: 'Ask for a change of owner',
+      change_leader: 'Ask for a change of project leader',
+    },
     requestTitle: 'Ask the steering group for a decision',
     requestIntro:
       'The request goes to the steering group’s members under “To decide”. The decision and its effect are saved together.',
@@ -285,6 +306,9 @@ export const en: Translations<typeof sv> = {
     revisionDate: 'Revision date',
     to: 'New phase',
     noTransitions: 'The project cannot change phase from its current phase.',
+    budgetVersion: 'Budget version',
+    budgetVersionLabel: 'Version {{number}} {{note}}',
+    noProposedBudget: 'There is no proposed budget version. Propose one under the Finance tab.',
     summary: 'Summary for the steering group',
     summaryHint: 'What is to be decided, and why? Write no personal data about children, pupils or families.',
     send: 'Send to the steering group',

@@ -1,3 +1,4 @@
+import * as financeApi from '@lagesbild/shared/api/finance'
 import * as api from '@lagesbild/shared/api/governance'
 import { decisionKinds } from '@lagesbild/shared/domain/governance'
 import type { EndpointInput, EndpointOutput } from '@lagesbild/shared/http/endpoint'
@@ -156,4 +157,28 @@ export function parseDecisionSearch(search: Record<string, unknown>): DecisionFi
     ...(isDate(search.from) ? { from: search.from } : {}),
     ...(isDate(search.to) ? { to: search.to } : {}),
   }
+}
+
+/** Budget versions proposed and so ready to go to the steering group as a budget change. */
+export const useProposedBudgetVersions = (projectId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...queryKeys.finance.project(projectId), 'versions', 'proposed'],
+    queryFn: ({ signal }) => apiRequest(financeApi.listBudgetVersions, { params: { projectId } }, { signal }),
+    select: (data) => data.items.filter((v) => v.status === 'proposed'),
+    enabled,
+  })
+
+export interface GovernanceTabSearch {
+  kind?: 'milestone' | 'plan_revision' | 'budget_change' | 'lifecycle'
+  /** The activity or budget version the request is about. */
+  subject?: string
+}
+
+const formKinds = ['milestone', 'plan_revision', 'budget_change', 'lifecycle'] as const
+
+export function parseGovernanceTabSearch(search: Record<string, unknown>): GovernanceTabSearch {
+  const kind = formKinds.find((k) => k === search.kind)
+  const subject =
+    typeof search.subject === 'string' && /^[0-9a-f-]{36}$/i.test(search.subject) ? search.subject : undefined
+  return { ...(kind ? { kind } : {}), ...(subject ? { subject } : {}) }
 }

@@ -1,6 +1,6 @@
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { allowedTransitions, type LifecycleStatus } from '@lagesbild/shared/domain/lifecycle'
-import { useParams } from '@tanstack/react-router'
+import { useParams, useSearch } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/button'
@@ -17,6 +17,7 @@ import {
   useCreateRequest,
   useDecisions,
   useProjectRequests,
+  useProposedBudgetVersions,
 } from '../api/governance'
 import { RequestTable } from './decide-page'
 import { DecisionTable } from './decision-table'
@@ -26,6 +27,7 @@ import './governance.css'
 export function ProjectGovernanceTab() {
   const { t } = useTranslation('governance')
   const { projectId } = useParams({ from: '/authenticated/projects/$projectId/governance' })
+  const search = useSearch({ from: '/authenticated/projects/$projectId/governance' })
   const { data: project } = useProject(projectId)
   const requests = useProjectRequests(projectId)
   const course = useCourse(projectId)
@@ -33,7 +35,13 @@ export function ProjectGovernanceTab() {
   return (
     <>
       {can(project, 'project:edit') ? (
-        <RequestForm projectId={projectId} status={project.status as LifecycleStatus} />
+        <RequestForm
+          key={`${search.kind ?? ''}-${search.subject ?? ''}`}
+          projectId={projectId}
+          status={project.status as LifecycleStatus}
+          initialKind={search.kind ?? 'milestone'}
+          subject={search.subject ?? ''}
+        />
       ) : null}
       <section className="panel" aria-labelledby="requests-title">
         <h2 id="requests-title">{t('project.requests')}</h2>
@@ -76,18 +84,31 @@ export function ProjectGovernanceTab() {
   )
 }
 
-const kinds = ['milestone', 'plan_revision', 'lifecycle'] as const
+const kinds = ['milestone', 'plan_revision', 'budget_change', 'lifecycle'] as const
 
-function RequestForm({ projectId, status }: { projectId: string; status: LifecycleStatus }) {
+function RequestForm({
+  projectId,
+  status,
+  initialKind,
+  subject,
+}: {
+  projectId: string
+  status: LifecycleStatus
+  initialKind: (typeof kinds)[number]
+  subject: string
+}) {
   const { t } = useTranslation('governance')
   const { t: tc } = useTranslation('common')
   const create = useCreateRequest(projectId)
   const activities = useActivities(projectId)
-  const [kind, setKind] = useState<(typeof kinds)[number]>('milestone')
-  const [activityId, setActivityId] = useState('')
+  const [kind, setKind] = useState<(typeof kinds)[number]>(initialKind)
+  const [activityId, setActivityId] = useState(initialKind === 'milestone' ? subject : '')
   const [label, setLabel] = useState('')
   const [revisionDate, setRevisionDate] = useState(todayInSweden())
   const [to, setTo] = useState('')
+  const [budgetVersionId, setBudgetVersionId] = useState(initialKind === 'budget_change' ? subject : '')
+  const budgetVersions = useProposedBudgetVersions(projectId, kind === 'budget_change')
+  const proposed = budgetVersions.data ?? []
   const [summary, setSummary] = useState('')
   const [sent, setSent] = useState(false)
   const milestones = (activities.data?.items ?? []).filter((a) => a.milestone)
@@ -100,7 +121,9 @@ function RequestForm({ projectId, status }: { projectId: string; status: Lifecyc
         ? { kind, summary, activityId: activityId || milestones[0]?.id }
         : kind === 'plan_revision'
           ? { kind, summary, label, revisionDate }
-          : { kind, summary, to: (to || transitions[0]) as LifecycleStatus }
+          : kind === 'budget_change'
+            ? { kind, summary, budgetVersionId: budgetVersionId || proposed[0]?.id }
+            : { kind, summary, to: (to || transitions[0]) as LifecycleStatus }
     create.mutate(body, {
       onSuccess: () => {
         setSent(true)
@@ -158,6 +181,23 @@ function RequestForm({ projectId, status }: { projectId: string; status: Lifecyc
               width="short"
             />
           </>
+        ) : null}
+        {kind === 'budget_change' ? (
+          proposed.length > 0 ? (
+            <Select
+              id="request-budget-version"
+              label={t('project.budgetVersion')}
+              options={proposed.map((v) => ({
+                value: v.id,
+                label: t('project.budgetVersionLabel', { number: v.number, note: v.note }),
+              }))}
+              value={budgetVersionId || proposed[0]?.id || ''}
+              onChange={(e) => setBudgetVersionId(e.target.value)}
+              width="medium"
+            />
+          ) : (
+            <p>{t('project.noProposedBudget')}</p>
+          )
         ) : null}
         {kind === 'lifecycle' ? (
           transitions.length > 0 ? (
