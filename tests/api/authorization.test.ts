@@ -1256,6 +1256,12 @@ function governanceMatrix(): Record<string, RouteCase> {
       path: (w) => `${r(w)}/reject`,
       body: () => ({ version: 1, comment: 'Inte än' }),
     },
+    'POST /api/projects/:projectId/approval-requests/:requestId/record-outside': {
+      allowed: ['administrator'],
+      before: makeApprovalRequest,
+      path: (w) => `${r(w)}/record-outside`,
+      body: () => ({ version: 1, outcome: 'approved', date: '2025-03-01', decidedBy: 'Styrgruppen' }),
+    },
     'POST /api/projects/:projectId/approval-requests/:requestId/withdraw': {
       allowed: projectEditors,
       before: makeApprovalRequest,

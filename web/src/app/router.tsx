@@ -13,6 +13,7 @@ import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/
 import { financeOrganisationsQueryOptions } from '../features/finance/api/imports'
 import { parsePortfolioSearch, portfolioQueryOptions } from '../features/finance/api/portfolio'
 import { projectFinanceQueryOptions } from '../features/finance/api/project-finance'
+import { parseDecisionSearch, parseGovernanceTabSearch } from '../features/governance/api/governance'
 import { homeProjectsQueryOptions } from '../features/home/api/get-my-projects'
 import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
 import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
@@ -413,6 +414,61 @@ const adminPrivacyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/components/privacy-page'), 'PrivacyPage'),
 })
 
+/* Governance: "Att besluta", the decision register, steering groups, meetings, the project tab. */
+
+const decideRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'decide',
+  component: lazyRouteComponent(() => import('../features/governance/components/decide-page'), 'DecidePage'),
+})
+
+const decisionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'decisions',
+  validateSearch: parseDecisionSearch,
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/decisions-page'),
+    'DecisionsPage',
+  ),
+})
+
+const steeringGroupsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'steering-groups',
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/steering-groups-page'),
+    'SteeringGroupsPage',
+  ),
+})
+
+const steeringGroupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'steering-groups/$groupId',
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/steering-group-page'),
+    'SteeringGroupPage',
+  ),
+})
+
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'meetings/$meetingId',
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/meeting-page'),
+    'MeetingPage',
+  ),
+})
+
+const projectGovernanceRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'governance',
+  validateSearch: parseGovernanceTabSearch,
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/project-governance-tab'),
+    'ProjectGovernanceTab',
+  ),
+})
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
@@ -434,6 +490,7 @@ const routeTree = rootRoute.addChildren([
       finalReportsRoute,
       finalReportRoute,
       projectHistoryRoute,
+      projectGovernanceRoute,
     ]),
     editProjectRoute,
     organisationsRoute,
@@ -452,6 +509,11 @@ const routeTree = rootRoute.addChildren([
     reportTemplateRoute,
     financeImportsRoute,
     financePortfolioRoute,
+    decideRoute,
+    decisionsRoute,
+    steeringGroupsRoute,
+    steeringGroupRoute,
+    meetingRoute,
   ]),
 ])
 

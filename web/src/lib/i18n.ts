@@ -7,6 +7,7 @@ import { en as accountEn, sv as accountSv } from '../features/account/i18n'
 import { en as adminEn, sv as adminSv } from '../features/admin/i18n'
 import { en as authEn, sv as authSv } from '../features/auth/i18n'
 import { en as financeEn, sv as financeSv } from '../features/finance/i18n'
+import { en as governanceEn, sv as governanceSv } from '../features/governance/i18n'
 import { en as homeEn, sv as homeSv } from '../features/home/i18n'
 import { en as organisationsEn, sv as organisationsSv } from '../features/organisations/i18n'
 import { en as plansEn, sv as plansSv } from '../features/plans/i18n'
@@ -37,6 +38,7 @@ export const resources = {
     reports: reportsSv,
     plans: plansSv,
     finance: financeSv,
+    governance: governanceSv,
   },
   en: {
     common: commonEn,
@@ -51,6 +53,7 @@ export const resources = {
     reports: reportsEn,
     plans: plansEn,
     finance: financeEn,
+    governance: governanceEn,
   },
 } as const satisfies Record<Language, Record<string, unknown>>
 

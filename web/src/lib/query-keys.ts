@@ -85,4 +85,15 @@ export const queryKeys = {
     setting: (organisationId: string) => ['privacy', 'setting', organisationId] as const,
     extract: (kind: 'user' | 'person' | 'me', id: string) => ['privacy', 'extract', kind, id] as const,
   },
+  governance: {
+    all: ['governance'] as const,
+    inbox: ['governance', 'inbox'] as const,
+    decisions: (filter: object) => ['governance', 'decisions', filter] as const,
+    groups: ['governance', 'groups'] as const,
+    group: (groupId: string) => ['governance', 'group', groupId] as const,
+    membersOn: (groupId: string, on: string) => ['governance', 'group', groupId, 'members', on] as const,
+    meeting: (meetingId: string) => ['governance', 'meeting', meetingId] as const,
+    projectRequests: (projectId: string) => ['governance', 'project', projectId, 'requests'] as const,
+    course: (projectId: string) => ['governance', 'project', projectId, 'course'] as const,
+  },
 }

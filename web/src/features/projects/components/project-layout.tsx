@@ -24,10 +24,11 @@ const projectTabs = [
   { to: '/projects/$projectId/finance', label: 'tabs.finance', exact: false },
   { to: '/projects/$projectId/final-report', label: 'tabs.finalReport', exact: false },
   { to: '/projects/$projectId/history', label: 'tabs.history', exact: false },
+  { to: '/projects/$projectId/governance', label: 'governance:tab', exact: false },
 ] as const
 
 export function ProjectLayout() {
-  const { t } = useTranslation(['projects', 'plans'])
+  const { t } = useTranslation(['projects', 'plans', 'governance'])
   const { t: tc } = useTranslation('common')
   const { projectId } = useParams({ from: '/authenticated/projects/$projectId' })
   const { data: project } = useProject(projectId)
