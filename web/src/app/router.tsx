@@ -14,6 +14,7 @@ import { financeOrganisationsQueryOptions } from '../features/finance/api/import
 import { parsePortfolioSearch, portfolioQueryOptions } from '../features/finance/api/portfolio'
 import { projectFinanceQueryOptions } from '../features/finance/api/project-finance'
 import { homeProjectsQueryOptions } from '../features/home/api/get-my-projects'
+import { indicatorGridQueryOptions } from '../features/indicators/api/indicators'
 import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
 import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
 import { activitiesQueryOptions } from '../features/plans/api/get-activities'
@@ -32,6 +33,10 @@ import { finalReportDocumentQueryOptions } from '../features/reports/api/get-fin
 import { finalReportsQueryOptions } from '../features/reports/api/get-final-reports'
 import { reportTemplateQueryOptions } from '../features/reports/api/get-report-template'
 import { reportTemplatesQueryOptions } from '../features/reports/api/get-report-templates'
+import {
+  statusReportQueryOptions,
+  statusReportsQueryOptions,
+} from '../features/status-reports/api/status-reports'
 import { AppLayout } from './layout/app-layout'
 import { NavigationFocus } from './layout/navigation-focus'
 import { NotFoundPage } from './not-found-page'
@@ -413,6 +418,39 @@ const adminPrivacyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/components/privacy-page'), 'PrivacyPage'),
 })
 
+const projectIndicatorsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'indicators',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(indicatorGridQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/indicators/components/indicators-page'),
+    'IndicatorsPage',
+  ),
+})
+
+const projectStatusReportsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'status-reports',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(statusReportsQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/status-reports/components/status-reports-page'),
+    'StatusReportsPage',
+  ),
+})
+
+const projectStatusReportRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'status-reports/$reportId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(statusReportQueryOptions(params.projectId, params.reportId)),
+  component: lazyRouteComponent(
+    () => import('../features/status-reports/components/status-report-page'),
+    'StatusReportPage',
+  ),
+})
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
@@ -434,6 +472,9 @@ const routeTree = rootRoute.addChildren([
       finalReportsRoute,
       finalReportRoute,
       projectHistoryRoute,
+      projectIndicatorsRoute,
+      projectStatusReportsRoute,
+      projectStatusReportRoute,
     ]),
     editProjectRoute,
     organisationsRoute,
