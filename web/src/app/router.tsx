@@ -15,6 +15,7 @@ import { parsePortfolioSearch, portfolioQueryOptions } from '../features/finance
 import { projectFinanceQueryOptions } from '../features/finance/api/project-finance'
 import { parseDecisionSearch, parseGovernanceTabSearch } from '../features/governance/api/governance'
 import { homeProjectsQueryOptions } from '../features/home/api/get-my-projects'
+import { indicatorGridQueryOptions } from '../features/indicators/api/indicators'
 import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
 import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
 import { activitiesQueryOptions } from '../features/plans/api/get-activities'
@@ -33,6 +34,10 @@ import { finalReportDocumentQueryOptions } from '../features/reports/api/get-fin
 import { finalReportsQueryOptions } from '../features/reports/api/get-final-reports'
 import { reportTemplateQueryOptions } from '../features/reports/api/get-report-template'
 import { reportTemplatesQueryOptions } from '../features/reports/api/get-report-templates'
+import {
+  statusReportQueryOptions,
+  statusReportsQueryOptions,
+} from '../features/status-reports/api/status-reports'
 import { AppLayout } from './layout/app-layout'
 import { NavigationFocus } from './layout/navigation-focus'
 import { NotFoundPage } from './not-found-page'
@@ -469,6 +474,39 @@ const projectGovernanceRoute = createRoute({
   ),
 })
 
+const projectIndicatorsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'indicators',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(indicatorGridQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/indicators/components/indicators-page'),
+    'IndicatorsPage',
+  ),
+})
+
+const projectStatusReportsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'status-reports',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(statusReportsQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/status-reports/components/status-reports-page'),
+    'StatusReportsPage',
+  ),
+})
+
+const projectStatusReportRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'status-reports/$reportId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(statusReportQueryOptions(params.projectId, params.reportId)),
+  component: lazyRouteComponent(
+    () => import('../features/status-reports/components/status-report-page'),
+    'StatusReportPage',
+  ),
+})
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
@@ -491,6 +529,9 @@ const routeTree = rootRoute.addChildren([
       finalReportRoute,
       projectHistoryRoute,
       projectGovernanceRoute,
+      projectIndicatorsRoute,
+      projectStatusReportsRoute,
+      projectStatusReportRoute,
     ]),
     editProjectRoute,
     organisationsRoute,

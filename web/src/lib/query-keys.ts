@@ -96,4 +96,16 @@ export const queryKeys = {
     projectRequests: (projectId: string) => ['governance', 'project', projectId, 'requests'] as const,
     course: (projectId: string) => ['governance', 'project', projectId, 'course'] as const,
   },
+  indicators: {
+    all: (projectId: string) => ['indicators', projectId] as const,
+    grid: (projectId: string) => ['indicators', projectId, 'grid'] as const,
+    rollup: (programmeId: string) => ['indicators', 'rollup', programmeId] as const,
+  },
+  statusReports: {
+    all: (projectId: string) => ['status-reports', projectId] as const,
+    list: (projectId: string) => ['status-reports', projectId, 'list'] as const,
+    detail: (projectId: string, reportId: string) =>
+      ['status-reports', projectId, 'detail', reportId] as const,
+    due: ['status-reports', 'due'] as const,
+  },
 }

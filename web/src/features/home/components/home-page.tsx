@@ -10,6 +10,7 @@ import {
   hasOrganisationRole,
   useCurrentUser,
 } from '../../../lib/current-user'
+import { DueReports } from '../../status-reports/components/due-reports'
 import { useMyProjects } from '../api/get-my-projects'
 import './home.css'
 
@@ -29,6 +30,7 @@ export function HomePage() {
           </p>
         }
       />
+      <DueReports />
       <div className="home__grid">
         <section aria-labelledby="my-projects-title" className="panel home__projects">
           <h2 id="my-projects-title">{t('myProjects')}</h2>
