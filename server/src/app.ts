@@ -5,6 +5,7 @@ import type { AppConfig } from './config.ts'
 import type { Db } from './db/connect.ts'
 import { auditRoutes } from './modules/audit/routes.ts'
 import { authRoutes } from './modules/auth/routes.ts'
+import { benchRoutes } from './modules/bench/routes.ts'
 import { financeRoutes } from './modules/finance/routes.ts'
 import { healthRoutes } from './modules/health/routes.ts'
 import { organisationRoutes } from './modules/organisations/routes.ts'
@@ -98,6 +99,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   })
   await app.register(financeRoutes)
   await app.register(reportRoutes)
+  if (config.benchRoutes) await app.register(benchRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })
   return app
