@@ -56,6 +56,9 @@ export function connectPostgres(databaseUrl: string, poolSize = 20): Db {
   })
   // An idle client losing its server (a restart) must not crash the process.
   pool.on('error', () => {})
+  // Nor one that is checked out: pg emits 'error' on the client as well as failing its query,
+  // and an 'error' event nobody listens to is an uncaught exception (the fault test saw it).
+  pool.on('connect', (client) => client.on('error', () => {}))
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return { kysely, driver: 'postgres', pool, close: () => kysely.destroy() }
 }
