@@ -37,7 +37,7 @@ const scaleName = args.scale ?? process.env.BENCH_SCALE ?? (smoke ? 'small' : 'n
 if (!isScaleName(scaleName)) throw new Error(`unknown scale ${scaleName}`)
 const scale = scales[scaleName]
 const DURATION_S = Number(args.duration ?? (smoke ? 2 : 10))
-const CONNECTIONS = Number(args.connections ?? 50)
+const CONNECTIONS = Number(args.connections ?? (smoke ? 10 : 50))
 const IMPORT_ROWS = smoke ? 2_000 : 100_000
 const DOCUMENT_RUNS = smoke ? 2 : 10
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres'
@@ -89,6 +89,21 @@ interface LoadSpec {
 
 let baselineRps = 0
 
+/**
+ * Waits until the server is idle again: a route that overran its run (requests the client gave
+ * up on still hold the pool) must not slow down the next route's measurement.
+ */
+async function settle(server: RunningServer): Promise<void> {
+  const deadline = Date.now() + 60_000
+  let quick = 0
+  while (quick < 3 && Date.now() < deadline) {
+    const started = performance.now()
+    await fetch(`${server.url}/api/health`).catch(() => undefined)
+    quick = performance.now() - started < 50 ? quick + 1 : 0
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
 async function load(server: RunningServer, spec: LoadSpec, warmUp = !smoke): Promise<Row> {
   const run = async (duration: number, connections: number) => {
     const latencies: number[] = []
@@ -123,6 +138,7 @@ async function load(server: RunningServer, spec: LoadSpec, warmUp = !smoke): Pro
     return { result, latencies }
   }
   if (warmUp) await run(1, 10)
+  await settle(server)
   const { result, latencies } = await run(DURATION_S, CONNECTIONS)
   const rps = result.requests.average
   if (spec.name.startsWith('baseline')) baselineRps = rps
@@ -141,6 +157,7 @@ async function load(server: RunningServer, spec: LoadSpec, warmUp = !smoke): Pro
   })
   rows.push(row)
   printRow(row)
+  await settle(server)
   return row
 }
 

@@ -55,8 +55,9 @@ export async function synthesize(db: Db, scale: Scale, options: SynthOptions = {
     const written = Object.fromEntries(Object.entries(ctx.counts).filter(([table]) => !before.has(table)))
     options.onProgress?.(part.name, written, (performance.now() - partStarted) / 1000)
   }
-  // Fresh statistics, so the first queries are planned for the real sizes.
-  await sql`analyze`.execute(db.kysely)
+  // Fresh statistics, so the first queries are planned for the real sizes, and the visibility
+  // map set, so index-only scans are index-only (autovacuum would get there later).
+  await sql`vacuum analyze`.execute(db.kysely)
   const marker: SynthMarker = {
     scale: scale.name,
     counts: ctx.counts,
