@@ -58,6 +58,8 @@ interface Row {
   target: Target
   met: boolean | null
   note?: string
+  /** Server CPU per request (ms): what the route costs the app, whatever else loads the machine. */
+  cpuMsPerRequest?: number
   /** Server RSS in MB right after the row was measured. */
   rssMb?: number
 }
@@ -139,7 +141,9 @@ async function load(server: RunningServer, spec: LoadSpec, warmUp = !smoke): Pro
   }
   if (warmUp) await run(1, 10)
   await settle(server)
+  const cpuBefore = server.cpuMs()
   const { result, latencies } = await run(DURATION_S, CONNECTIONS)
+  const cpuMs = server.cpuMs() - cpuBefore
   const rps = result.requests.average
   if (spec.name.startsWith('baseline')) baselineRps = rps
   const row = judge({
@@ -153,6 +157,7 @@ async function load(server: RunningServer, spec: LoadSpec, warmUp = !smoke): Pro
     ratio: baselineRps > 0 ? rps / baselineRps : null,
     failures: result.non2xx + result.errors + result.timeouts,
     target: spec.target ?? {},
+    cpuMsPerRequest: result.requests.total > 0 ? cpuMs / result.requests.total : 0,
     note: `statuses ${JSON.stringify(Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])))}, errors ${result.errors}, timeouts ${result.timeouts}`,
   })
   rows.push(row)
@@ -199,7 +204,7 @@ const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(8)
 
 function printHeader() {
   console.log(
-    `\n  ${'endpoint'.padEnd(46)} ${'req/s'.padStart(8)} ${'ratio'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'fail'.padStart(5)} ${'RSS MB'.padStart(6)}  target`,
+    `\n  ${'endpoint'.padEnd(46)} ${'req/s'.padStart(8)} ${'ratio'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'fail'.padStart(5)} ${'cpu ms'.padStart(6)} ${'RSS MB'.padStart(6)}  target`,
   )
 }
 
@@ -217,7 +222,7 @@ function printRow(row: Row) {
     .join(' ')
   const verdict = row.met === null ? '' : row.met ? ' ok' : ' MISSED'
   console.log(
-    `  ${row.name.padEnd(46)} ${row.kind === 'load' ? fmt(row.rps) : '       –'} ${row.ratio === null ? '     –' : `${fmt(row.ratio * 100).trim()} %`.padStart(6)} ${fmt(row.p50, 1)} ${fmt(row.p95, 1)} ${fmt(row.p99, 1)} ${String(row.failures).padStart(5)} ${String(row.rssMb ?? '').padStart(6)}  ${target}${verdict}`,
+    `  ${row.name.padEnd(46)} ${row.kind === 'load' ? fmt(row.rps) : '       –'} ${row.ratio === null ? '     –' : `${fmt(row.ratio * 100).trim()} %`.padStart(6)} ${fmt(row.p50, 1)} ${fmt(row.p95, 1)} ${fmt(row.p99, 1)} ${String(row.failures).padStart(5)} ${(row.cpuMsPerRequest === undefined ? '–' : row.cpuMsPerRequest.toFixed(2)).padStart(6)} ${String(row.rssMb ?? '').padStart(6)}  ${target}${verdict}`,
   )
 }
 

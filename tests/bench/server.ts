@@ -24,8 +24,22 @@ export interface RunningServer {
   startMs: number
   /** Resident and peak resident memory of the server process in bytes (Linux /proc). */
   memory(): { rss: number; peak: number } | undefined
+  /** CPU time the server process has used, in milliseconds (Linux /proc). */
+  cpuMs(): number
   output(): string
   stop(): Promise<void>
+}
+
+/** utime + stime of a process in milliseconds; the kernel counts in ticks of 10 ms. */
+function cpuOf(pid: number | undefined): number {
+  if (pid === undefined) return 0
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return 0
+  }
 }
 
 function memoryOf(pid: number | undefined): { rss: number; peak: number } | undefined {
@@ -83,6 +97,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
     child,
     startMs,
     memory: () => memoryOf(child.pid),
+    cpuMs: () => cpuOf(child.pid),
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return
