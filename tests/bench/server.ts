@@ -53,6 +53,9 @@ function memoryOf(pid: number | undefined): { rss: number; peak: number } | unde
   }
 }
 
+/** The V8 flags `pnpm start` gives the server (package.json), so the benchmark measures the same. */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=8']
+
 /**
  * Starts `server/src/server.ts` as its own process (the way `pnpm start` runs it, without the
  * web build) and waits until /api/health answers 200.
@@ -60,7 +63,7 @@ function memoryOf(pid: number | undefined): { rss: number; peak: number } | unde
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, ['server/src/server.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'server/src/server.ts'], {
     cwd: repoRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
