@@ -253,11 +253,11 @@ beforeAll(async () => {
     .select(['id', 'owner_organisation_id'])
     .executeTakeFirstOrThrow()
   projectId = project.id
-  // The demo has no steering groups yet; FöräldraSupporten's steering group governs the project here.
+  // The demo's FöräldraSupporten steering group sat in 2014–2016; a group with members today decides here.
   const group = await t.fixtures.steeringGroup({
     ownerOrganisationId: project.owner_organisation_id,
     projectIds: [project.id],
-    name: 'Styrgrupp FöräldraSupporten',
+    name: 'Styrgrupp FöräldraSupporten 2026',
   })
   steering = await t.as(group.users[0]!)
 })
