@@ -601,12 +601,14 @@ const matrix: Record<string, RouteCase> = {
   ...statusReportMatrix(),
 }
 
+let statusReportCount = 0
+
 /** A status report of the project, as a draft or submitted, made fresh before a call. */
 async function makeStatusReport(t: TestContext, w: World, status: 'draft' | 'submitted') {
   const id = crypto.randomUUID()
-  const month = 1 + Math.floor(Math.random() * 12)
-  const year = 2000 + Math.floor(Math.random() * 90)
-  const period = `${year}-${String(month).padStart(2, '0')}`
+  // A period of its own for every report, so no two drafts of a project share one.
+  const n = statusReportCount++
+  const period = `${1950 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`
   const snapshot = {
     facts: {
       schemaVersion: 1,
@@ -662,9 +664,10 @@ function statusReportMatrix(): Record<string, RouteCase> {
     'POST /api/projects/:projectId/status-reports': {
       allowed: projectEditors,
       path: p,
-      body: () => ({
-        period: `20${10 + Math.floor(Math.random() * 80)}-Q${1 + Math.floor(Math.random() * 4)}`,
-      }),
+      body: () => {
+        const n = statusReportCount++
+        return { period: `${2100 - Math.floor(n / 4)}-Q${(n % 4) + 1}` }
+      },
     },
     'GET /api/projects/:projectId/status-reports/:reportId': {
       allowed: projectReaders,
@@ -689,6 +692,12 @@ function statusReportMatrix(): Record<string, RouteCase> {
       before: (t, w) => makeStatusReport(t, w, 'submitted'),
       path: (w) => `${submitted(w)}/acknowledge`,
       body: () => ({ comment: 'Noterat.' }),
+    },
+    'GET /api/programmes/:programmeId/status-report.:format': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      before: (t, w) => makeStatusReport(t, w, 'submitted'),
+      path: (w) => `/api/programmes/${w.programme}/status-report.docx`,
     },
     'GET /api/me/status-reports-due': {
       allowed: everyone,

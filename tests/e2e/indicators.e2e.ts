@@ -70,3 +70,17 @@ test('the project leader enters values in the indicator grid by keyboard and sub
   await expect(page.getByText('Inga rapporter att skriva just nu.')).toBeVisible()
   await expectAccessible(page)
 })
+
+test('the portfolio manager sees the Stockholm pilots’ shared indicators rolled up on the programme page', async ({
+  page,
+}) => {
+  await logIn(page, 'portfolj@demo.example')
+  await page.goto('/programmes')
+  await page.getByRole('link', { name: 'Samverkan skola–socialtjänst' }).click()
+  const reach = page.getByRole('table', { name: /^Räckvidd .*: totalt och per projekt/ })
+  await expect(reach).toBeVisible()
+  await expect(reach.getByRole('row', { name: /^Totalt/ })).toContainText('av 119')
+  await expect(reach.getByRole('rowheader', { name: 'Multikompetent team – Rinkebyskolan' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Ladda ned som PDF' })).toBeVisible()
+  await expectAccessible(page)
+})
