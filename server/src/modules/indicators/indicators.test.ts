@@ -151,6 +151,14 @@ describe('indicators and the grid', () => {
   })
 
   it('computes progress respecting direction', async () => {
+    // Two decimals are exact even where binary floats are not (0.29 × 100 is 28.999…).
+    const hundredths = await member.put(`${base(pilotA)}/${absence.id}/measurements/2014-05`, {
+      value: 310.29,
+    })
+    expect(hundredths.statusCode, hundredths.body).toBe(200)
+    expect(
+      (await member.put(`${base(pilotA)}/${absence.id}/measurements/2014-04`, { value: 1.234 })).statusCode,
+    ).toBe(422)
     await member.put(`${base(pilotA)}/${absence.id}/measurements/2014-06`, { value: 300.5 })
     const listed = json<{ items: Indicator[] }>(await leader.get(base(pilotA))).items
     const hours = listed.find((i) => i.id === absence.id)
