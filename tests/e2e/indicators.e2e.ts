@@ -39,6 +39,7 @@ test('the project leader enters values in the indicator grid by keyboard and sub
   await page.keyboard.type('45/50')
   await page.keyboard.press('Enter')
   await expect(page.getByText('Sparat: Föräldrar som känt sig stödda, 2015.')).toBeAttached()
+  await expect(page.getByText(/Någon annan har ändrat/)).toHaveCount(0)
   await page.reload()
   await expect(page.getByRole('textbox', { name: 'Barn vars föräldrar fått stöd, 2015' })).toHaveValue('70')
   await expect(page.getByRole('textbox', { name: 'Föräldrar som känt sig stödda, 2015' })).toHaveValue(
