@@ -296,3 +296,20 @@ describe('goal attainment in the final report', () => {
     ])
   })
 })
+
+describe('personal data', () => {
+  it('refuses a comment that names children where the organisation refuses personal data', async () => {
+    await t.db
+      .insertInto('privacy_setting')
+      .values({ organisation_id: root, personal_data_check: 'refuse' })
+      .execute()
+    const listed = json<{ items: Indicator[] }>(await leader.get(base(pilotA))).items
+    const refused = await member.put(`${base(pilotA)}/${listed[0]!.id}/measurements/2014-04`, {
+      numerator: 20,
+      denominator: 40,
+      comment: 'Anna Berg, Erik Lund och Maja Ek',
+    })
+    expect(refused.statusCode).toBe(422)
+    expect(json<Problem>(refused).errors?.[0]?.field).toBe('comment')
+  })
+})
