@@ -624,16 +624,14 @@ const matrix: Record<string, RouteCase> = {
   ...statusReportMatrix(),
 }
 
-let statusReportSerial = 0
+let statusReportCount = 0
 
 /** A status report of the project, as a draft or submitted, made fresh before a call. */
 async function makeStatusReport(t: TestContext, w: World, status: 'draft' | 'submitted') {
   const id = crypto.randomUUID()
-  // A period of its own each time: a project has one draft per period.
-  const serial = statusReportSerial++
-  const month = 1 + (serial % 12)
-  const year = 1900 + Math.floor(serial / 12)
-  const period = `${year}-${String(month).padStart(2, '0')}`
+  // A period of its own for every report, so no two drafts of a project share one.
+  const n = statusReportCount++
+  const period = `${1950 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`
   const snapshot = {
     facts: {
       schemaVersion: 1,
@@ -689,9 +687,10 @@ function statusReportMatrix(): Record<string, RouteCase> {
     'POST /api/projects/:projectId/status-reports': {
       allowed: projectEditors,
       path: p,
-      body: () => ({
-        period: `${2100 + Math.floor(statusReportSerial / 4)}-Q${1 + (statusReportSerial++ % 4)}`,
-      }),
+      body: () => {
+        const n = statusReportCount++
+        return { period: `${2100 - Math.floor(n / 4)}-Q${(n % 4) + 1}` }
+      },
     },
     'GET /api/projects/:projectId/status-reports/:reportId': {
       allowed: projectReaders,
@@ -716,6 +715,12 @@ function statusReportMatrix(): Record<string, RouteCase> {
       before: (t, w) => makeStatusReport(t, w, 'submitted'),
       path: (w) => `${submitted(w)}/acknowledge`,
       body: () => ({ comment: 'Noterat.' }),
+    },
+    'GET /api/programmes/:programmeId/status-report.:format': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      before: (t, w) => makeStatusReport(t, w, 'submitted'),
+      path: (w) => `/api/programmes/${w.programme}/status-report.docx`,
     },
     'GET /api/me/status-reports-due': {
       allowed: everyone,

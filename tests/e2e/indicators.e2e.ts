@@ -39,6 +39,7 @@ test('the project leader enters values in the indicator grid by keyboard and sub
   await page.keyboard.type('45/50')
   await page.keyboard.press('Enter')
   await expect(page.getByText('Sparat: Föräldrar som känt sig stödda, 2015.')).toBeAttached()
+  await expect(page.getByText(/Någon annan har ändrat/)).toHaveCount(0)
   await page.reload()
   await expect(page.getByRole('textbox', { name: 'Barn vars föräldrar fått stöd, 2015' })).toHaveValue('70')
   await expect(page.getByRole('textbox', { name: 'Föräldrar som känt sig stödda, 2015' })).toHaveValue(
@@ -68,5 +69,19 @@ test('the project leader enters values in the indicator grid by keyboard and sub
   await expect(page.getByText(/Fakta som de var 2023-06-30/)).toBeVisible()
   await page.getByRole('link', { name: 'Alla lägesrapporter' }).click()
   await expect(page.getByText('Inga rapporter att skriva just nu.')).toBeVisible()
+  await expectAccessible(page)
+})
+
+test('the portfolio manager sees the Stockholm pilots’ shared indicators rolled up on the programme page', async ({
+  page,
+}) => {
+  await logIn(page, 'portfolj@demo.example')
+  await page.goto('/programmes')
+  await page.getByRole('link', { name: 'Samverkan skola–socialtjänst' }).click()
+  const reach = page.getByRole('table', { name: /^Räckvidd .*: totalt och per projekt/ })
+  await expect(reach).toBeVisible()
+  await expect(reach.getByRole('row', { name: /^Totalt/ })).toContainText('av 119')
+  await expect(reach.getByRole('rowheader', { name: 'Multikompetent team – Rinkebyskolan' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Ladda ned som PDF' })).toBeVisible()
   await expectAccessible(page)
 })

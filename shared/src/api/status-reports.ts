@@ -272,3 +272,18 @@ export const listDueStatusReports = endpoint({
     response: { 200: Type.Object({ items: Type.Array(DueReport) }), ...problemResponses },
   },
 })
+
+export const downloadProgrammeStatusReport = endpoint({
+  method: 'GET',
+  url: '/api/programmes/:programmeId/status-report.:format',
+  schema: {
+    summary:
+      "Portfolio status report for a committee: every project's latest submitted report (lights, key indicators, narrative) and the shared indicators, as DOCX or PDF",
+    tags,
+    params: Type.Object({ programmeId: Id, format: Type.Enum(['docx', 'pdf']) }),
+    response: {
+      200: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: 'The document file' }),
+      ...problemResponses,
+    },
+  },
+})

@@ -11,6 +11,8 @@ import { type FieldIssue, HttpProblem } from '../../plugins/problem.ts'
 import type { Upload } from '../../plugins/uploads.ts'
 import { detect, readRows } from '../finance/imports/parse.ts'
 import { parseDate } from '../finance/imports/rows.ts'
+import { assertNoPersonalData } from '../privacy/text-check.ts'
+import { findProjectRow } from '../projects/queries.ts'
 import { indicatorRows, unitOf, writeMeasurement } from './service.ts'
 import { readQuantity } from './values.ts'
 
@@ -218,6 +220,15 @@ export async function importMeasurements(
       ),
       errors: issues,
     })
+  }
+  const project = await findProjectRow(db, projectId)
+  if (project) {
+    const texts = Object.fromEntries(
+      parsed.flatMap((row) =>
+        row.comment ? [[`rows.${row.rowNumber}.${headerOf('comment')}`, row.comment]] : [],
+      ),
+    )
+    await assertNoPersonalData(db, project.owner_organisation_id, texts)
   }
   const result = { created: 0, updated: 0 }
   await db.transaction().execute(async (trx) => {

@@ -151,6 +151,14 @@ describe('indicators and the grid', () => {
   })
 
   it('computes progress respecting direction', async () => {
+    // Two decimals are exact even where binary floats are not (0.29 × 100 is 28.999…).
+    const hundredths = await member.put(`${base(pilotA)}/${absence.id}/measurements/2014-05`, {
+      value: 310.29,
+    })
+    expect(hundredths.statusCode, hundredths.body).toBe(200)
+    expect(
+      (await member.put(`${base(pilotA)}/${absence.id}/measurements/2014-04`, { value: 1.234 })).statusCode,
+    ).toBe(422)
     await member.put(`${base(pilotA)}/${absence.id}/measurements/2014-06`, { value: 300.5 })
     const listed = json<{ items: Indicator[] }>(await leader.get(base(pilotA))).items
     const hours = listed.find((i) => i.id === absence.id)
@@ -286,5 +294,22 @@ describe('goal attainment in the final report', () => {
       '40 % (16 av 40) (2014-01)',
       'I fas',
     ])
+  })
+})
+
+describe('personal data', () => {
+  it('refuses a comment that names children where the organisation refuses personal data', async () => {
+    await t.db
+      .insertInto('privacy_setting')
+      .values({ organisation_id: root, personal_data_check: 'refuse' })
+      .execute()
+    const listed = json<{ items: Indicator[] }>(await leader.get(base(pilotA))).items
+    const refused = await member.put(`${base(pilotA)}/${listed[0]!.id}/measurements/2014-04`, {
+      numerator: 20,
+      denominator: 40,
+      comment: 'Anna Berg, Erik Lund och Maja Ek',
+    })
+    expect(refused.statusCode).toBe(422)
+    expect(json<Problem>(refused).errors?.[0]?.field).toBe('comment')
   })
 })

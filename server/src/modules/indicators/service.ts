@@ -28,6 +28,7 @@ import { registerConstraintMessages } from '../../db/errors.ts'
 import type { Database, IndicatorMeasurementTable, IndicatorTable } from '../../db/schema.ts'
 import { type FieldIssue, HttpProblem, invalidField, notFound, staleVersion } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
+import { assertNoPersonalData } from '../privacy/text-check.ts'
 import { findProjectRow } from '../projects/queries.ts'
 import { progressOf, type QuantityInput, quantityOf, readQuantity, shareOf } from './values.ts'
 
@@ -184,6 +185,13 @@ export async function getIndicator(db: Db, projectId: string, indicatorId: strin
 
 type AmountInput = QuantityInput & { date?: string | null | undefined }
 
+/** Free text about the work may hold no personal data where the organisation refuses it. */
+async function checkFreeText(db: Db, projectId: string, fields: Record<string, string | undefined>) {
+  const project = await findProjectRow(db, projectId)
+  if (!project) throw notFound()
+  await assertNoPersonalData(db, project.owner_organisation_id, fields)
+}
+
 /** Baseline or target columns from input, checked against the unit. */
 function amountColumns(
   unit: IndicatorUnit,
@@ -255,6 +263,7 @@ export async function createIndicator(
   throwIssues(issues)
   const id = uuid()
   await db.transaction().execute(async (trx) => {
+    await checkFreeText(trx, projectId, { definition: input.definition, source: input.source })
     await checkGoal(trx, projectId, input.goalId)
     const last = await trx
       .selectFrom('indicator')
@@ -323,6 +332,7 @@ export async function updateIndicator(
       patch.baseline !== undefined ? amountColumns(unit, patch.baseline, 'baseline', issues) : {}
     const target = patch.target !== undefined ? amountColumns(unit, patch.target, 'target', issues) : {}
     throwIssues(issues)
+    await checkFreeText(trx, projectId, { definition: patch.definition, source: patch.source })
     if (patch.goalId !== undefined) await checkGoal(trx, projectId, patch.goalId)
     const after = await trx
       .updateTable('indicator')
@@ -535,6 +545,7 @@ export async function putMeasurement(
     const issues: FieldIssue[] = []
     const quantity = readQuantity(unitOf(indicator), input, '', issues)
     throwIssues(issues)
+    await checkFreeText(trx, projectId, { comment: input.comment, source: input.source })
     if (!quantity) return
     await writeMeasurement(trx, actorId, indicator, period, version, {
       quantity,

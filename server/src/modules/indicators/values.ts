@@ -94,7 +94,7 @@ export function readQuantity(
     )
   } else if (unit === 'kronor' && !Number.isSafeInteger(value)) {
     fail(names.value, 'whole_ore', 'Belopp anges i hela öre.', 'Amounts are given in whole öre.')
-  } else if (unit === 'hours' && (value < 0 || Math.round(value * 100) !== value * 100)) {
+  } else if (unit === 'hours' && (value < 0 || Math.abs(Math.round(value * 100) - value * 100) > 1e-6)) {
     fail(
       names.value,
       'hours',

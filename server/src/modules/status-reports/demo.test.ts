@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, FORALDRASUPPORTEN, TABB_OREBRO } from '../../demo/foundation.ts'
+import { docxParts, docxText, pdfText } from '../../test/documents.ts'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
 
 let t: TestContext
@@ -74,5 +75,25 @@ describe('demo indicators and status reports', () => {
     expect(due).toEqual([
       expect.objectContaining({ project: expect.objectContaining({ name: TABB_OREBRO }), period: '2023-VT' }),
     ])
+  })
+
+  it('exports the TABB programme’s committee status report as PDF and DOCX with each pilot’s lights', async () => {
+    const programme = await t.db
+      .selectFrom('programme')
+      .where('name', '=', 'TABB – Tillsammans för alla barns bästa')
+      .select('id')
+      .executeTakeFirstOrThrow()
+    const pdf = await admin.get(`/api/programmes/${programme.id}/status-report.pdf`)
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.headers['content-type']).toMatch(/pdf/)
+    const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ')
+    expect(text).toContain('Lägesrapport')
+    expect(text).toContain(TABB_OREBRO)
+    expect(text).toContain('2022-HT')
+    expect(text).toContain('Ingen rapport')
+    const docx = await admin.get(`/api/programmes/${programme.id}/status-report.docx`)
+    expect(docx.statusCode).toBe(200)
+    const body = docxText(docxParts(docx.rawPayload).document)
+    expect(body).toContain('Sekretessfrågorna tar längre tid än planerat')
   })
 })

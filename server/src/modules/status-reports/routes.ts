@@ -3,6 +3,9 @@ import * as api from '@lagesbild/shared/api/status-reports'
 import type { FastifyRequest } from 'fastify'
 import { access, requireUser } from '../../plugins/access.ts'
 import { expectedVersion, setEtag } from '../../plugins/version.ts'
+import { sendDocument } from '../documents/filename.ts'
+import { renderDocument } from '../documents/render.ts'
+import { programmeStatusDocument } from './portfolio.ts'
 import * as service from './service.ts'
 
 const read = { access: access.project('project:read') }
@@ -115,5 +118,16 @@ export const statusReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...api.listDueStatusReports,
     config: { access: access.authenticated },
     handler: async (request) => service.dueForUser(app.db, requireUser(request)),
+  })
+
+  app.route({
+    ...api.downloadProgrammeStatusReport,
+    // Programmes are readable by every user; the document only holds the projects each one may see.
+    config: { access: access.authenticated },
+    handler: async (request, reply) => {
+      const { programmeId, format } = request.params
+      const { model, fileName } = await programmeStatusDocument(app.db, requireUser(request), programmeId)
+      return sendDocument(reply, await renderDocument(model, format), format, fileName)
+    },
   })
 }

@@ -33,6 +33,13 @@ export const sv = {
     correction: 'Rättelse',
     open: 'Öppna rapporten för {{period}}',
   },
+  programme: {
+    title: 'Lägesrapport till nämnden',
+    intro:
+      'Alla projekts senaste inskickade lägesrapport med färger, nyckeltal och berättelse, och de gemensamma indikatorerna summerade.',
+    docx: 'Ladda ned som Word (DOCX)',
+    pdf: 'Ladda ned som PDF',
+  },
   aspects: { schedule: 'Tidplan', budget: 'Budget', goals: 'Mål', risks: 'Risker', overall: 'Helhet' },
   lights: { green: 'Grön', yellow: 'Gul', red: 'Röd', none: 'Inget förslag' },
   report: {
@@ -97,6 +104,13 @@ export const en: Translations<typeof sv> = {
     superseded: 'Corrected by a later report',
     correction: 'Correction',
     open: 'Open the report for {{period}}',
+  },
+  programme: {
+    title: 'Status report to the committee',
+    intro:
+      "Every project's latest submitted status report with colours, key figures and narrative, and the shared indicators summed.",
+    docx: 'Download as Word (DOCX)',
+    pdf: 'Download as PDF',
   },
   aspects: { schedule: 'Schedule', budget: 'Budget', goals: 'Goals', risks: 'Risks', overall: 'Overall' },
   lights: { green: 'Green', yellow: 'Yellow', red: 'Red', none: 'No suggestion' },

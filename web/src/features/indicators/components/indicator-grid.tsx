@@ -40,6 +40,8 @@ export function IndicatorGrid({
   const [announcement, setAnnouncement] = useState('')
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const table = useRef<HTMLTableElement>(null)
+  // Enter saves and moves on, and the move blurs the cell: one value must be sent only once.
+  const inFlight = useRef(new Map<string, string>())
   const periods = [...new Set(rows.flatMap((r) => r.periods))].sort()
 
   const cellOf = (row: GridRow, period: string) => row.cells.find((c) => c.period === period)
@@ -83,7 +85,9 @@ export function IndicatorGrid({
       setErrors((e) => ({ ...e, [k]: t('grid.invalid') }))
       return
     }
-    void save(row, period, cellOf(row, period)?.version, amount)
+    if (inFlight.current.get(k) === text) return
+    inFlight.current.set(k, text)
+    void save(row, period, cellOf(row, period)?.version, amount).finally(() => inFlight.current.delete(k))
   }
 
   function move(from: HTMLInputElement, rowDelta: number, columnDelta: number) {

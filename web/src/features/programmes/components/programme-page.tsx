@@ -13,6 +13,7 @@ import { ProjectTable } from '../../../components/project-table'
 import { TextBlock } from '../../../components/text-block'
 import { formatPeriod } from '../../../lib/format'
 import { ProgrammeRollup } from '../../indicators/components/programme-rollup'
+import { ProgrammeStatusDocument } from '../../status-reports/components/programme-status-document'
 import { useProgramme } from '../api/get-programme'
 import { useProgrammeProjects } from '../api/get-programme-projects'
 import { ProgrammeEditForm } from './programme-edit-form'
@@ -105,6 +106,7 @@ export function ProgrammePage() {
       </div>
       <ProgrammeProjects programmeId={programme.id} name={programme.name} />
       <ProgrammeRollup programmeId={programme.id} />
+      <ProgrammeStatusDocument programmeId={programme.id} />
     </div>
   )
 }
