@@ -103,7 +103,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
     cpuMs: () => cpuOf(child.pid),
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return
+      if (child.exitCode !== null || child.signalCode !== null) return
       const done = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')
       await done

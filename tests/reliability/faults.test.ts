@@ -7,11 +7,13 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type App, buildApp } from '@lagesbild/server/app'
 import { connectPglite, connectPostgres, type Db } from '@lagesbild/server/db/connect'
+import { migrateToLatest } from '@lagesbild/server/db/migrate'
 import { ledgerCsv } from '@lagesbild/server/modules/finance/sample'
-import { Client, Fixtures, json, testConfig } from '@lagesbild/server/test/helper'
+import { Client, Fixtures, json, TEST_PASSWORD, testConfig } from '@lagesbild/server/test/helper'
 import { databaseUrlFor, withAdminClient } from '@lagesbild/server/test/template-database'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ledger } from '../bench/ledger.ts'
+import { login, sessionHeaders, startServer } from '../bench/server.ts'
 
 /**
  * Faults: the embedded database killed mid-write, and, on PostgreSQL, the database vanishing
@@ -200,6 +202,115 @@ const csv = (rows: number, run: string) =>
     title: 'Huvudbok',
     period: '2025-01-01 – 2025-12-31',
   })
+
+/**
+ * The server process is killed (SIGKILL) while it commits an import; reopened, the database
+ * shows none of the import's rows. On PostgreSQL and on the embedded database.
+ */
+describe('an import whose server process is killed mid-commit', () => {
+  it('leaves all of it or none of it, and none when killed mid-way on PostgreSQL', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lagesbild-import-kill-'))
+    const database = baseUrl ? await createDatabase(baseUrl) : undefined
+    const open = async () => (database ? connectPostgres(database.url, 2) : connectPglite({ dataDir }))
+    try {
+      let setup = await open()
+      await migrateToLatest(setup.kysely)
+      const { organisation, project, finance } = await financeSetup(new Fixtures(setup.kysely))
+      // The embedded database is one process's: the server opens it only after we let go.
+      if (!database) await setup.close()
+
+      const server = await startServer({
+        ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir, DATABASE_URL: '' }),
+        DEMO_DATA: 'never',
+        SESSION_SECRET: randomBytes(32).toString('base64url'),
+      })
+      try {
+        const session = await login(server.url, finance.email, TEST_PASSWORD)
+        const headers = sessionHeaders(session)
+        const form = new FormData()
+        form.append(
+          'file',
+          new Blob([new Uint8Array(csv(20_000, 'D'))], { type: 'text/csv' }),
+          'huvudbok.csv',
+        )
+        const uploaded = await fetch(`${server.url}/api/finance/imports?organisationId=${organisation}`, {
+          method: 'POST',
+          headers,
+          body: form,
+        })
+        expect(uploaded.status).toBe(201)
+        const { id } = (await uploaded.json()) as { id: string }
+        const validated = await fetch(`${server.url}/api/finance/imports/${id}/validate`, {
+          method: 'POST',
+          headers,
+        })
+        expect(((await validated.json()) as { status: string }).status).toBe('validated')
+
+        const commit = fetch(`${server.url}/api/finance/imports/${id}/commit`, {
+          method: 'POST',
+          headers,
+        }).catch(() => undefined)
+        if (database) {
+          // Killed once the first batches are written, well before the last.
+          await waitFor(async () => {
+            const row = await setup.kysely
+              .selectFrom('finance_import')
+              .where('id', '=', id)
+              .select('rows_done')
+              .executeTakeFirstOrThrow()
+            return row.rows_done > 0
+          }, 60_000)
+        } else {
+          // The embedded database has one connection, held by the server: no peeking at the
+          // progress. Killed a moment after the commit began; all or nothing is checked below.
+          await new Promise((resolve) => setTimeout(resolve, 400))
+        }
+        server.child.kill('SIGKILL')
+        await new Promise((resolve) => server.child.once('exit', resolve))
+        // The commit never answered: the request fails or stays open, it does not succeed.
+        const answer = await Promise.race([
+          commit,
+          new Promise((resolve) => setTimeout(() => resolve('open'), 2_000)),
+        ])
+        if (database) expect(answer instanceof Response ? answer.status : 'no answer').toBe('no answer')
+      } finally {
+        await server.stop()
+      }
+
+      if (!database) setup = await open()
+      try {
+        const stored = await setup.kysely
+          .selectFrom('finance_import')
+          .where('organisation_id', '=', organisation)
+          .select('status')
+          .executeTakeFirstOrThrow()
+        const visible = await setup.kysely
+          .selectFrom('actual_cost as a')
+          .innerJoin('finance_import as i', 'i.id', 'a.import_id')
+          .where('a.project_id', '=', project)
+          .where('i.status', '=', 'committed')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+        // All or nothing; on PostgreSQL we know it was killed mid-way, so nothing.
+        if (database || stored.status !== 'committed') {
+          expect(stored.status).toBe('committing')
+          expect(Number(visible.n)).toBe(0)
+        } else {
+          expect(Number(visible.n)).toBe(20_000)
+        }
+      } finally {
+        await setup.close()
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+      if (baseUrl && database) {
+        await withAdminClient(baseUrl, (client) =>
+          client.query(`drop database if exists ${database.name} with (force)`),
+        )
+      }
+    }
+  }, 120_000)
+})
 
 if (baseUrl) {
   describe('PostgreSQL lost under a running app', () => {

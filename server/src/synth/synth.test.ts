@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type App, buildApp } from '../app.ts'
-import type { Db } from '../db/connect.ts'
+import { connectPostgres, type Db } from '../db/connect.ts'
 import { Client, createTestDatabase, json, testConfig } from '../test/helper.ts'
+import { databaseUrlFor, withAdminClient } from '../test/template-database.ts'
 import { scales } from './context.ts'
 import { SYNTH_PASSWORD, synthAccounts } from './foundation.ts'
+import { prepareSynthDatabase } from './prepare.ts'
 import { type SynthMarker, synthesize, synthMarker } from './synthesize.ts'
 
 let db: Db
@@ -93,3 +96,35 @@ describe('the small synthetic data set', () => {
     expect(finance.statusCode).toBe(200)
   })
 })
+
+const baseUrl = process.env.DATABASE_URL
+if (baseUrl) {
+  describe('pnpm synth on PostgreSQL', () => {
+    const name = `lagesbild_synth_${randomBytes(4).toString('hex')}`
+    const url = databaseUrlFor(baseUrl, name)
+
+    afterAll(() =>
+      withAdminClient(baseUrl, (client) => client.query(`drop database if exists ${name} with (force)`)),
+    )
+
+    it('creates the database, loads it with COPY once, and refuses a database with other data', async () => {
+      const first = await prepareSynthDatabase(url, scales.small)
+      expect(first.scale).toBe('small')
+      const again = await prepareSynthDatabase(url, scales.small)
+      expect(again.generatedAt).toBe(first.generatedAt)
+
+      // A database someone uses (rows, no marker) is never filled, replaced or dropped.
+      const own = connectPostgres(url, 1)
+      await own.kysely.deleteFrom('app_setting').where('key', '=', 'synth').execute()
+      await own.close()
+      await expect(prepareSynthDatabase(url, scales.small, { replace: true })).rejects.toThrow(/did not make/)
+      const check = connectPostgres(url, 1)
+      const projects = await check.kysely
+        .selectFrom('project')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      await check.close()
+      expect(Number(projects.n)).toBe(scales.small.projects)
+    }, 60_000)
+  })
+}

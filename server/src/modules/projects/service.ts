@@ -44,13 +44,15 @@ export async function getProject(
   known?: ProjectAccess,
 ): Promise<ProjectT> {
   const access = known ?? (await loadProjectAccess(db, user, projectId))
-  const row = access && (await findProjectRow(db, projectId))
-  const summary = row && (await findSummary(db, projectId))
-  if (!access || !row || !summary) throw notFound()
-  const [leaders, subProjects] = await Promise.all([
+  if (!access) throw notFound()
+  // Independent reads, side by side: the page waits for the slowest, not for the sum.
+  const [row, summary, leaders, subProjects] = await Promise.all([
+    findProjectRow(db, projectId),
+    findSummary(db, projectId),
     listLeaders(db, projectId),
     listSubProjects(db, user, projectId),
   ])
+  if (!row || !summary) throw notFound()
   return {
     ...summary,
     client: row.client,
