@@ -167,6 +167,10 @@ export const sv = {
     createMeeting: 'Lägg till mötet',
     register: 'Gruppens beslut',
     ongoing: 'pågår',
+    addMember: 'Lägg till ledamot',
+    choosePerson: 'Välj person',
+    end: 'Avsluta i dag',
+    endLabel: 'Avsluta i dag: {{name}}s medlemskap',
   },
   meeting: {
     title: 'Möte {{date}}',
@@ -351,6 +355,10 @@ export const en: Translations<typeof sv> = {
     createMeeting: 'Add the meeting',
     register: 'The group’s decisions',
     ongoing: 'ongoing',
+    addMember: 'Add member',
+    choosePerson: 'Choose a person',
+    end: 'End today',
+    endLabel: 'End today: the membership of {{name}}',
   },
   meeting: {
     title: 'Meeting {{date}}',
