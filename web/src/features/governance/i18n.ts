@@ -101,6 +101,7 @@ export const sv = {
     supersedes: 'Ersätter ett tidigare beslut',
     supersededBy: 'Ersatt av ett senare beslut',
     outsideSystem: 'Fattat utanför Lägesbild',
+    recordedBy: 'Registrerat av {{name}}',
   },
   project: {
     ask: {
@@ -289,6 +290,7 @@ export const en: Translations<typeof sv> = {
     supersedes: 'Supersedes an earlier decision',
     supersededBy: 'Superseded by a later decision',
     outsideSystem: 'Taken outside Lägesbild',
+    recordedBy: 'Recorded by {{name}}',
   },
   project: {
     ask: {
