@@ -5,4 +5,7 @@
  * import line below.
  */
 import './modules/reports/project-sections.ts'
+import './modules/plans/report-sections.ts'
+import './modules/finance/report-sections.ts'
 import './modules/governance/report-sections.ts'
+import './modules/indicators/report-sections.ts'

@@ -4,6 +4,7 @@ import { DemoContext, type DemoLoader } from './context.ts'
 import { loadFinanceDemo } from './finance.ts'
 import { loadFoundationDemo } from './foundation.ts'
 import { loadGovernanceDemo } from './governance.ts'
+import { loadIndicatorsDemo } from './indicators.ts'
 import { loadPlansDemo } from './plans.ts'
 import { loadReportsDemo } from './reports.ts'
 // Generated report sections are frozen when the demo submits a report: every provider must be there.
@@ -14,6 +15,8 @@ const loaders: DemoLoader[] = [
   loadFoundationDemo,
   loadPlansDemo,
   loadFinanceDemo,
+  // Before the final reports: their Måluppfyllelse section freezes the indicators.
+  loadIndicatorsDemo,
   loadReportsDemo,
   loadGovernanceDemo,
 ]

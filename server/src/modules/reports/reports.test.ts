@@ -283,11 +283,12 @@ describe('a final report', () => {
     expect(factsText).toContain('Elin Nordin (från 2015-07-01)')
     expect(factsText).toContain('FöräldraSupporten')
     const budget = draft.sections.find((s) => s.key === 'projektbudget')!
+    // Finance fills Projektbudget; this project has no money in Lägesbild, and the section says so.
     expect(budget.generated).toEqual([
       {
         kind: 'note',
-        tone: 'placeholder',
-        runs: [{ text: 'Fylls i automatiskt när budget och utfall finns i Lägesbild.' }],
+        tone: 'info',
+        runs: [{ text: 'Projektet har ingen budget, finansiering eller utfall i Lägesbild.' }],
       },
     ])
     expect(budget.content).toEqual({ type: 'doc', content: [] })
@@ -402,7 +403,7 @@ describe('a final report', () => {
     expect(text).toContain('SN 2013/0231')
     expect(text).toContain('Mottagningen FöräldraSupporten öppnade den 22 september 2014.')
     expect(text).toContain('Barn- och utbildningsförvaltningen och Socialförvaltningen i Luleå')
-    expect(text).toContain('Fylls i automatiskt när aktivitetsplanen finns i Lägesbild.')
+    expect(text).toContain('Projektet har ingen aktivitetsplan i Lägesbild.')
     expect(docx.document).toMatch(/<w:pStyle w:val="Heading1"\/>/)
   })
 
