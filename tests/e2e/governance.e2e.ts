@@ -50,3 +50,33 @@ test('leader asks for milestone approval, the steering member approves it in Att
   await expect(page.getByRole('button', { name: /Ändra|Ta bort/ })).toHaveCount(0)
   await expectAccessible(page)
 })
+
+test('steering group with members over time, a meeting’s protocol extract, and Samverkan’s course with both seed decisions', async ({
+  page,
+}) => {
+  await logIn(page, 'admin@demo.example')
+  await page.getByRole('navigation').getByRole('link', { name: 'Styrgrupper' }).click()
+  await page.getByRole('link', { name: 'LG-SAM soc/buf' }).click()
+  await expect(page.getByRole('table', { name: 'Alla ledamöter över tid' })).toContainText('Kerstin Wiklund')
+  await page.getByLabel('Ledamöter den').fill('2017-06-01')
+  await expect(page.getByRole('table', { name: 'Ledamöter den 2017-06-01' })).not.toContainText(
+    'Kerstin Wiklund',
+  )
+  await expectAccessible(page)
+
+  await page.getByRole('region', { name: 'Möten' }).getByRole('link', { name: 'Möte 2018-10-09' }).click()
+  await expect(page.getByRole('table', { name: 'Protokollsutdrag' })).toContainText('avslutas projektet')
+  await expect(page.getByRole('button', { name: 'Skriv ut protokollsutdrag' })).toBeVisible()
+  await expectAccessible(page)
+
+  await page
+    .getByRole('table', { name: 'Protokollsutdrag' })
+    .getByRole('link', { name: 'Samverkan i praktiken' })
+    .first()
+    .click()
+  const course = page.locator('.course-list li').filter({ hasText: 'Beslut:' })
+  await expect(course.first()).toContainText('2018-06-11')
+  await expect(course.first()).toContainText('Byte av projektägare')
+  await expect(page.locator('.course-list')).toContainText('Avslutas i förtid')
+  await expectAccessible(page)
+})

@@ -292,6 +292,8 @@ export const Decision = Type.Object({
   perCapsulam: Type.Boolean(),
   decidedBy: Type.String(),
   outsideSystem: Type.Boolean(),
+  /** The account that recorded the decision (the approving member, or the administrator). */
+  recordedBy: Nullable(Ref),
   supersedesId: Nullable(Id),
   /** Later decisions that correct or reverse this one. */
   supersededBy: Type.Array(Id),

@@ -400,7 +400,8 @@ export async function decideRequest(
       outcome,
       projectId,
       subject: handler.subject(projectId, payload),
-      decidedBy: decider.kind === 'member' ? `${group?.name} (${user.name})` : decider.decidedBy.trim(),
+      // The group decides; who pressed the button is recorded_by (an id, so erasure reaches it).
+      decidedBy: decider.kind === 'member' ? (group?.name ?? '') : decider.decidedBy.trim(),
       outsideSystem: decider.kind === 'outside_system',
       recordedBy: user.id,
     })

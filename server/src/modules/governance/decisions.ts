@@ -104,8 +104,10 @@ function baseQuery(db: Db) {
     .leftJoin('project as p', 'p.id', 'decision.project_id')
     .leftJoin('steering_group as g', 'g.id', 'decision.steering_group_id')
     .leftJoin('meeting as m', 'm.id', 'decision.meeting_id')
+    .leftJoin('app_user as ru', 'ru.id', 'decision.recorded_by')
     .selectAll('decision')
     .select([
+      'ru.name as recorded_by_name',
       'p.name as project_name',
       'g.name as group_name',
       'm.meeting_date',
@@ -137,6 +139,7 @@ function toDecision(r: Row): DecisionT {
     perCapsulam: r.per_capsulam,
     decidedBy: r.decided_by,
     outsideSystem: r.outside_system,
+    recordedBy: r.recorded_by && r.recorded_by_name ? { id: r.recorded_by, name: r.recorded_by_name } : null,
     supersedesId: r.supersedes_id,
     supersededBy: r.superseded_by ?? [],
     recordedAt: new Date(r.created_at).toISOString(),
@@ -290,6 +293,7 @@ export async function decisionsWorkbook(decisions: readonly DecisionT[]): Promis
     { header: 'Utfall', key: 'outcome', width: 12 },
     { header: 'Beslut', key: 'text', width: 80 },
     { header: 'Beslutat av', key: 'decidedBy', width: 30 },
+    { header: 'Registrerat av', key: 'recordedBy', width: 24 },
     { header: 'Möte / per capsulam', key: 'where', width: 20 },
     { header: 'Ersätter', key: 'supersedes', width: 38 },
     { header: 'Id', key: 'id', width: 38 },
@@ -306,6 +310,7 @@ export async function decisionsWorkbook(decisions: readonly DecisionT[]): Promis
       outcome: d.outcome === 'approved' ? 'Bifall' : d.outcome === 'rejected' ? 'Avslag' : '',
       text: d.text,
       decidedBy: d.decidedBy,
+      recordedBy: d.recordedBy?.name ?? '',
       where: d.meeting ? `Möte ${d.meeting.date}` : d.perCapsulam ? 'Per capsulam' : '',
       supersedes: d.supersedesId ?? '',
       id: d.id,

@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
+import { startFinalReportInTransaction, submitFinalReportInTransaction } from '../reports/service.ts'
 import { courseSection, steeringGroupsSection } from './report-sections.ts'
 
 let t: TestContext
@@ -510,5 +511,32 @@ describe('report sections', () => {
     expect(organisation).toContain('Styrgrupp: LG-SAM soc/buf')
     expect(organisation).toContain('Anna Ek')
     expect(organisation).toContain('Sekreterare')
+  })
+})
+
+describe('final report approval', () => {
+  it('opens a request when the report is submitted; approval records the outcome with the decision', async () => {
+    const reportId = await t.db.transaction().execute(async (trx) => {
+      const id = await startFinalReportInTransaction(trx, null, project, {})
+      await submitFinalReportInTransaction(trx, null, project, id, 1)
+      return id
+    })
+    const pending = json<{ toDecide: (RequestBody & { kind: string; payload: { reportId?: string } })[] }>(
+      await steering.get('/api/approvals/inbox'),
+    ).toDecide.find((r) => r.kind === 'final_report' && r.payload.reportId === reportId)
+    expect(pending).toBeDefined()
+    const outcome = json<Outcome>(
+      await steering.post(`/api/projects/${project}/approval-requests/${pending?.id}/approve`, {
+        version: pending?.version,
+        comment: 'Rapporten godkänns.',
+      }),
+    )
+    expect(outcome.decision.kind).toBe('approve_final_report')
+    const row = await t.db
+      .selectFrom('final_report_outcome')
+      .where('report_id', '=', reportId)
+      .select(['outcome', 'decision_id'])
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ outcome: 'approved', decision_id: outcome.decision.id })
   })
 })

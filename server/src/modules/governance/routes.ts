@@ -8,6 +8,7 @@ import { projectCourse } from './course.ts'
 import * as decisions from './decisions.ts'
 import * as groups from './groups.ts'
 import * as meetings from './meetings.ts'
+import './personal-data.ts'
 
 /**
  * Access: reading a group, its meetings and the register needs a login, and the service shows only

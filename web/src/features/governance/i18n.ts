@@ -101,6 +101,7 @@ export const sv = {
     supersedes: 'Ersätter ett tidigare beslut',
     supersededBy: 'Ersatt av ett senare beslut',
     outsideSystem: 'Fattat utanför Lägesbild',
+    recordedBy: 'Registrerat av {{name}}',
   },
   project: {
     ask: {
@@ -122,6 +123,9 @@ export const sv = {
     revisionDate: 'Revisionsdatum',
     to: 'Ny fas',
     noTransitions: 'Projektet kan inte byta fas från sin nuvarande fas.',
+    newLeader: 'Ny projektledare',
+    newOwner: 'Ny projektägare',
+    chooseOrganisation: 'Välj organisation',
     budgetVersion: 'Budgetversion',
     budgetVersionLabel: 'Version {{number}} {{note}}',
     noProposedBudget: 'Det finns ingen föreslagen budgetversion. Föreslå en under fliken Ekonomi.',
@@ -167,6 +171,10 @@ export const sv = {
     createMeeting: 'Lägg till mötet',
     register: 'Gruppens beslut',
     ongoing: 'pågår',
+    addMember: 'Lägg till ledamot',
+    choosePerson: 'Välj person',
+    end: 'Avsluta i dag',
+    endLabel: 'Avsluta i dag: {{name}}s medlemskap',
   },
   meeting: {
     title: 'Möte {{date}}',
@@ -285,6 +293,7 @@ export const en: Translations<typeof sv> = {
     supersedes: 'Supersedes an earlier decision',
     supersededBy: 'Superseded by a later decision',
     outsideSystem: 'Taken outside Lägesbild',
+    recordedBy: 'Recorded by {{name}}',
   },
   project: {
     ask: {
@@ -306,6 +315,9 @@ export const en: Translations<typeof sv> = {
     revisionDate: 'Revision date',
     to: 'New phase',
     noTransitions: 'The project cannot change phase from its current phase.',
+    newLeader: 'New project leader',
+    newOwner: 'New project owner',
+    chooseOrganisation: 'Choose an organisation',
     budgetVersion: 'Budget version',
     budgetVersionLabel: 'Version {{number}} {{note}}',
     noProposedBudget: 'There is no proposed budget version. Propose one under the Finance tab.',
@@ -351,6 +363,10 @@ export const en: Translations<typeof sv> = {
     createMeeting: 'Add the meeting',
     register: 'The group’s decisions',
     ongoing: 'ongoing',
+    addMember: 'Add member',
+    choosePerson: 'Choose a person',
+    end: 'End today',
+    endLabel: 'End today: the membership of {{name}}',
   },
   meeting: {
     title: 'Meeting {{date}}',

@@ -169,12 +169,19 @@ export const useProposedBudgetVersions = (projectId: string, enabled: boolean) =
   })
 
 export interface GovernanceTabSearch {
-  kind?: 'milestone' | 'plan_revision' | 'budget_change' | 'lifecycle'
+  kind?: 'milestone' | 'plan_revision' | 'budget_change' | 'lifecycle' | 'change_leader' | 'change_owner'
   /** The activity or budget version the request is about. */
   subject?: string
 }
 
-const formKinds = ['milestone', 'plan_revision', 'budget_change', 'lifecycle'] as const
+const formKinds = [
+  'milestone',
+  'plan_revision',
+  'budget_change',
+  'lifecycle',
+  'change_leader',
+  'change_owner',
+] as const
 
 export function parseGovernanceTabSearch(search: Record<string, unknown>): GovernanceTabSearch {
   const kind = formKinds.find((k) => k === search.kind)

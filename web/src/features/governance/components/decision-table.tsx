@@ -56,7 +56,14 @@ export function DecisionTable({
                   <span className="decision-note">{t('register.outsideSystem')}</span>
                 ) : null}
               </td>
-              <td>{d.decidedBy}</td>
+              <td>
+                {d.decidedBy}
+                {d.recordedBy ? (
+                  <span className="decision-note">
+                    {t('register.recordedBy', { name: d.recordedBy.name })}
+                  </span>
+                ) : null}
+              </td>
               <td className="nowrap">
                 {d.meeting ? (
                   <Link to="/meetings/$meetingId" params={{ meetingId: d.meeting.id }}>

@@ -10,6 +10,8 @@ import { ProblemAlert } from '../../../components/problem-alert'
 import { Select } from '../../../components/select'
 import { TextArea } from '../../../components/text-area'
 import { useActivities } from '../../plans/api/get-activities'
+import { useOrganisationOptions } from '../../projects/api/get-organisation-options'
+import { usePeopleOptions } from '../../projects/api/get-people-options'
 import { can, useProject } from '../../projects/api/get-project'
 import {
   type RequestCreate,
@@ -84,7 +86,14 @@ export function ProjectGovernanceTab() {
   )
 }
 
-const kinds = ['milestone', 'plan_revision', 'budget_change', 'lifecycle'] as const
+const kinds = [
+  'milestone',
+  'plan_revision',
+  'budget_change',
+  'lifecycle',
+  'change_leader',
+  'change_owner',
+] as const
 
 function RequestForm({
   projectId,
@@ -109,6 +118,11 @@ function RequestForm({
   const [budgetVersionId, setBudgetVersionId] = useState(initialKind === 'budget_change' ? subject : '')
   const budgetVersions = useProposedBudgetVersions(projectId, kind === 'budget_change')
   const proposed = budgetVersions.data ?? []
+  const [personId, setPersonId] = useState('')
+  const [leaderFrom, setLeaderFrom] = useState(todayInSweden())
+  const [organisationId, setOrganisationId] = useState('')
+  const people = usePeopleOptions(kind === 'change_leader')
+  const organisations = useOrganisationOptions()
   const [summary, setSummary] = useState('')
   const [sent, setSent] = useState(false)
   const milestones = (activities.data?.items ?? []).filter((a) => a.milestone)
@@ -123,7 +137,11 @@ function RequestForm({
           ? { kind, summary, label, revisionDate }
           : kind === 'budget_change'
             ? { kind, summary, budgetVersionId: budgetVersionId || proposed[0]?.id }
-            : { kind, summary, to: (to || transitions[0]) as LifecycleStatus }
+            : kind === 'change_leader'
+              ? { kind, summary, personId, from: leaderFrom }
+              : kind === 'change_owner'
+                ? { kind, summary, organisationId }
+                : { kind, summary, to: (to || transitions[0]) as LifecycleStatus }
     create.mutate(body, {
       onSuccess: () => {
         setSent(true)
@@ -198,6 +216,38 @@ function RequestForm({
           ) : (
             <p>{t('project.noProposedBudget')}</p>
           )
+        ) : null}
+        {kind === 'change_leader' ? (
+          <>
+            <Select
+              id="request-person"
+              label={t('project.newLeader')}
+              required
+              emptyOption={t('groups.choosePerson')}
+              options={people.data ?? []}
+              value={personId}
+              onChange={(e) => setPersonId(e.target.value)}
+            />
+            <Field
+              id="request-leader-from"
+              type="date"
+              label={t('columns.from')}
+              value={leaderFrom}
+              onChange={(e) => setLeaderFrom(e.target.value)}
+              width="short"
+            />
+          </>
+        ) : null}
+        {kind === 'change_owner' ? (
+          <Select
+            id="request-owner"
+            label={t('project.newOwner')}
+            required
+            emptyOption={t('project.chooseOrganisation')}
+            options={organisations.data ?? []}
+            value={organisationId}
+            onChange={(e) => setOrganisationId(e.target.value)}
+          />
         ) : null}
         {kind === 'lifecycle' ? (
           transitions.length > 0 ? (

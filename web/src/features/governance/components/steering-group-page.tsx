@@ -8,11 +8,15 @@ import { Field } from '../../../components/field'
 import { Loading } from '../../../components/loading'
 import { PageHeader } from '../../../components/page-header'
 import { ProblemAlert } from '../../../components/problem-alert'
+import { Select } from '../../../components/select'
 import { TextArea } from '../../../components/text-area'
+import { usePeopleOptions } from '../../projects/api/get-people-options'
 import {
   type SteeringGroup,
+  useAddMember,
   useCreateMeeting,
   useDecisions,
+  useEndMember,
   useMembersOn,
   useSteeringGroup,
 } from '../api/governance'
@@ -82,7 +86,13 @@ function MembersOn({ group }: { group: SteeringGroup }) {
   return (
     <section className="panel" aria-labelledby="members-title">
       <h2 id="members-title">{t('groups.history')}</h2>
-      <MemberTable caption={t('groups.history')} members={group.members} />
+      <MemberTable
+        caption={t('groups.history')}
+        members={group.members}
+        groupId={group.id}
+        canManage={group.canManage}
+      />
+      {group.canManage ? <AddMember groupId={group.id} /> : null}
       <Field
         id="members-on"
         type="date"
@@ -102,8 +112,20 @@ function MembersOn({ group }: { group: SteeringGroup }) {
   )
 }
 
-function MemberTable({ caption, members }: { caption: string; members: SteeringGroup['members'] }) {
+function MemberTable({
+  caption,
+  members,
+  groupId,
+  canManage = false,
+}: {
+  caption: string
+  members: SteeringGroup['members']
+  groupId?: string
+  canManage?: boolean
+}) {
   const { t } = useTranslation('governance')
+  const end = useEndMember(groupId ?? '')
+  const today = todayInSweden()
   return (
     <div className="table-scroll">
       <table className="data-table data-table--compact">
@@ -114,6 +136,11 @@ function MemberTable({ caption, members }: { caption: string; members: SteeringG
             <th scope="col">{t('columns.role')}</th>
             <th scope="col">{t('columns.from')}</th>
             <th scope="col">{t('columns.to')}</th>
+            {canManage ? (
+              <th scope="col">
+                <span className="visually-hidden">{t('columns.actions')}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -123,11 +150,75 @@ function MemberTable({ caption, members }: { caption: string; members: SteeringG
               <td>{t(`roles.${m.role}`)}</td>
               <td className="nowrap">{m.from}</td>
               <td className="nowrap">{m.to ?? '–'}</td>
+              {canManage ? (
+                <td>
+                  {m.to === null && m.from <= today ? (
+                    <Button
+                      size="small"
+                      variant="quiet"
+                      aria-label={t('groups.endLabel', { name: m.person.name })}
+                      onClick={() => end.mutate({ memberId: m.id, version: m.version, to: today })}
+                    >
+                      {t('groups.end')}
+                    </Button>
+                  ) : null}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  )
+}
+
+const roles = ['chair', 'member', 'secretary', 'co_opted'] as const
+
+function AddMember({ groupId }: { groupId: string }) {
+  const { t } = useTranslation('governance')
+  const people = usePeopleOptions()
+  const add = useAddMember(groupId)
+  const [personId, setPersonId] = useState('')
+  const [role, setRole] = useState<(typeof roles)[number]>('member')
+  const [from, setFrom] = useState(todayInSweden())
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    add.mutate({ personId, role, from }, { onSuccess: () => setPersonId('') })
+  }
+  return (
+    <form onSubmit={submit} aria-labelledby="add-member-title">
+      <h3 id="add-member-title">{t('groups.addMember')}</h3>
+      <ProblemAlert error={add.error} />
+      <Select
+        id="member-person"
+        label={t('columns.name')}
+        required
+        emptyOption={t('groups.choosePerson')}
+        options={people.data ?? []}
+        value={personId}
+        onChange={(e) => setPersonId(e.target.value)}
+      />
+      <Select
+        id="member-role"
+        label={t('columns.role')}
+        options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        value={role}
+        onChange={(e) => setRole(e.target.value as (typeof roles)[number])}
+        width="medium"
+      />
+      <Field
+        id="member-from"
+        type="date"
+        required
+        label={t('columns.from')}
+        value={from}
+        onChange={(e) => setFrom(e.target.value)}
+        width="short"
+      />
+      <Button type="submit" disabled={add.isPending || !personId}>
+        {t('groups.addMember')}
+      </Button>
+    </form>
   )
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../../../components/empty-state'
 import { Loading } from '../../../components/loading'
 import { ProblemAlert } from '../../../components/problem-alert'
+import { RequestDecisionLink } from '../../governance/components/request-decision-link'
 import { can, useProject } from '../../projects/api/get-project'
 import { useActivities } from '../api/get-activities'
 import { exportUrl } from '../api/import-plan'
@@ -26,6 +27,9 @@ export function PlanPage() {
           <p className="muted">{t('plan.intro')}</p>
         </div>
         <div className="plan-toolbar">
+          {plan.data?.items.some((a) => a.milestone) ? (
+            <RequestDecisionLink projectId={projectId} kind="milestone" />
+          ) : null}
           <span className="plan-toolbar__label">{t('plan.export')}:</span>
           <a
             className="button button--secondary button--small"

@@ -66,7 +66,11 @@ export function ProjectOverview() {
       <section aria-labelledby="facts-title" className="panel">
         <h2 id="facts-title">{t('overview.facts')}</h2>
         <FactList facts={facts} />
-        <RequestDecisionLink projectId={project.id} kind="lifecycle" />
+        <div className="button-row">
+          <RequestDecisionLink projectId={project.id} kind="lifecycle" />
+          <RequestDecisionLink projectId={project.id} kind="change_leader" />
+          <RequestDecisionLink projectId={project.id} kind="change_owner" />
+        </div>
         <p className="muted small">
           {t('overview.lastUpdated', { time: formatTimestamp(project.updatedAt) })}
         </p>
