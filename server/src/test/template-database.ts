@@ -11,9 +11,19 @@ declare module 'vitest' {
   }
 }
 
-/** Names the migrated template after the set of migrations, so a new migration makes a new one. */
+/**
+ * Names the migrated template after the migrations' names and code, so a new migration, or an
+ * edit to one still in development, makes a new template instead of reusing a stale schema.
+ */
 export function templateName(): string {
-  const digest = createHash('sha256').update(Object.keys(migrations).join('\n')).digest('hex').slice(0, 10)
+  const hash = createHash('sha256')
+  for (const [name, migration] of Object.entries(migrations)) {
+    hash
+      .update(name)
+      .update(migration.up.toString())
+      .update(migration.down?.toString() ?? '')
+  }
+  const digest = hash.digest('hex').slice(0, 10)
   return `lagesbild_template_${digest}`
 }
 
