@@ -4,6 +4,7 @@ import * as plans from './2026-11-25-0002-plans.ts'
 import * as finance from './2026-11-25-0004-finance.ts'
 import * as admin from './2026-11-25-0005-admin.ts'
 import * as reports from './2026-11-25-0007-reports.ts'
+import * as portfolio from './2026-11-25-0008-portfolio.ts'
 
 /**
  * Every migration, registered by name in the order it runs. Listed explicitly rather
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0004-finance': finance,
   '2026-11-25-0005-admin': admin,
   '2026-11-25-0007-reports': reports,
+  '2026-11-25-0008-portfolio': portfolio,
 }

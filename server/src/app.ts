@@ -10,6 +10,7 @@ import { healthRoutes } from './modules/health/routes.ts'
 import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
 import { planRoutes } from './modules/plans/routes.ts'
+import { portfolioRoutes } from './modules/portfolio/routes.ts'
 import { retentionPlugin } from './modules/privacy/retention.ts'
 import { privacyRoutes } from './modules/privacy/routes.ts'
 import { programmeRoutes } from './modules/programmes/routes.ts'
@@ -98,6 +99,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   })
   await app.register(financeRoutes)
   await app.register(reportRoutes)
+  await app.register(portfolioRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })
   return app

@@ -494,6 +494,16 @@ export interface ActualCostTable {
   created_at: CreatedAt
 }
 
+export interface PortfolioViewTable {
+  id: string
+  user_id: string
+  name: string
+  query: Json
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
 /** One interface per table; feature modules add theirs here as they land. */
 export interface Database {
   app_setting: AppSettingTable
@@ -536,6 +546,7 @@ export interface Database {
   finance_import_error: FinanceImportErrorTable
   finance_import_rollback: FinanceImportRollbackTable
   actual_cost: ActualCostTable
+  portfolio_view: PortfolioViewTable
 }
 
 export type ProjectRow = Selectable<ProjectTable>

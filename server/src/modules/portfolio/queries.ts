@@ -1,0 +1,340 @@
+import type { PortfolioQuery, PortfolioRow, PortfolioViewQuery } from '@lagesbild/shared/api/portfolio'
+import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
+import type { LifecycleStatus } from '@lagesbild/shared/domain/lifecycle'
+import { lifecycleStatuses } from '@lagesbild/shared/domain/lifecycle'
+import {
+  defaultOrder,
+  elapsedPercent,
+  type PortfolioSort,
+  spentPercent,
+} from '@lagesbild/shared/domain/portfolio'
+import { type ExpressionBuilder, type Kysely, type RawBuilder, sql } from 'kysely'
+import type { Static } from 'typebox'
+import { decodeCursor, encodeCursor } from '../../db/cursor.ts'
+import type { Database } from '../../db/schema.ts'
+import type { AuthUser } from '../../plugins/auth.ts'
+import { toOre } from '../finance/queries.ts'
+import { projectVisibleTo } from '../projects/access.ts'
+
+type Row = Static<typeof PortfolioRow>
+type Filters = Static<typeof PortfolioViewQuery>
+type Eb = ExpressionBuilder<Database, 'project'>
+
+/*
+ * The portfolio read model. Every figure is an SQL aggregate over the row's project and, for a
+ * top-level project, its sub-projects; a page is two queries whatever its size: the first finds
+ * the page's ids in sort order (computing a sort key only when the sort needs one), the second
+ * computes the columns for those ids only.
+ */
+
+/** The row's project and its sub-projects, as an array for `= any(...)` index lookups. */
+const scopeIds = sql<
+  string[]
+>`array(select project.id union all select s.id from project s where s.parent_id = project.id)`
+
+/** The day an open activity is due: its planned end, or its planned start when it has no end. */
+const dueDay = sql`coalesce(a.planned_end_to, a.planned_start_to)`
+const openActivity = sql`a.project_id = any(${scopeIds}) and a.status not in ('done', 'cancelled')`
+
+function slipDays(asOf: string) {
+  return sql<number | null>`(select max(${asOf}::date - ${dueDay}) from activity a
+    where ${openActivity} and a.milestone and ${dueDay} < ${asOf}::date)`
+}
+
+function worstLateMilestone(asOf: string) {
+  return sql<{ id: string; title: string; days: number } | null>`(select json_build_object(
+      'id', a.id, 'title', a.title, 'days', ${asOf}::date - ${dueDay})
+    from activity a where ${openActivity} and a.milestone and ${dueDay} < ${asOf}::date
+    order by ${dueDay}, a.id limit 1)`
+}
+
+function lateActivityCount(asOf: string) {
+  return sql<
+    string | number
+  >`(select count(*) from activity a where ${openActivity} and ${dueDay} < ${asOf}::date)`
+}
+
+function nextMilestone(asOf: string) {
+  return sql<{ id: string; title: string; date: string } | null>`(select json_build_object(
+      'id', a.id, 'title', a.title, 'date', coalesce(a.planned_end_from, a.planned_start_from))
+    from activity a where ${openActivity} and a.milestone and ${dueDay} >= ${asOf}::date
+    order by ${dueDay}, a.id limit 1)`
+}
+
+function nextMilestoneDay(asOf: string) {
+  return sql<string>`coalesce((select min(${dueDay}) from activity a
+    where ${openActivity} and a.milestone and ${dueDay} >= ${asOf}::date), '9999-12-31'::date)`
+}
+
+/**
+ * The current approved budget: of the project, or a sub-project's lines in its parent's budget.
+ * Budget versions belong to the top-level project (see the finance module).
+ */
+const budgetOre = sql<string>`(select coalesce(sum(l.amount_ore), 0) from budget_line l
+    join budget_version v on v.id = l.budget_version_id
+    where v.project_id = coalesce(project.parent_id, project.id) and v.status = 'approved'
+      and v.approval_seq = (select max(m.approval_seq) from budget_version m where m.project_id = v.project_id)
+      and (project.parent_id is null or l.sub_project_id = project.id))`
+
+/** Actual costs to a day, leaving out imports that were rolled back or never committed. */
+function spentOre(asOf: string) {
+  return sql<string>`(select coalesce(sum(c.amount_ore), 0) from actual_cost c
+    where c.project_id = any(${scopeIds}) and c.entry_date <= ${asOf}::date
+      and (c.import_id is null or exists (select 1 from finance_import i where i.id = c.import_id and i.status = 'committed')))`
+}
+
+/*
+ * Status reports (feat/indicators) add the latest report's lights and date here; until they
+ * land every row has none. Kept as SQL so a sort or filter on them stays in the database.
+ */
+const latestHealth = sql<Row['health']>`null::json`
+const lastStatusReport = sql<string | null>`null::date`
+
+const lifecycleRank = sql<number>`array_position(array[${sql.join(
+  lifecycleStatuses.map((s) => sql.lit(s)),
+)}]::text[], project.status)`
+
+type KeyKind = 'text' | 'int' | 'date'
+
+interface SortKey {
+  kind: KeyKind
+  expression: RawBuilder<unknown>
+}
+
+/** Each sort as a never-null key, so a keyset cursor can compare it; empty values sort last ascending. */
+function sortKey(sort: PortfolioSort, asOf: string): SortKey {
+  switch (sort) {
+    case 'name':
+      return { kind: 'text', expression: sql`project.sort_key collate "C"` }
+    case 'status':
+      return { kind: 'int', expression: lifecycleRank }
+    case 'plannedStart':
+      return { kind: 'date', expression: sql`project.planned_start` }
+    case 'plannedEnd':
+      return { kind: 'date', expression: sql`project.planned_end` }
+    case 'slip':
+      return { kind: 'int', expression: sql`coalesce(${slipDays(asOf)}, -1)` }
+    case 'burn':
+      return {
+        kind: 'int',
+        expression: sql`coalesce(floor(${spentOre(asOf)}::numeric * 10000 / nullif(${budgetOre}, 0)), -1)::bigint`,
+      }
+    case 'nextMilestone':
+      return { kind: 'date', expression: nextMilestoneDay(asOf) }
+  }
+}
+
+function cursorValue(kind: KeyKind, value: string | number) {
+  if (kind === 'int') return sql`${Number(value)}::bigint`
+  if (kind === 'date') return sql`${String(value)}::date`
+  return sql`${String(value)}::text collate "C"`
+}
+
+/** The filters of the portfolio table, on top of what the user may see. */
+export function filtered(db: Kysely<Database>, user: AuthUser, filters: Filters) {
+  const today = todayInSweden()
+  let q = db.selectFrom('project').where(projectVisibleTo(user))
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    q = q.where((eb) => eb.or([eb('project.name', 'ilike', pattern), eb('project.code', 'ilike', pattern)]))
+  }
+  if (filters.programmeId) q = q.where('project.programme_id', '=', filters.programmeId)
+  if (filters.status) q = q.where('project.status', '=', filters.status)
+  if (filters.topLevel) q = q.where('project.parent_id', 'is', null)
+  const ownerId = filters.ownerOrganisationId
+  if (ownerId) {
+    q = q.where('project.owner_organisation_id', 'in', (eb) =>
+      eb.selectFrom('organisation_closure').where('ancestor_id', '=', ownerId).select('descendant_id'),
+    )
+  }
+  if (filters.year) {
+    q = q
+      .where('project.planned_start', '<=', `${filters.year}-12-31`)
+      .where(sql<string>`coalesce(project.actual_end, project.planned_end)`, '>=', `${filters.year}-01-01`)
+  }
+  const leaderId = filters.leaderPersonId
+  if (leaderId) {
+    q = q.where((eb: Eb) =>
+      eb.exists(
+        eb
+          .selectFrom('project_leader as pl')
+          .whereRef('pl.project_id', '=', 'project.id')
+          .where('pl.person_id', '=', leaderId)
+          .where('pl.from_date', '<=', today)
+          .where((w) => w.or([w('pl.to_date', 'is', null), w('pl.to_date', '>=', today)]))
+          .select(sql`1`.as('one')),
+      ),
+    )
+  }
+  if (filters.mine) {
+    q = q.where((eb: Eb) =>
+      eb.exists(
+        eb
+          .selectFrom('project_member as mine')
+          .where((w) =>
+            w.or([
+              w('mine.project_id', '=', w.ref('project.id')),
+              w('mine.project_id', '=', w.ref('project.parent_id')),
+            ]),
+          )
+          .where('mine.user_id', '=', user.id)
+          .select(sql`1`.as('one')),
+      ),
+    )
+  }
+  return q
+}
+
+/** The ids of one page in sort order, and the cursor of the next. */
+async function pageIds(
+  db: Kysely<Database>,
+  user: AuthUser,
+  query: Static<typeof PortfolioQuery>,
+  asOf: string,
+): Promise<{ ids: string[]; nextCursor: string | null }> {
+  const sort = query.sort ?? 'name'
+  const order = query.order ?? defaultOrder(sort)
+  const limit = query.limit ?? 50
+  const key = sortKey(sort, asOf)
+  const after = decodeCursor(query.cursor, 2)
+  let q = filtered(db, user, query).select(['project.id', key.expression.as('sort_value')])
+  if (after) {
+    const [value, id] = after as [string | number, string]
+    const comparison = order === 'asc' ? sql.raw('>') : sql.raw('<')
+    q = q.where(
+      sql<boolean>`(${key.expression}, project.id) ${comparison} (${cursorValue(key.kind, value)}, ${String(id)}::uuid)`,
+    )
+  }
+  const rows = await q
+    .orderBy(key.expression, order)
+    .orderBy('project.id', order)
+    .limit(limit + 1)
+    .execute()
+  const items = rows.slice(0, limit)
+  const last = items.at(-1)
+  const cursorKey = (value: unknown): string | number =>
+    key.kind === 'int' ? Number(value) : key.kind === 'date' ? dateText(value) : String(value)
+  return {
+    ids: items.map((r) => r.id),
+    nextCursor: rows.length > limit && last ? encodeCursor([cursorKey(last.sort_value), last.id]) : null,
+  }
+}
+
+/** Drivers return dates as text here, but a Date is made safe too. */
+function dateText(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
+}
+
+/** Every column of the given projects, computed in one query. */
+export async function rowsFor(db: Kysely<Database>, ids: string[], asOf: string): Promise<Map<string, Row>> {
+  if (ids.length === 0) return new Map()
+  const today = todayInSweden()
+  const rows = await db
+    .selectFrom('project')
+    .innerJoin('organisation as owner', 'owner.id', 'project.owner_organisation_id')
+    .leftJoin('programme', 'programme.id', 'project.programme_id')
+    .leftJoin('project as parent', 'parent.id', 'project.parent_id')
+    .where('project.id', 'in', ids)
+    .select((eb) => [
+      'project.id',
+      'project.name',
+      'project.code',
+      'project.status',
+      'project.planned_start',
+      'project.planned_end',
+      'project.actual_end',
+      'owner.id as owner_id',
+      'owner.name as owner_name',
+      'programme.id as programme_id',
+      'programme.name as programme_name',
+      'parent.id as parent_id',
+      'parent.name as parent_name',
+      eb
+        .selectFrom('project_leader as l')
+        .innerJoin('person', 'person.id', 'l.person_id')
+        .whereRef('l.project_id', '=', 'project.id')
+        .where('l.from_date', '<=', today)
+        .orderBy('l.to_date', (ob) => ob.desc().nullsFirst())
+        .orderBy('l.from_date', 'desc')
+        .select(
+          sql<{ id: string; name: string }>`json_build_object('id', person.id, 'name', person.name)`.as('x'),
+        )
+        .limit(1)
+        .as('leader'),
+      latestHealth.as('health'),
+      lastStatusReport.as('last_status_report'),
+      worstLateMilestone(asOf).as('slip'),
+      lateActivityCount(asOf).as('late_count'),
+      nextMilestone(asOf).as('next_milestone'),
+      budgetOre.as('budget_ore'),
+      spentOre(asOf).as('spent_ore'),
+    ])
+    .execute()
+  return new Map(
+    rows.map((r) => {
+      const budget = toOre(r.budget_ore)
+      const spent = toOre(r.spent_ore)
+      const end = r.actual_end ?? r.planned_end
+      const row: Row = {
+        id: r.id,
+        name: r.name,
+        code: r.code,
+        status: r.status as LifecycleStatus,
+        parent: r.parent_id && r.parent_name ? { id: r.parent_id, name: r.parent_name } : null,
+        programme: r.programme_id && r.programme_name ? { id: r.programme_id, name: r.programme_name } : null,
+        ownerOrganisation: { id: r.owner_id, name: r.owner_name },
+        leader: r.leader ?? null,
+        plannedStart: r.planned_start,
+        plannedEnd: r.planned_end,
+        actualEnd: r.actual_end,
+        health: r.health ?? null,
+        slip: r.slip ? { days: r.slip.days, activity: { id: r.slip.id, title: r.slip.title } } : null,
+        lateActivityCount: Number(r.late_count),
+        burn: {
+          budgetOre: budget,
+          spentOre: spent,
+          spentPercent: spentPercent(spent, budget),
+          timePercent: elapsedPercent(r.planned_start, end, asOf),
+        },
+        nextMilestone: r.next_milestone
+          ? { id: r.next_milestone.id, title: r.next_milestone.title, date: dateText(r.next_milestone.date) }
+          : null,
+        lastStatusReport: r.last_status_report ? dateText(r.last_status_report) : null,
+      }
+      return [r.id, row]
+    }),
+  )
+}
+
+export async function listPortfolio(
+  db: Kysely<Database>,
+  user: AuthUser,
+  query: Static<typeof PortfolioQuery>,
+  asOf: string = todayInSweden(),
+) {
+  const page = await pageIds(db, user, query, asOf)
+  const rows = await rowsFor(db, page.ids, asOf)
+  return {
+    items: page.ids.flatMap((id) => rows.get(id) ?? []),
+    nextCursor: page.nextCursor,
+    asOf,
+  }
+}
+
+/** Every row of a filtered, sorted portfolio, a page at a time (for exports and overviews). */
+export async function allPortfolioRows(
+  db: Kysely<Database>,
+  user: AuthUser,
+  filters: Filters,
+  asOf: string = todayInSweden(),
+  max = 20_000,
+): Promise<Row[]> {
+  const rows: Row[] = []
+  let cursor: string | undefined
+  do {
+    const page = await listPortfolio(db, user, { ...filters, limit: 1000, cursor }, asOf)
+    rows.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor && rows.length < max)
+  return rows
+}
