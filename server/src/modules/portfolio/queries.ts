@@ -36,11 +36,6 @@ const scopeIds = sql<
 const dueDay = sql`coalesce(a.planned_end_to, a.planned_start_to)`
 const openActivity = sql`a.project_id = any(${scopeIds}) and a.status not in ('done', 'cancelled')`
 
-function slipDays(asOf: string) {
-  return sql<number | null>`(select max(${asOf}::date - ${dueDay}) from activity a
-    where ${openActivity} and a.milestone and ${dueDay} < ${asOf}::date)`
-}
-
 function worstLateMilestone(asOf: string) {
   return sql<{ id: string; title: string; days: number } | null>`(select json_build_object(
       'id', a.id, 'title', a.title, 'days', ${asOf}::date - ${dueDay})
@@ -59,11 +54,6 @@ function nextMilestone(asOf: string) {
       'id', a.id, 'title', a.title, 'date', coalesce(a.planned_end_from, a.planned_start_from))
     from activity a where ${openActivity} and a.milestone and ${dueDay} >= ${asOf}::date
     order by ${dueDay}, a.id limit 1)`
-}
-
-function nextMilestoneDay(asOf: string) {
-  return sql<string>`coalesce((select min(${dueDay}) from activity a
-    where ${openActivity} and a.milestone and ${dueDay} >= ${asOf}::date), '9999-12-31'::date)`
 }
 
 /**
@@ -96,9 +86,53 @@ const lifecycleRank = sql<number>`array_position(array[${sql.join(
 
 type KeyKind = 'text' | 'int' | 'date'
 
+type Aggregate = RawBuilder<{ pid: string; value: string | number | null }>
+
+/**
+ * A sort key over the whole filtered set is read from grouped passes joined in, not from a
+ * subquery per row: each groups by a plain column (the project, or its parent for the
+ * sub-projects' share) so the planner estimates them well and hash-joins them.
+ */
 interface SortKey {
   kind: KeyKind
   expression: RawBuilder<unknown>
+  /** Up to three `(pid, value)` tables the key reads as `agg1.value` … `agg3.value`. */
+  aggregates?: Aggregate[]
+}
+
+const none: Aggregate = sql`(select null::uuid as pid, null::bigint as value where false)`
+
+const openMilestone = sql`a.milestone and a.status not in ('done', 'cancelled')`
+
+function milestoneAggregates(asOf: string, fn: 'max' | 'min'): Aggregate[] {
+  const late = fn === 'max'
+  const value = late ? sql`max(${asOf}::date - ${dueDay})` : sql`min(${dueDay})`
+  const when = late ? sql`${dueDay} < ${asOf}::date` : sql`${dueDay} >= ${asOf}::date`
+  return [
+    sql`(select a.project_id as pid, ${value} as value from activity a
+      where ${openMilestone} and ${when} group by a.project_id)`,
+    sql`(select p.parent_id as pid, ${value} as value from activity a join project p on p.id = a.project_id
+      where p.parent_id is not null and ${openMilestone} and ${when} group by p.parent_id)`,
+  ]
+}
+
+/** Costs that count: entered by hand, or from an import that was committed (not rolled back). */
+const liveCost = sql`(c.import_id is null or exists (select 1 from finance_import i where i.id = c.import_id and i.status = 'committed'))`
+
+function burnAggregates(asOf: string): Aggregate[] {
+  const current = sql`budget_line l join budget_version v on v.id = l.budget_version_id
+    join (select project_id, max(approval_seq) as seq from budget_version where status = 'approved' group by project_id) cur
+      on cur.project_id = v.project_id and cur.seq = v.approval_seq`
+  return [
+    // A top-level project's whole budget and each sub-project's own lines: disjoint ids.
+    sql`(select v.project_id as pid, sum(l.amount_ore) as value from ${current} group by v.project_id
+      union all
+      select l.sub_project_id, sum(l.amount_ore) from ${current} where l.sub_project_id is not null group by l.sub_project_id)`,
+    sql`(select c.project_id as pid, sum(c.amount_ore) as value from actual_cost c
+      where c.entry_date <= ${asOf}::date and ${liveCost} group by c.project_id)`,
+    sql`(select p.parent_id as pid, sum(c.amount_ore) as value from actual_cost c join project p on p.id = c.project_id
+      where p.parent_id is not null and c.entry_date <= ${asOf}::date and ${liveCost} group by p.parent_id)`,
+  ]
 }
 
 /** Each sort as a never-null key, so a keyset cursor can compare it; empty values sort last ascending. */
@@ -113,14 +147,23 @@ function sortKey(sort: PortfolioSort, asOf: string): SortKey {
     case 'plannedEnd':
       return { kind: 'date', expression: sql`project.planned_end` }
     case 'slip':
-      return { kind: 'int', expression: sql`coalesce(${slipDays(asOf)}, -1)` }
+      return {
+        kind: 'int',
+        expression: sql`coalesce(greatest(agg1.value, agg2.value), -1)`,
+        aggregates: milestoneAggregates(asOf, 'max'),
+      }
+    case 'nextMilestone':
+      return {
+        kind: 'date',
+        expression: sql`coalesce(least(agg1.value, agg2.value), '9999-12-31'::date)`,
+        aggregates: milestoneAggregates(asOf, 'min'),
+      }
     case 'burn':
       return {
         kind: 'int',
-        expression: sql`coalesce(floor(${spentOre(asOf)}::numeric * 10000 / nullif(${budgetOre}, 0)), -1)::bigint`,
+        expression: sql`coalesce(floor((coalesce(agg2.value, 0) + coalesce(agg3.value, 0))::numeric * 10000 / nullif(agg1.value, 0)), -1)::bigint`,
+        aggregates: burnAggregates(asOf),
       }
-    case 'nextMilestone':
-      return { kind: 'date', expression: nextMilestoneDay(asOf) }
   }
 }
 
@@ -186,18 +229,24 @@ export function filtered(db: Kysely<Database>, user: AuthUser, filters: Filters)
 }
 
 /** The ids of one page in sort order, and the cursor of the next. */
-async function pageIds(
+export function pageQuery(
   db: Kysely<Database>,
   user: AuthUser,
   query: Static<typeof PortfolioQuery>,
   asOf: string,
-): Promise<{ ids: string[]; nextCursor: string | null }> {
+) {
   const sort = query.sort ?? 'name'
   const order = query.order ?? defaultOrder(sort)
   const limit = query.limit ?? 50
   const key = sortKey(sort, asOf)
   const after = decodeCursor(query.cursor, 2)
-  let q = filtered(db, user, query).select(['project.id', key.expression.as('sort_value')])
+  // Sorts on a plain column join empty relations, which the planner drops.
+  const [agg1 = none, agg2 = none, agg3 = none] = key.aggregates ?? []
+  let q = filtered(db, user, query)
+    .leftJoin(agg1.as('agg1'), 'agg1.pid', 'project.id')
+    .leftJoin(agg2.as('agg2'), 'agg2.pid', 'project.id')
+    .leftJoin(agg3.as('agg3'), 'agg3.pid', 'project.id')
+    .select(['project.id', key.expression.as('sort_value')])
   if (after) {
     const [value, id] = after as [string | number, string]
     const comparison = order === 'asc' ? sql.raw('>') : sql.raw('<')
@@ -205,11 +254,24 @@ async function pageIds(
       sql<boolean>`(${key.expression}, project.id) ${comparison} (${cursorValue(key.kind, value)}, ${String(id)}::uuid)`,
     )
   }
-  const rows = await q
-    .orderBy(key.expression, order)
-    .orderBy('project.id', order)
-    .limit(limit + 1)
-    .execute()
+  return {
+    key,
+    limit,
+    query: q
+      .orderBy(key.expression, order)
+      .orderBy('project.id', order)
+      .limit(limit + 1),
+  }
+}
+
+async function pageIds(
+  db: Kysely<Database>,
+  user: AuthUser,
+  query: Static<typeof PortfolioQuery>,
+  asOf: string,
+): Promise<{ ids: string[]; nextCursor: string | null }> {
+  const { key, limit, query: q } = pageQuery(db, user, query, asOf)
+  const rows = await q.execute()
   const items = rows.slice(0, limit)
   const last = items.at(-1)
   const cursorKey = (value: unknown): string | number =>
