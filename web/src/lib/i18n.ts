@@ -10,6 +10,7 @@ import { en as financeEn, sv as financeSv } from '../features/finance/i18n'
 import { en as homeEn, sv as homeSv } from '../features/home/i18n'
 import { en as organisationsEn, sv as organisationsSv } from '../features/organisations/i18n'
 import { en as plansEn, sv as plansSv } from '../features/plans/i18n'
+import { en as portfolioEn, sv as portfolioSv } from '../features/portfolio/i18n'
 import { en as programmesEn, sv as programmesSv } from '../features/programmes/i18n'
 import { en as projectsEn, sv as projectsSv } from '../features/projects/i18n'
 import { en as reportsEn, sv as reportsSv } from '../features/reports/i18n'
@@ -37,6 +38,7 @@ export const resources = {
     reports: reportsSv,
     plans: plansSv,
     finance: financeSv,
+    portfolio: portfolioSv,
   },
   en: {
     common: commonEn,
@@ -51,6 +53,7 @@ export const resources = {
     reports: reportsEn,
     plans: plansEn,
     finance: financeEn,
+    portfolio: portfolioEn,
   },
 } as const satisfies Record<Language, Record<string, unknown>>
 
