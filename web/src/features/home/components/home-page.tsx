@@ -25,7 +25,7 @@ export function HomePage() {
   const me = useCurrentUser()
   const { data: home } = useHome()
   const financeGrant = me.roles.find((grant) => grant.role === 'finance')
-  const manages = hasOrganisationRole(me, ['administrator', 'portfolio_manager'])
+  const manages = hasOrganisationRole(me, ['administrator', 'portfolio_manager', 'viewer'])
   const firstName = me.name.split(/\s+/)[0] ?? me.name
 
   return (

@@ -79,12 +79,12 @@ export function PortfolioPage() {
           void navigate({ search: query, replace: true })
         }}
       />
-      <section className="filters" aria-labelledby="portfolio-filters-title">
+      <section className="panel portfolio-filters" aria-labelledby="portfolio-filters-title">
         <h2 id="portfolio-filters-title" className="visually-hidden">
           {t('filtersTitle')}
         </h2>
         <search>
-          <form className="filters__form portfolio__filters" onSubmit={(event) => event.preventDefault()}>
+          <form className="portfolio-filters__form" onSubmit={(event) => event.preventDefault()}>
             <Field
               id="portfolio-search"
               type="search"
@@ -130,7 +130,7 @@ export function PortfolioPage() {
               }
               width="short"
             />
-            <div className="filters__end">
+            <div className="portfolio-filters__end">
               <Checkbox
                 id="portfolio-top-level"
                 label={t('topLevel')}
@@ -168,7 +168,7 @@ export function PortfolioPage() {
         </EmptyState>
       ) : (
         <section
-          className={portfolio.isPlaceholderData ? 'results results--stale' : 'results'}
+          className={portfolio.isPlaceholderData ? 'panel results results--stale' : 'panel results'}
           aria-labelledby="portfolio-results-title"
           aria-busy={portfolio.isFetching}
         >
@@ -221,7 +221,8 @@ function PortfolioTable({ rows, sort, order, onSort }: TableProps) {
     )
   }
   return (
-    <div className="table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <div className="table-scroll" tabIndex={0}>
       <table className="data-table portfolio-table">
         <caption className="visually-hidden">{t('caption')}</caption>
         <thead>
