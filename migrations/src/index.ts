@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely/migration'
 import * as foundation from './2026-11-25-0001-foundation.ts'
 import * as plans from './2026-11-25-0002-plans.ts'
+import * as governance from './2026-11-25-0003-governance.ts'
 import * as finance from './2026-11-25-0004-finance.ts'
 import * as admin from './2026-11-25-0005-admin.ts'
 import * as reports from './2026-11-25-0007-reports.ts'
 import * as portfolio from './2026-11-25-0008-portfolio.ts'
+import * as governanceLinks from './2026-11-25-0099-governance-links.ts'
 
 /**
  * Every migration, registered by name in the order it runs. Listed explicitly rather
@@ -16,5 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0004-finance': finance,
   '2026-11-25-0005-admin': admin,
   '2026-11-25-0007-reports': reports,
+  '2026-11-25-0003-governance': governance,
+  '2026-11-25-0099-governance-links': governanceLinks,
   '2026-11-25-0008-portfolio': portfolio,
 }

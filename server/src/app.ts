@@ -6,6 +6,7 @@ import type { Db } from './db/connect.ts'
 import { auditRoutes } from './modules/audit/routes.ts'
 import { authRoutes } from './modules/auth/routes.ts'
 import { financeRoutes } from './modules/finance/routes.ts'
+import { governanceRoutes } from './modules/governance/routes.ts'
 import { healthRoutes } from './modules/health/routes.ts'
 import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
@@ -99,6 +100,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   })
   await app.register(financeRoutes)
   await app.register(reportRoutes)
+  await app.register(governanceRoutes)
   await app.register(portfolioRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })

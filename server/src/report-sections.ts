@@ -5,3 +5,6 @@
  * import line below.
  */
 import './modules/reports/project-sections.ts'
+import './modules/plans/report-sections.ts'
+import './modules/finance/report-sections.ts'
+import './modules/governance/report-sections.ts'

@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
  * A new route fails the first test until it is added to `matrix` below.
  */
 
-type Actor = 'anonymous' | 'administrator' | 'portfolio_manager' | 'finance' | 'viewer' | 'leader' | 'member'
+type Actor =
+  | 'anonymous'
+  | 'administrator'
+  | 'portfolio_manager'
+  | 'finance'
+  | 'viewer'
+  | 'leader'
+  | 'member'
+  | 'steering'
 const actors: Actor[] = [
   'anonymous',
   'administrator',
@@ -20,6 +28,7 @@ const actors: Actor[] = [
   'viewer',
   'leader',
   'member',
+  'steering',
 ]
 
 interface World {
@@ -41,6 +50,11 @@ interface World {
   reportTemplate: string
   /** A draft final report of the project. */
   finalReport: string
+  /** A steering group governing the project, the membership of the 'steering' actor, a meeting and a decision. */
+  steeringGroup: string
+  steeringMembership: string
+  meeting: string
+  decision: string
 }
 
 interface TestUserRef {
@@ -66,7 +80,15 @@ interface RouteCase {
   headers?: Record<string, string>
 }
 
-const everyone: Actor[] = ['administrator', 'portfolio_manager', 'finance', 'viewer', 'leader', 'member']
+const everyone: Actor[] = [
+  'administrator',
+  'portfolio_manager',
+  'finance',
+  'viewer',
+  'leader',
+  'member',
+  'steering',
+]
 const projectReaders = everyone
 const projectEditors: Actor[] = ['administrator', 'portfolio_manager', 'leader']
 
@@ -597,6 +619,7 @@ const matrix: Record<string, RouteCase> = {
     path: (w) => `/api/projects/${w.project}/risks/${planRow(w, 'risk')}?version=1`,
   },
   ...financeMatrix(),
+  ...governanceMatrix(),
 }
 
 /** Rows the finance routes act on, made fresh in each world before a call (ids by project). */
@@ -982,6 +1005,141 @@ function financeMatrix(): Record<string, RouteCase> {
   }
 }
 
+/** A pending milestone request of the project, made fresh before each decide/withdraw request. */
+async function makeApprovalRequest(t: TestContext, w: World) {
+  const activity = crypto.randomUUID()
+  await t.db
+    .insertInto('activity')
+    .values({ id: activity, project_id: w.project, title: 'Milstolpe', position: 1, milestone: true })
+    .execute()
+  const id = crypto.randomUUID()
+  await t.db
+    .insertInto('approval_request')
+    .values({
+      id,
+      project_id: w.project,
+      kind: 'milestone',
+      payload: JSON.stringify({ activityId: activity, change: 'Milstolpen godkänns' }),
+      summary: 'Milstolpe',
+    })
+    .execute()
+  remember(w, 'approvalRequest', id)
+}
+
+function governanceMatrix(): Record<string, RouteCase> {
+  const keepers: Actor[] = ['administrator', 'portfolio_manager']
+  const groupReaders: Actor[] = ['administrator', 'portfolio_manager', 'finance', 'viewer', 'steering']
+  const g = (w: World) => `/api/steering-groups/${w.steeringGroup}`
+  const r = (w: World) => `/api/projects/${w.project}/approval-requests/${idOf(w, 'approvalRequest')}`
+  return {
+    'GET /api/steering-groups': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/steering-groups',
+    },
+    'POST /api/steering-groups': {
+      allowed: keepers,
+      path: () => '/api/steering-groups',
+      body: (w) => ({ ownerOrganisationId: w.unit, name: `Styrgrupp ${Math.random()}` }),
+    },
+    'GET /api/steering-groups/:groupId': { allowed: groupReaders, path: g },
+    'PATCH /api/steering-groups/:groupId': {
+      allowed: keepers,
+      path: g,
+      body: () => ({ version: 1, description: 'Styr projektet' }),
+    },
+    'GET /api/steering-groups/:groupId/members': {
+      allowed: groupReaders,
+      path: (w) => `${g(w)}/members?on=2025-01-01`,
+    },
+    'POST /api/steering-groups/:groupId/members': {
+      allowed: keepers,
+      path: (w) => `${g(w)}/members`,
+      body: (w) => ({ personId: w.person, role: 'co_opted', from: '2025-01-01', to: '2025-02-01' }),
+    },
+    'PATCH /api/steering-groups/:groupId/members/:memberId': {
+      allowed: keepers,
+      path: (w) => `${g(w)}/members/${w.steeringMembership}`,
+      body: () => ({ version: 1, role: 'chair' }),
+    },
+    'PUT /api/steering-groups/:groupId/projects/:projectId': {
+      allowed: keepers,
+      path: (w) => `${g(w)}/projects/${w.project}`,
+      body: () => ({}),
+    },
+    'POST /api/steering-groups/:groupId/meetings': {
+      allowed: keepers,
+      path: (w) => `${g(w)}/meetings`,
+      body: () => ({ date: '2025-03-01', agenda: ['Lägesrapport'] }),
+    },
+    'GET /api/meetings/:meetingId': { allowed: groupReaders, path: (w) => `/api/meetings/${w.meeting}` },
+    'PATCH /api/meetings/:meetingId': {
+      allowed: keepers,
+      path: (w) => `/api/meetings/${w.meeting}`,
+      body: () => ({ version: 1, minutes: 'Protokoll' }),
+    },
+    'POST /api/steering-groups/:groupId/decisions': {
+      allowed: keepers,
+      path: (w) => `${g(w)}/decisions`,
+      body: (w) => ({ date: '2025-03-01', text: 'Beslut', kind: 'other', projectId: w.project }),
+    },
+    'GET /api/decisions': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/decisions',
+    },
+    'GET /api/decisions/export': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/decisions/export',
+    },
+    'GET /api/decisions/:decisionId': {
+      allowed: projectReaders,
+      path: (w) => `/api/decisions/${w.decision}`,
+    },
+    'GET /api/projects/:projectId/decisions': {
+      allowed: projectReaders,
+      path: (w) => `/api/projects/${w.project}/decisions`,
+    },
+    'GET /api/approvals/inbox': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/approvals/inbox',
+    },
+    'GET /api/projects/:projectId/approval-requests': {
+      allowed: projectReaders,
+      path: (w) => `/api/projects/${w.project}/approval-requests`,
+    },
+    'POST /api/projects/:projectId/approval-requests': {
+      allowed: projectEditors,
+      path: (w) => `/api/projects/${w.project}/approval-requests`,
+      body: () => ({ kind: 'plan_revision', summary: 'Reviderad plan', label: 'Rev. plan' }),
+    },
+    'POST /api/projects/:projectId/approval-requests/:requestId/approve': {
+      allowed: ['steering'],
+      before: makeApprovalRequest,
+      path: (w) => `${r(w)}/approve`,
+      body: () => ({ version: 1, comment: 'Godkänd' }),
+    },
+    'POST /api/projects/:projectId/approval-requests/:requestId/reject': {
+      allowed: ['steering'],
+      before: makeApprovalRequest,
+      path: (w) => `${r(w)}/reject`,
+      body: () => ({ version: 1, comment: 'Inte än' }),
+    },
+    'POST /api/projects/:projectId/approval-requests/:requestId/withdraw': {
+      allowed: projectEditors,
+      before: makeApprovalRequest,
+      path: (w) => `${r(w)}/withdraw`,
+      body: () => ({ version: 1 }),
+    },
+    'GET /api/projects/:projectId/course': {
+      allowed: projectReaders,
+      path: (w) => `/api/projects/${w.project}/course`,
+    },
+  }
+}
+
 /** A saved portfolio view of the caller's own (anonymous callers get a path to nothing). */
 async function ownPortfolioView(client: Client, w: World): Promise<string> {
   const created = await client.post('/api/portfolio/views', { name: `Vy ${crypto.randomUUID()}`, query: {} })
@@ -1050,6 +1208,25 @@ async function buildWorld(name: string): Promise<{ world: World; users: Map<Acto
   const finalReport = await t.db
     .transaction()
     .execute((trx) => startFinalReportInTransaction(trx, null, project, {}))
+  const steering = await f.steeringGroup({
+    ownerOrganisationId: unit,
+    projectIds: [project],
+    name: `${name} styrgrupp`,
+  })
+  users.set('steering', steering.users[0]!)
+  const steeringMembership = (
+    await t.db
+      .selectFrom('steering_group_member')
+      .where('steering_group_id', '=', steering.id)
+      .select('id')
+      .executeTakeFirstOrThrow()
+  ).id
+  const meeting = crypto.randomUUID()
+  await t.db
+    .insertInto('meeting')
+    .values({ id: meeting, steering_group_id: steering.id, meeting_date: '2099-01-01' })
+    .execute()
+  const decision = await f.decision({ projectId: project })
   return {
     world: {
       root,
@@ -1064,6 +1241,10 @@ async function buildWorld(name: string): Promise<{ world: World; users: Map<Acto
       erasableUser,
       reportTemplate,
       finalReport,
+      steeringGroup: steering.id,
+      steeringMembership,
+      meeting,
+      decision,
     },
     users,
   }

@@ -494,6 +494,97 @@ export interface ActualCostTable {
   created_at: CreatedAt
 }
 
+/* Governance: steering groups, meetings, decisions, approval requests. */
+export interface SteeringGroupTable {
+  id: string
+  owner_organisation_id: string
+  name: string
+  description: ColumnType<string, string | undefined, string>
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface SteeringGroupOrganisationTable {
+  steering_group_id: string
+  organisation_id: string
+}
+
+export interface SteeringGroupMemberTable {
+  id: string
+  steering_group_id: string
+  person_id: string
+  role: string
+  from_date: DateColumn
+  to_date: Optional<DateColumn | null>
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface SteeringGroupProjectTable {
+  steering_group_id: string
+  project_id: string
+  from_date: Optional<DateColumn | null>
+  to_date: Optional<DateColumn | null>
+}
+
+export interface MeetingTable {
+  id: string
+  steering_group_id: string
+  meeting_date: DateColumn
+  place: ColumnType<string, string | undefined, string>
+  agenda: ColumnType<string[], string | undefined, string>
+  minutes: ColumnType<string, string | undefined, string>
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface MeetingAttendeeTable {
+  meeting_id: string
+  person_id: string
+}
+
+/** Immutable: no update type on purpose (the database refuses UPDATE and DELETE). */
+export interface DecisionTable {
+  id: string
+  steering_group_id: ColumnType<string | null, string | null | undefined, never>
+  meeting_id: ColumnType<string | null, string | null | undefined, never>
+  per_capsulam: ColumnType<boolean, boolean | undefined, never>
+  decided_on: ColumnType<DateColumn, DateColumn, never>
+  paragraph: ColumnType<string | null, string | null | undefined, never>
+  diary_number: ColumnType<string | null, string | null | undefined, never>
+  text: ColumnType<string, string, never>
+  kind: ColumnType<string, string, never>
+  outcome: ColumnType<string | null, string | null | undefined, never>
+  project_id: ColumnType<string | null, string | null | undefined, never>
+  subject_kind: ColumnType<string | null, string | null | undefined, never>
+  subject_id: ColumnType<string | null, string | null | undefined, never>
+  decided_by: ColumnType<string, string, never>
+  outside_system: ColumnType<boolean, boolean | undefined, never>
+  supersedes_id: ColumnType<string | null, string | null | undefined, never>
+  recorded_by: ColumnType<string | null, string | null | undefined, never>
+  created_at: ColumnType<Date, Date | string | undefined, never>
+}
+
+export interface ApprovalRequestTable {
+  id: string
+  project_id: string
+  kind: string
+  payload: Json<Record<string, unknown>>
+  summary: string
+  status: ColumnType<string, string | undefined, string>
+  requested_by: Optional<string | null>
+  requested_at: CreatedAt
+  decided_by: Optional<string | null>
+  decided_at: Optional<Date | null>
+  comment: ColumnType<string, string | undefined, string>
+  decision_id: Optional<string | null>
+  version: VersionColumn
+  updated_at: UpdatedAt
+}
+
 export interface PortfolioViewTable {
   id: string
   user_id: string
@@ -546,6 +637,14 @@ export interface Database {
   finance_import_error: FinanceImportErrorTable
   finance_import_rollback: FinanceImportRollbackTable
   actual_cost: ActualCostTable
+  steering_group: SteeringGroupTable
+  steering_group_organisation: SteeringGroupOrganisationTable
+  steering_group_member: SteeringGroupMemberTable
+  steering_group_project: SteeringGroupProjectTable
+  meeting: MeetingTable
+  meeting_attendee: MeetingAttendeeTable
+  decision: DecisionTable
+  approval_request: ApprovalRequestTable
   portfolio_view: PortfolioViewTable
 }
 

@@ -226,6 +226,70 @@ export class Fixtures {
       .values({ project_id: projectId, user_id: userId, role })
       .execute()
   }
+
+  /** A decision in the register, for tests that need one to point at (decision_id columns are foreign keys). */
+  async decision(options: { projectId?: string | null; kind?: string; date?: string } = {}) {
+    const id = uuid()
+    await this.db
+      .insertInto('decision')
+      .values({
+        id,
+        steering_group_id: null,
+        decided_on: options.date ?? '2025-06-01',
+        text: this.next('Beslut'),
+        kind: options.kind ?? 'other',
+        project_id: options.projectId ?? null,
+        decided_by: 'Styrgruppen',
+        outside_system: true,
+      })
+      .execute()
+    return id
+  }
+
+  /**
+   * A steering group governing `projectIds`, with a user account per member (linked through
+   * the person), so each user has `project:approve` there today.
+   */
+  async steeringGroup(options: {
+    ownerOrganisationId: string
+    projectIds: string[]
+    members?: number
+    name?: string
+  }) {
+    const id = uuid()
+    await this.db
+      .insertInto('steering_group')
+      .values({
+        id,
+        owner_organisation_id: options.ownerOrganisationId,
+        name: options.name ?? this.next('Styrgrupp'),
+      })
+      .execute()
+    for (const projectId of options.projectIds) {
+      await this.db
+        .insertInto('steering_group_project')
+        .values({ steering_group_id: id, project_id: projectId })
+        .execute()
+    }
+    const users: TestUser[] = []
+    for (let i = 0; i < (options.members ?? 1); i++) {
+      const personId = await this.person(options.ownerOrganisationId)
+      const user = await this.user({ organisationId: options.ownerOrganisationId })
+      await this.db.updateTable('app_user').set({ person_id: personId }).where('id', '=', user.id).execute()
+      await this.db
+        .insertInto('steering_group_member')
+        .values({
+          id: uuid(),
+          steering_group_id: id,
+          person_id: personId,
+          role: i === 0 ? 'chair' : 'member',
+          from_date: '2000-01-01',
+        })
+        .execute()
+      users.push(user)
+    }
+    return { id, users }
+  }
 }
 
 export interface TestContext {

@@ -26,16 +26,23 @@ export const MissingReport = Type.Object({
   hasDraft: Type.Boolean(),
 })
 
-/*
- * Governance (approvals, steering groups) and status reports fill these when they land; the
- * shapes are fixed now so the home pages can show them without another contract change.
- */
+/** An approval request waiting for a steering-group decision (governance). */
 export const PendingApproval = Type.Object({
   id: Id,
   project: Ref,
   title: Type.String(),
+  change: Type.String({ description: 'What would change, in words' }),
   requestedOn: IsoDate,
 })
+
+export const UpcomingMeeting = Type.Object({
+  id: Id,
+  steeringGroup: Ref,
+  date: IsoDate,
+  place: Type.String(),
+})
+
+/* Status reports (indicators) fill reportsDue when they land; the shape is fixed now. */
 
 export const ReportDue = Type.Object({
   project: Ref,
@@ -51,7 +58,10 @@ export const Home = Type.Object({
   memberOfProjects: Type.Boolean(),
   myProjects: Type.Array(PortfolioRow),
   lateActivities: Type.Array(LateActivity),
-  approvalsPending: Type.Array(PendingApproval),
+  approvalsPending: Type.Array(PendingApproval, { description: 'Your own requests still waiting' }),
+  toDecide: Type.Array(PendingApproval, { description: 'Requests your steering groups are to decide' }),
+  upcomingMeetings: Type.Array(UpcomingMeeting),
+  governedProjects: Type.Array(PortfolioRow, { description: 'Projects your steering groups govern today' }),
   reportsDue: Type.Array(ReportDue),
   endingSoon: Type.Array(PortfolioRow),
   reportsMissing: Type.Array(MissingReport),

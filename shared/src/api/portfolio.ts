@@ -30,6 +30,7 @@ export const PortfolioFilters = {
     Type.Integer({ minimum: 1990, maximum: 2100, description: 'Running during this year' }),
   ),
   leaderPersonId: Type.Optional(Id),
+  steeringGroupId: Type.Optional(Id),
   topLevel: Type.Optional(Type.Boolean({ description: 'Only projects that are not sub-projects' })),
   mine: Type.Optional(Type.Boolean({ description: 'Only projects where you have a project role' })),
   sort: Type.Optional(PortfolioSort),

@@ -85,6 +85,7 @@ export const queryKeys = {
     all: ['portfolio'] as const,
     infinite: (query: object) => ['portfolio', 'infinite', query] as const,
     views: ['portfolio', 'views'] as const,
+    steeringGroups: ['portfolio', 'steering-groups'] as const,
     programme: (programmeId: string) => ['portfolio', 'programme', programmeId] as const,
     home: ['portfolio', 'home'] as const,
   },

@@ -323,7 +323,7 @@ describe('budget versions', () => {
 
   it('approves inside the caller’s transaction, so governance can commit it with its decision or not at all', async () => {
     const proposal = json<Version>(await leader.post(`${base()}/budget-versions`, { propose: true }))
-    const decisionId = '01900000-0000-7000-8000-000000000001'
+    const decisionId = await t.fixtures.decision()
     await expect(
       t.db.transaction().execute(async (trx) => {
         await approveBudgetVersion(trx, { budgetVersionId: proposal.id, decisionId, actorId: financeUserId })

@@ -162,13 +162,14 @@ describe('baselines', () => {
       plannedEnd: { from: '2022-03-31' },
     })
     await leader.post(`${base}/activities`, { title: 'Skriva rapport' })
+    const revisionDecision = await t.fixtures.decision({ projectId: project })
     const approvedId = await t.db.transaction().execute((trx) =>
       freezeBaseline(trx, {
         projectId: project,
         label: 'Rev. projektplan',
         revisionDate: '2022-02-01',
         actorId: null,
-        decisionId: '01930000-0000-7000-8000-000000000001',
+        decisionId: revisionDecision,
         kind: 'approved_revision',
       }),
     )
@@ -213,7 +214,7 @@ describe('milestones for the steering group', () => {
       await leader.post(`${base}/activities`, { title: 'Milstolpe', milestone: true }),
     )
     expect((await milestoneOf(t.db, plain.id))?.milestone).toBe(false)
-    const decisionId = '01930000-0000-7000-8000-000000000002'
+    const decisionId = await t.fixtures.decision()
     await expect(
       t.db.transaction().execute((trx) => recordMilestoneApproval(trx, { activityId: plain.id, decisionId })),
     ).rejects.toMatchObject({ code: 'not_a_milestone' })

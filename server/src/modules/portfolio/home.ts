@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
+import { inbox } from '../governance/approvals.ts'
 import { projectVisibleTo } from '../projects/access.ts'
 import { filtered, listPortfolio, rowsFor } from './queries.ts'
 
@@ -162,7 +163,7 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
     .where('user_id', '=', user.id)
     .select(['role'])
     .execute()
-  const [mine, late, ending, missing, health] = await Promise.all([
+  const [mine, late, ending, missing, health, requests, governed] = await Promise.all([
     memberships.length > 0
       ? listPortfolio(db, user, { mine: true, sort: 'plannedEnd', limit: LIST }, asOf)
       : Promise.resolve({ items: [] }),
@@ -170,7 +171,16 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
     manages ? endingSoon(db, user, asOf) : Promise.resolve([]),
     manages || memberships.length > 0 ? reportsMissing(db, user, asOf) : Promise.resolve([]),
     manages ? programmeHealth(db, user, asOf) : Promise.resolve([]),
+    inbox(db, user),
+    listPortfolio(db, user, { governed: true, sort: 'slip', limit: LIST }, asOf),
   ])
+  const pending = (r: Awaited<ReturnType<typeof inbox>>['toDecide'][number]) => ({
+    id: r.id,
+    project: r.project,
+    title: r.summary,
+    change: r.change,
+    requestedOn: r.requestedAt.slice(0, 10),
+  })
   return {
     asOf,
     roles,
@@ -178,7 +188,15 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
     memberOfProjects: memberships.length > 0,
     myProjects: mine.items,
     lateActivities: late,
-    approvalsPending: [],
+    approvalsPending: requests.mine.filter((r) => r.status === 'pending').map(pending),
+    toDecide: requests.toDecide.map(pending),
+    upcomingMeetings: requests.upcomingMeetings.map((m) => ({
+      id: m.id,
+      steeringGroup: { id: m.steeringGroupId, name: m.steeringGroupName },
+      date: m.date,
+      place: m.place,
+    })),
+    governedProjects: governed.items,
     reportsDue: [],
     endingSoon: ending,
     reportsMissing: missing,

@@ -363,3 +363,55 @@ describe('export and overviews', () => {
     })
   })
 })
+
+describe('with governance', () => {
+  it('filters by steering group and gives a member the requests to decide and the projects governed', async () => {
+    const group = uuid()
+    await t.db
+      .insertInto('steering_group')
+      .values({ id: group, owner_organisation_id: lulea, name: 'LG-SAM soc/buf' })
+      .execute()
+    const person = await t.fixtures.person(soc, 'Stefan Åberg')
+    const memberRef = await t.fixtures.user({ organisationId: soc })
+    await t.db.updateTable('app_user').set({ person_id: person }).where('id', '=', memberRef.id).execute()
+    await t.db
+      .insertInto('steering_group_member')
+      .values({
+        id: uuid(),
+        steering_group_id: group,
+        person_id: person,
+        role: 'chair',
+        from_date: '2017-01-01',
+      })
+      .execute()
+    await t.db
+      .insertInto('steering_group_project')
+      .values({ steering_group_id: group, project_id: samverkan })
+      .execute()
+    await t.db
+      .insertInto('approval_request')
+      .values({
+        id: uuid(),
+        project_id: samverkan,
+        kind: 'lifecycle',
+        payload: JSON.stringify({ to: 'terminated' }),
+        summary: 'Avsluta projektet i nuvarande form',
+      })
+      .execute()
+
+    const names = (await listPortfolio(t.db, managerUser, { steeringGroupId: group }, asOf)).items.map(
+      (r) => r.name,
+    )
+    expect(names.sort()).toEqual(['Del a', 'Samverkan i praktiken'])
+
+    const member = await t.as(memberRef)
+    const home = json<{
+      toDecide: { title: string; project: { id: string } }[]
+      governedProjects: { id: string }[]
+    }>(await member.get('/api/me/home'))
+    expect(home.toDecide).toMatchObject([
+      { title: 'Avsluta projektet i nuvarande form', project: { id: samverkan } },
+    ])
+    expect(home.governedProjects.map((p) => p.id).sort()).toEqual([samverkan, delA].sort())
+  })
+})

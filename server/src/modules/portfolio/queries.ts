@@ -17,7 +17,8 @@ import { toOre } from '../finance/queries.ts'
 import { projectVisibleTo } from '../projects/access.ts'
 
 type Row = Static<typeof PortfolioRow>
-type Filters = Static<typeof PortfolioViewQuery>
+/** The table's filters, and for the home page the projects governed by the user's steering groups. */
+type Filters = Static<typeof PortfolioViewQuery> & { governed?: boolean }
 type Eb = ExpressionBuilder<Database, 'project'>
 
 /*
@@ -209,6 +210,27 @@ export function filtered(db: Kysely<Database>, user: AuthUser, filters: Filters)
       ),
     )
   }
+  const groupId = filters.steeringGroupId
+  if (groupId) {
+    // Governed by the group at any time, itself or through its parent project.
+    q = q.where((eb: Eb) =>
+      eb.exists(
+        eb
+          .selectFrom('steering_group_project as sgp')
+          .where('sgp.steering_group_id', '=', groupId)
+          .where((w) =>
+            w.or([
+              w('sgp.project_id', '=', w.ref('project.id')),
+              w('sgp.project_id', '=', w.ref('project.parent_id')),
+            ]),
+          )
+          .select(sql`1`.as('one')),
+      ),
+    )
+  }
+  if (filters.governed) {
+    q = q.where((eb: Eb) => eb.exists(governedBy(user)))
+  }
   if (filters.mine) {
     q = q.where((eb: Eb) =>
       eb.exists(
@@ -228,13 +250,22 @@ export function filtered(db: Kysely<Database>, user: AuthUser, filters: Filters)
   return q
 }
 
+/** SQL: a steering group the user sits in today governs the project (or its parent) today. */
+function governedBy(user: AuthUser) {
+  const today = todayInSweden()
+  return sql`(select 1 from steering_group_member sm
+    join app_user su on su.person_id = sm.person_id
+    join steering_group_project sp on sp.steering_group_id = sm.steering_group_id
+    where su.id = ${user.id} and su.active
+      and sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today})
+      and (sp.from_date is null or sp.from_date <= ${today}) and (sp.to_date is null or sp.to_date >= ${today})
+      and (sp.project_id = project.id or sp.project_id = project.parent_id))`
+}
+
 /** The ids of one page in sort order, and the cursor of the next. */
-export function pageQuery(
-  db: Kysely<Database>,
-  user: AuthUser,
-  query: Static<typeof PortfolioQuery>,
-  asOf: string,
-) {
+type Query = Static<typeof PortfolioQuery> & Pick<Filters, 'governed'>
+
+export function pageQuery(db: Kysely<Database>, user: AuthUser, query: Query, asOf: string) {
   const sort = query.sort ?? 'name'
   const order = query.order ?? defaultOrder(sort)
   const limit = query.limit ?? 50
@@ -267,7 +298,7 @@ export function pageQuery(
 async function pageIds(
   db: Kysely<Database>,
   user: AuthUser,
-  query: Static<typeof PortfolioQuery>,
+  query: Query,
   asOf: string,
 ): Promise<{ ids: string[]; nextCursor: string | null }> {
   const { key, limit, query: q } = pageQuery(db, user, query, asOf)
@@ -371,7 +402,7 @@ export async function rowsFor(db: Kysely<Database>, ids: string[], asOf: string)
 export async function listPortfolio(
   db: Kysely<Database>,
   user: AuthUser,
-  query: Static<typeof PortfolioQuery>,
+  query: Query,
   asOf: string = todayInSweden(),
 ) {
   const page = await pageIds(db, user, query, asOf)

@@ -4,6 +4,7 @@ import {
   type ProjectCapability,
   type ProjectRole,
 } from '@lagesbild/shared/domain/access'
+import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
@@ -25,6 +26,31 @@ function reachingOrganisations(eb: ExpressionBuilder<Database, 'project'>) {
     .select(
       sql<string>`unnest(array[q.owner_organisation_id, qp.owner_organisation_id])`.as('organisation_id'),
     )
+}
+
+/**
+ * SQL: the user is, today, a member of a steering group that governs this project or its
+ * parent (people and accounts meet through app_user.person_id). Grants read and approve.
+ */
+function steeringGroupMembership(eb: ExpressionBuilder<Database, 'project'>, user: AuthUser) {
+  const today = todayInSweden()
+  return eb
+    .selectFrom('steering_group_member as sm')
+    .innerJoin('app_user as su', 'su.person_id', 'sm.person_id')
+    .innerJoin('steering_group_project as sp', 'sp.steering_group_id', 'sm.steering_group_id')
+    .where('su.id', '=', user.id)
+    .where('su.active', '=', true)
+    .where(sql<SqlBool>`sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today})`)
+    .where(
+      sql<SqlBool>`(sp.from_date is null or sp.from_date <= ${today}) and (sp.to_date is null or sp.to_date >= ${today})`,
+    )
+    .where((w) =>
+      w.or([
+        w('sp.project_id', '=', w.ref('project.id')),
+        w('sp.project_id', '=', w.ref('project.parent_id')),
+      ]),
+    )
+    .select(sql`1`.as('one'))
 }
 
 /** SQL predicate: the user may read this project. The one definition every list and read uses. */
@@ -51,6 +77,7 @@ export function projectVisibleTo(user: AuthUser) {
           )
           .select(sql`1`.as('one')),
       ),
+      eb.exists(steeringGroupMembership(eb, user)),
     ])
 }
 
@@ -86,13 +113,14 @@ export async function loadProjectAccess(
         .select(sql<ProjectRole>`m.role`.as('role'))
         .limit(1)
         .as('project_role'),
+      eb.exists(steeringGroupMembership(eb, user)).as('steering'),
     ])
     .executeTakeFirst()
   if (!row) return null
   const capabilities = capabilitiesFor({
     organisationRoles: row.roles ?? [],
     projectRole: row.project_role ?? null,
-    steeringGroupMember: false,
+    steeringGroupMember: Boolean(row.steering),
   })
   if (!capabilities.includes('project:read')) return null
   return { projectId: row.id, capabilities }

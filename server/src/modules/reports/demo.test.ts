@@ -2,7 +2,6 @@ import type { FinalReport } from '@lagesbild/shared/api/reports'
 import { municipalTemplate } from '@lagesbild/shared/domain/report-template'
 import { type EditorNode, rich } from '@lagesbild/shared/domain/rich-text'
 import type { Static } from 'typebox'
-import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, SAMVERKAN, TIDIGA } from '../../demo/foundation.ts'
 import { docxParts, docxText, pdfText } from '../../test/documents.ts'
@@ -114,9 +113,10 @@ describe('demo: Tidiga insatser i samverkan', () => {
       version: report.version,
     })
     expect(submitted.statusCode).toBe(200)
+    const decisionId = await t.fixtures.decision()
     await t.db
       .transaction()
-      .execute((trx) => markFinalReportApproved(trx, { reportId: report.id, decisionId: uuid() }))
+      .execute((trx) => markFinalReportApproved(trx, { reportId: report.id, decisionId }))
 
     const docx = await leader.get(`/api/projects/${project}/final-reports/${report.id}/document.docx`)
     const docxWords = docxText(docxParts(docx.rawPayload).document)

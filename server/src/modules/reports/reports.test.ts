@@ -283,11 +283,12 @@ describe('a final report', () => {
     expect(factsText).toContain('Elin Nordin (från 2015-07-01)')
     expect(factsText).toContain('FöräldraSupporten')
     const budget = draft.sections.find((s) => s.key === 'projektbudget')!
+    // Finance fills Projektbudget; this project has no money in Lägesbild, and the section says so.
     expect(budget.generated).toEqual([
       {
         kind: 'note',
-        tone: 'placeholder',
-        runs: [{ text: 'Fylls i automatiskt när budget och utfall finns i Lägesbild.' }],
+        tone: 'info',
+        runs: [{ text: 'Projektet har ingen budget, finansiering eller utfall i Lägesbild.' }],
       },
     ])
     expect(budget.content).toEqual({ type: 'doc', content: [] })
@@ -402,7 +403,7 @@ describe('a final report', () => {
     expect(text).toContain('SN 2013/0231')
     expect(text).toContain('Mottagningen FöräldraSupporten öppnade den 22 september 2014.')
     expect(text).toContain('Barn- och utbildningsförvaltningen och Socialförvaltningen i Luleå')
-    expect(text).toContain('Fylls i automatiskt när aktivitetsplanen finns i Lägesbild.')
+    expect(text).toContain('Projektet har ingen aktivitetsplan i Lägesbild.')
     expect(docx.document).toMatch(/<w:pStyle w:val="Heading1"\/>/)
   })
 
@@ -493,7 +494,8 @@ describe('a final report', () => {
   })
 
   it('is approved by the steering group as a decision, once', async () => {
-    const decisionId = uuid()
+    const decisionId = await t.fixtures.decision()
+    const secondDecision = await t.fixtures.decision()
     await t.db
       .transaction()
       .execute((trx) =>
@@ -509,7 +511,7 @@ describe('a final report', () => {
     await expect(
       t.db
         .transaction()
-        .execute((trx) => markFinalReportApproved(trx, { reportId: draft.id, decisionId: uuid() })),
+        .execute((trx) => markFinalReportApproved(trx, { reportId: draft.id, decisionId: secondDecision })),
     ).rejects.toMatchObject({ status: 409, code: 'not_awaiting_decision' })
     const text = await pdfText(
       (await leader.get(`${reportsOf(project)}/${draft.id}/document.pdf`)).rawPayload,
@@ -595,10 +597,11 @@ describe('a returned report', () => {
   })
 
   it('is continued in a new draft pointing back at it, with its text', async () => {
+    const decisionId = await t.fixtures.decision()
     await t.db.transaction().execute((trx) =>
       returnFinalReport(trx, {
         reportId: returned.id,
-        decisionId: uuid(),
+        decisionId,
         comment: 'Beskriv budgetavvikelsen.',
       }),
     )

@@ -17,6 +17,7 @@ import {
   PortfolioManager,
   ProjectHealthTable,
   Requests,
+  SteeringGroupMember,
 } from './role-sections'
 import './home.css'
 
@@ -65,6 +66,9 @@ export function HomePage() {
             <Requests home={home} />
             {manages ? null : <MissingReports home={home} />}
           </>
+        ) : null}
+        {home.governedProjects.length > 0 || home.toDecide.length > 0 ? (
+          <SteeringGroupMember home={home} />
         ) : null}
         {manages ? <PortfolioManager home={home} /> : null}
         {financeGrant ? <Finance organisationId={financeGrant.organisationId} /> : null}

@@ -82,9 +82,11 @@ export function Requests({ home }: { home: Home }) {
           <ul className="home-list">
             {home.approvalsPending.map((a) => (
               <li key={a.id}>
-                {a.title}
+                <Link to="/projects/$projectId" params={{ projectId: a.project.id }}>
+                  {a.title}
+                </Link>
                 <span className="home-list__meta">
-                  {a.project.name} · {formatDate(a.requestedOn)}
+                  {a.project.name} · {a.change} · {t('role.requestedOn', { date: formatDate(a.requestedOn) })}
                 </span>
               </li>
             ))}
@@ -301,5 +303,52 @@ function GapList({ rows }: { rows: { id: string; name: string; ore: number }[] }
         </li>
       ))}
     </ul>
+  )
+}
+
+/** A steering-group member's home: what to decide, the next meetings, the projects governed. */
+export function SteeringGroupMember({ home }: { home: Home }) {
+  const { t } = useTranslation('home')
+  return (
+    <>
+      <section className="panel" aria-labelledby="to-decide-title">
+        <h2 id="to-decide-title">{t('role.toDecideTitle')}</h2>
+        {home.toDecide.length === 0 ? (
+          <p className="muted">{t('role.toDecideNone')}</p>
+        ) : (
+          <ul className="home-list">
+            {home.toDecide.map((a) => (
+              <li key={a.id}>
+                <Link to="/projects/$projectId" params={{ projectId: a.project.id }}>
+                  {a.title}
+                </Link>
+                <span className="home-list__meta">
+                  {a.project.name} · {a.change} · {t('role.requestedOn', { date: formatDate(a.requestedOn) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="meetings-title">
+        <h2 id="meetings-title">{t('role.meetingsTitle')}</h2>
+        {home.upcomingMeetings.length === 0 ? (
+          <p className="muted">{t('role.meetingsNone')}</p>
+        ) : (
+          <ul className="home-list">
+            {home.upcomingMeetings.map((m) => (
+              <li key={m.id}>
+                {formatDate(m.date)} · {m.steeringGroup.name}
+                {m.place ? <span className="home-list__meta">{m.place}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="panel home__wide" aria-labelledby="governed-title">
+        <h2 id="governed-title">{t('role.governedTitle')}</h2>
+        <ProjectHealthTable rows={home.governedProjects} caption={t('role.governedCaption')} />
+      </section>
+    </>
   )
 }

@@ -1,3 +1,4 @@
+import * as governanceApi from '@lagesbild/shared/api/governance'
 import * as organisationsApi from '@lagesbild/shared/api/organisations'
 import * as portfolioApi from '@lagesbild/shared/api/portfolio'
 import * as programmesApi from '@lagesbild/shared/api/programmes'
@@ -65,6 +66,14 @@ export const useOrganisationOptions = () =>
       apiRequest(organisationsApi.listOrganisations, { query: { limit: 200 } }, { signal }),
     staleTime: 5 * 60_000,
     select: (page) => asTreeOptions(page.items),
+  })
+
+export const useSteeringGroupOptions = () =>
+  useQuery({
+    queryKey: queryKeys.portfolio.steeringGroups,
+    queryFn: ({ signal }) => apiRequest(governanceApi.listSteeringGroups, {}, { signal }),
+    staleTime: 5 * 60_000,
+    select: (page) => page.items.map((group) => ({ value: group.id, label: group.name })),
   })
 
 export const portfolioViewsQueryOptions = () =>

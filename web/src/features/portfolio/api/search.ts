@@ -11,6 +11,7 @@ export interface PortfolioSearch {
   q?: string
   programmeId?: string
   ownerOrganisationId?: string
+  steeringGroupId?: string
   status?: LifecycleStatus
   year?: number
   topLevel?: boolean
@@ -30,6 +31,7 @@ export function parsePortfolioSearch(search: Record<string, unknown>): Portfolio
     q: typeof search.q === 'string' && search.q.trim() ? search.q : undefined,
     programmeId: id(search.programmeId),
     ownerOrganisationId: id(search.ownerOrganisationId),
+    steeringGroupId: id(search.steeringGroupId),
     status: oneOf(lifecycleStatuses, search.status) ? search.status : undefined,
     year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : undefined,
     topLevel: flag(search.topLevel),

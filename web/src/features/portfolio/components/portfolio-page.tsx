@@ -23,6 +23,7 @@ import {
   useOrganisationOptions,
   usePortfolio,
   useProgrammeOptions,
+  useSteeringGroupOptions,
 } from '../api/portfolio'
 import { SavedViews } from './saved-views'
 import './portfolio.css'
@@ -44,6 +45,7 @@ export function PortfolioPage() {
   const router = useRouter()
   const programmes = useProgrammeOptions()
   const organisations = useOrganisationOptions()
+  const steeringGroups = useSteeringGroupOptions()
   const portfolio = usePortfolio(search)
   const [q, setQ] = useState(search.q ?? '')
   const debouncedQ = useDebouncedValue(q, 300)
@@ -108,6 +110,14 @@ export function PortfolioPage() {
               options={organisations.data ?? []}
               value={search.ownerOrganisationId ?? ''}
               onChange={(event) => void setFilters({ ownerOrganisationId: event.target.value || undefined })}
+            />
+            <Select
+              id="portfolio-steering-group"
+              label={t('steeringGroup')}
+              emptyOption={t('allSteeringGroups')}
+              options={steeringGroups.data ?? []}
+              value={search.steeringGroupId ?? ''}
+              onChange={(event) => void setFilters({ steeringGroupId: event.target.value || undefined })}
             />
             <Select
               id="portfolio-status"

@@ -1,0 +1,405 @@
+import type {
+  ApprovalDecide,
+  ApprovalRequest,
+  ApprovalRequestCreate,
+  Decision,
+} from '@lagesbild/shared/api/governance'
+import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
+import type { RequestKind, RequestStatus } from '@lagesbild/shared/domain/governance'
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely'
+import type { Static } from 'typebox'
+import { v7 as uuid } from 'uuid'
+import type { ApprovalRequestTable, Database } from '../../db/schema.ts'
+import type { AuthUser } from '../../plugins/auth.ts'
+import { forbidden, HttpProblem, invalidField, notFound, staleVersion } from '../../plugins/problem.ts'
+import { recordAudit } from '../audit/record.ts'
+import { insertDecision, readDecision } from './decisions.ts'
+import './effects.ts'
+import { approvalHandler, type RequestPayload } from './registry.ts'
+
+type Db = Kysely<Database>
+type RequestT = Static<typeof ApprovalRequest>
+type DecisionT = Static<typeof Decision>
+
+async function toRequests(db: Db, rows: Selectable<ApprovalRequestTable>[]): Promise<RequestT[]> {
+  if (rows.length === 0) return []
+  const userIds = [...new Set(rows.flatMap((r) => [r.requested_by, r.decided_by]).filter((x) => x !== null))]
+  const projectIds = [...new Set(rows.map((r) => r.project_id))]
+  const [users, projects] = await Promise.all([
+    userIds.length
+      ? db.selectFrom('app_user').where('id', 'in', userIds).select(['id', 'name']).execute()
+      : Promise.resolve([]),
+    db.selectFrom('project').where('id', 'in', projectIds).select(['id', 'name']).execute(),
+  ])
+  const userName = new Map(users.map((u) => [u.id, u.name]))
+  const projectName = new Map(projects.map((p) => [p.id, p.name]))
+  const ref = (id: string | null) => (id ? { id, name: userName.get(id) ?? '' } : null)
+  return rows.map((r) => {
+    const payload = r.payload as RequestPayload
+    return {
+      id: r.id,
+      project: { id: r.project_id, name: projectName.get(r.project_id) ?? '' },
+      kind: r.kind as RequestKind,
+      payload,
+      summary: r.summary,
+      change: typeof payload.change === 'string' ? payload.change : '',
+      status: r.status as RequestStatus,
+      requestedBy: ref(r.requested_by),
+      requestedAt: new Date(r.requested_at).toISOString(),
+      decidedBy: ref(r.decided_by),
+      decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
+      comment: r.comment,
+      decisionId: r.decision_id,
+      version: r.version,
+    }
+  })
+}
+
+async function readRequest(db: Db, id: string): Promise<RequestT> {
+  const row = await db
+    .selectFrom('approval_request')
+    .where('id', '=', id)
+    .selectAll()
+    .executeTakeFirstOrThrow()
+  const [request] = await toRequests(db, [row])
+  return request!
+}
+
+const alreadyPending = () =>
+  new HttpProblem(409, 'already_pending', undefined, {
+    detail: {
+      sv: 'Det finns redan en begäran om samma sak som väntar på beslut.',
+      en: 'A request about the same thing is already awaiting a decision.',
+    },
+  })
+
+/**
+ * Opens a request inside the caller's transaction (the reports module's submission uses it
+ * through its listener). Refuses a second pending request about the same subject.
+ */
+export async function openApprovalRequest(
+  trx: Db,
+  input: {
+    projectId: string
+    kind: RequestKind
+    payload: RequestPayload
+    summary: string
+    requestedBy: string | null
+  },
+): Promise<string> {
+  const handler = approvalHandler(input.kind)
+  const subject = handler.subject(input.projectId, input.payload)
+  const pending = await trx
+    .selectFrom('approval_request')
+    .where('project_id', '=', input.projectId)
+    .where('kind', '=', input.kind)
+    .where('status', '=', 'pending')
+    .select(['id', 'payload'])
+    .forUpdate()
+    .execute()
+  if (pending.some((p) => handler.subject(input.projectId, p.payload as RequestPayload).id === subject.id)) {
+    throw alreadyPending()
+  }
+  const id = uuid()
+  await trx
+    .insertInto('approval_request')
+    .values({
+      id,
+      project_id: input.projectId,
+      kind: input.kind,
+      payload: JSON.stringify(input.payload),
+      summary: input.summary.trim(),
+      requested_by: input.requestedBy,
+    })
+    .execute()
+  await recordAudit(trx, {
+    actorId: input.requestedBy,
+    entity: 'approval_request',
+    entityId: id,
+    projectId: input.projectId,
+    action: 'request',
+    after: { kind: input.kind, summary: input.summary, payload: input.payload },
+  })
+  return id
+}
+
+export async function createRequest(
+  db: Db,
+  user: AuthUser,
+  projectId: string,
+  input: Static<typeof ApprovalRequestCreate>,
+): Promise<RequestT> {
+  const id = await db.transaction().execute(async (trx) => {
+    // Locks the project, so two requests made at once see each other.
+    await trx.selectFrom('project').where('id', '=', projectId).select('id').forUpdate().executeTakeFirst()
+    const payload = await approvalHandler(input.kind).prepare(trx, projectId, input)
+    return openApprovalRequest(trx, {
+      projectId,
+      kind: input.kind,
+      payload,
+      summary: input.summary,
+      requestedBy: user.id,
+    })
+  })
+  return readRequest(db, id)
+}
+
+export async function listProjectRequests(db: Db, projectId: string) {
+  const rows = await db
+    .selectFrom('approval_request')
+    .innerJoin('project', 'project.id', 'approval_request.project_id')
+    .where((eb) => eb.or([eb('project.id', '=', projectId), eb('project.parent_id', '=', projectId)]))
+    .selectAll('approval_request')
+    .orderBy('approval_request.requested_at', 'desc')
+    .orderBy('approval_request.id')
+    .execute()
+  return { items: await toRequests(db, rows) }
+}
+
+/** SQL: the user is today a member of a group governing the request's project (or its parent). */
+function decidableBy(user: AuthUser) {
+  const today = todayInSweden()
+  return sql<SqlBool>`exists (
+    select 1 from steering_group_member sm
+    join app_user u on u.person_id = sm.person_id
+    join steering_group_project sp on sp.steering_group_id = sm.steering_group_id
+    join project p on p.id = approval_request.project_id
+    where u.id = ${user.id} and u.active
+      and sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today})
+      and (sp.from_date is null or sp.from_date <= ${today}) and (sp.to_date is null or sp.to_date >= ${today})
+      and (sp.project_id = p.id or sp.project_id = p.parent_id))`
+}
+
+export async function inbox(db: Db, user: AuthUser) {
+  const today = todayInSweden()
+  const since = new Date(Date.now() - 90 * 86_400_000)
+  const [toDecide, mine, meetings] = await Promise.all([
+    db
+      .selectFrom('approval_request')
+      .where('status', '=', 'pending')
+      .where(decidableBy(user))
+      .selectAll()
+      .orderBy('requested_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('approval_request')
+      .where('requested_by', '=', user.id)
+      .where((eb) => eb.or([eb('status', '=', 'pending'), eb('decided_at', '>=', since)]))
+      .selectAll()
+      .orderBy('requested_at', 'desc')
+      .orderBy('id')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('meeting')
+      .innerJoin('steering_group as g', 'g.id', 'meeting.steering_group_id')
+      .where('meeting.meeting_date', '>=', today)
+      .where(
+        sql<SqlBool>`exists (select 1 from steering_group_member sm join app_user u on u.person_id = sm.person_id
+          where u.id = ${user.id} and sm.steering_group_id = g.id
+            and sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today}))`,
+      )
+      .select([
+        'meeting.id',
+        'meeting.meeting_date',
+        'meeting.place',
+        'g.id as group_id',
+        'g.name as group_name',
+      ])
+      .orderBy('meeting.meeting_date')
+      .limit(20)
+      .execute(),
+  ])
+  return {
+    toDecide: await toRequests(db, toDecide),
+    mine: await toRequests(db, mine),
+    upcomingMeetings: meetings.map((m) => ({
+      id: m.id,
+      steeringGroupId: m.group_id,
+      steeringGroupName: m.group_name,
+      date: m.meeting_date,
+      place: m.place,
+    })),
+  }
+}
+
+async function lockPending(trx: Db, projectId: string, requestId: string, version: number) {
+  const row = await trx
+    .selectFrom('approval_request')
+    .where('id', '=', requestId)
+    .where('project_id', '=', projectId)
+    .selectAll()
+    .forUpdate()
+    .executeTakeFirst()
+  if (!row) throw notFound()
+  if (row.version !== version) throw staleVersion(await readRequest(trx, requestId))
+  if (row.status !== 'pending') {
+    throw new HttpProblem(409, 'not_pending', undefined, {
+      detail: {
+        sv: 'Begäran väntar inte längre på beslut: den är redan beslutad eller återkallad.',
+        en: 'The request is no longer awaiting a decision: it is already decided or withdrawn.',
+      },
+      current: await readRequest(trx, requestId),
+    })
+  }
+  return row
+}
+
+/** The group through which the user decides for the project today: the one they are a member of. */
+async function decidingGroup(trx: Db, user: AuthUser, projectId: string) {
+  const today = todayInSweden()
+  const group = await trx
+    .selectFrom('steering_group_member as sm')
+    .innerJoin('app_user as u', 'u.person_id', 'sm.person_id')
+    .innerJoin('steering_group_project as sp', 'sp.steering_group_id', 'sm.steering_group_id')
+    .innerJoin('steering_group as g', 'g.id', 'sm.steering_group_id')
+    .innerJoin('project as p', (j) =>
+      j.on((eb) =>
+        eb.or([eb('p.id', '=', eb.ref('sp.project_id')), eb('p.parent_id', '=', eb.ref('sp.project_id'))]),
+      ),
+    )
+    .where('u.id', '=', user.id)
+    .where('p.id', '=', projectId)
+    .where(sql<SqlBool>`sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today})`)
+    .where(
+      sql<SqlBool>`(sp.from_date is null or sp.from_date <= ${today}) and (sp.to_date is null or sp.to_date >= ${today})`,
+    )
+    // The sub-project's own group before the parent's.
+    .orderBy(sql`sp.project_id = p.id`, 'desc')
+    .orderBy('g.name')
+    .select(['g.id', 'g.name'])
+    .executeTakeFirst()
+  if (!group) {
+    throw forbidden({
+      sv: 'Bara ledamöter i en styrgrupp som styr projektet kan besluta.',
+      en: 'Only members of a steering group that governs the project can decide.',
+    })
+  }
+  return group
+}
+
+async function checkMeeting(trx: Db, groupId: string, meetingId: string | null | undefined) {
+  if (!meetingId) return
+  const meeting = await trx
+    .selectFrom('meeting')
+    .where('id', '=', meetingId)
+    .where('steering_group_id', '=', groupId)
+    .select('id')
+    .executeTakeFirst()
+  if (!meeting) {
+    throw invalidField('meetingId', 'unknown_meeting', {
+      sv: 'Mötet hör inte till styrgruppen som beslutar.',
+      en: 'The meeting does not belong to the deciding steering group.',
+    })
+  }
+}
+
+type DecideInput = Static<typeof ApprovalDecide>
+
+/**
+ * Approves or rejects a pending request: writes the decision, runs the kind's effect and closes
+ * the request, all in one transaction; if the effect fails, none of it is kept.
+ */
+export async function decideRequest(
+  db: Db,
+  user: AuthUser,
+  projectId: string,
+  requestId: string,
+  outcome: 'approved' | 'rejected',
+  input: DecideInput,
+): Promise<{ request: RequestT; decision: DecisionT }> {
+  const decisionId = await db.transaction().execute(async (trx) => {
+    const request = await lockPending(trx, projectId, requestId, input.version)
+    const group = await decidingGroup(trx, user, projectId)
+    await checkMeeting(trx, group.id, input.meetingId)
+    const handler = approvalHandler(request.kind as RequestKind)
+    const payload = request.payload as RequestPayload
+    const project = await trx
+      .selectFrom('project')
+      .where('id', '=', projectId)
+      .select('code')
+      .executeTakeFirstOrThrow()
+    const comment = input.comment?.trim() ?? ''
+    if (outcome === 'rejected' && !comment) {
+      throw invalidField('comment', 'required', {
+        sv: 'Skriv varför begäran avslås.',
+        en: 'Say why the request is rejected.',
+      })
+    }
+    const date = input.date ?? todayInSweden()
+    const verb = outcome === 'approved' ? 'Styrgruppen godkänner' : 'Styrgruppen avslår'
+    const text = [`${verb}: ${request.summary}`, payload.change ? `(${payload.change})` : '', comment]
+      .filter(Boolean)
+      .join('\n\n')
+    const id = await insertDecision(trx, {
+      steeringGroupId: group.id,
+      meetingId: input.meetingId ?? null,
+      perCapsulam: !input.meetingId,
+      date,
+      paragraph: input.paragraph ?? null,
+      diaryNumber: project.code,
+      text,
+      kind: handler.decisionKind(payload),
+      outcome,
+      projectId,
+      subject: handler.subject(projectId, payload),
+      decidedBy: `${group.name} (${user.name})`,
+      recordedBy: user.id,
+    })
+    const context = { requestId, projectId, payload, decisionId: id, actorId: user.id, comment, date }
+    if (outcome === 'approved') await handler.approve(trx, context)
+    else await handler.reject?.(trx, context)
+    await trx
+      .updateTable('approval_request')
+      .set({
+        status: outcome,
+        decided_by: user.id,
+        decided_at: new Date(),
+        comment,
+        decision_id: id,
+        version: request.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', requestId)
+      .execute()
+    await recordAudit(trx, {
+      actorId: user.id,
+      entity: 'approval_request',
+      entityId: requestId,
+      projectId,
+      action: outcome === 'approved' ? 'approve' : 'reject',
+      before: { status: 'pending' },
+      after: { status: outcome, decisionId: id, comment },
+    })
+    return id
+  })
+  return { request: await readRequest(db, requestId), decision: await readDecision(db, decisionId) }
+}
+
+export async function withdrawRequest(
+  db: Db,
+  user: AuthUser,
+  projectId: string,
+  requestId: string,
+  version: number,
+): Promise<{ request: RequestT; decision: null }> {
+  await db.transaction().execute(async (trx) => {
+    const request = await lockPending(trx, projectId, requestId, version)
+    await trx
+      .updateTable('approval_request')
+      .set({ status: 'withdrawn', version: request.version + 1, updated_at: new Date() })
+      .where('id', '=', requestId)
+      .execute()
+    await recordAudit(trx, {
+      actorId: user.id,
+      entity: 'approval_request',
+      entityId: requestId,
+      projectId,
+      action: 'withdraw',
+      before: { status: 'pending' },
+      after: { status: 'withdrawn' },
+    })
+  })
+  return { request: await readRequest(db, requestId), decision: null }
+}

@@ -1,0 +1,316 @@
+import type { Decision, DecisionCreate, DecisionFilter } from '@lagesbild/shared/api/governance'
+import type { CalendarDate } from '@lagesbild/shared/domain/calendar-date'
+import type { DecisionKind, DecisionOutcome } from '@lagesbild/shared/domain/governance'
+import ExcelJS from 'exceljs'
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
+import type { Static } from 'typebox'
+import { v7 as uuid } from 'uuid'
+import type { Database } from '../../db/schema.ts'
+import type { AuthUser } from '../../plugins/auth.ts'
+import { invalidField, notFound } from '../../plugins/problem.ts'
+import { recordAudit } from '../audit/record.ts'
+import { projectVisibleTo } from '../projects/access.ts'
+import { groupVisibleTo, requireGroup } from './groups.ts'
+
+type Db = Kysely<Database>
+type DecisionT = Static<typeof Decision>
+type SubjectKind = 'project' | 'activity' | 'baseline' | 'budget_version' | 'final_report'
+
+export interface NewDecision {
+  steeringGroupId: string | null
+  meetingId?: string | null
+  perCapsulam?: boolean
+  date: CalendarDate
+  paragraph?: string | null
+  diaryNumber?: string | null
+  text: string
+  kind: DecisionKind
+  outcome?: DecisionOutcome | null
+  projectId?: string | null
+  subject?: { kind: SubjectKind; id: string } | null
+  decidedBy: string
+  outsideSystem?: boolean
+  supersedesId?: string | null
+  recordedBy: string | null
+}
+
+/**
+ * Writes one decision into the register, inside the caller's transaction, and names it as the
+ * transaction's decision so a lifecycle move in the same transaction is allowed (see the trigger).
+ */
+export async function insertDecision(trx: Db, input: NewDecision): Promise<string> {
+  const id = uuid()
+  await trx
+    .insertInto('decision')
+    .values({
+      id,
+      steering_group_id: input.steeringGroupId,
+      meeting_id: input.meetingId ?? null,
+      per_capsulam: input.perCapsulam ?? !input.meetingId,
+      decided_on: input.date,
+      paragraph: input.paragraph?.trim() || null,
+      diary_number: input.diaryNumber?.trim() || null,
+      text: input.text.trim(),
+      kind: input.kind,
+      outcome: input.outcome ?? null,
+      project_id: input.projectId ?? null,
+      subject_kind: input.subject?.kind ?? null,
+      subject_id: input.subject?.id ?? null,
+      decided_by: input.decidedBy,
+      outside_system: input.outsideSystem ?? false,
+      supersedes_id: input.supersedesId ?? null,
+      recorded_by: input.recordedBy,
+    })
+    .execute()
+  await sql`select set_config('lagesbild.decision_id', ${id}, true)`.execute(trx)
+  await recordAudit(trx, {
+    actorId: input.recordedBy,
+    entity: 'decision',
+    entityId: id,
+    projectId: input.projectId ?? null,
+    action: 'record',
+    after: { ...input, id },
+  })
+  return id
+}
+
+/** SQL predicate: the user may see this decision (its project, or for a group-wide one, its group). */
+function decisionVisibleTo(user: AuthUser) {
+  return (eb: ExpressionBuilder<Database, 'decision'>): Expression<SqlBool> =>
+    eb.or([
+      eb.exists(
+        eb
+          .selectFrom('project')
+          .whereRef('project.id', '=', 'decision.project_id')
+          .where((w) => projectVisibleTo(user)(w as unknown as ExpressionBuilder<Database, 'project'>))
+          .select(sql`1`.as('one')),
+      ),
+      eb.and([
+        eb('decision.project_id', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('steering_group')
+            .whereRef('steering_group.id', '=', 'decision.steering_group_id')
+            .where((w) => groupVisibleTo(user)(w as unknown as ExpressionBuilder<Database, 'steering_group'>))
+            .select(sql`1`.as('one')),
+        ),
+      ]),
+    ])
+}
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('decision')
+    .leftJoin('project as p', 'p.id', 'decision.project_id')
+    .leftJoin('steering_group as g', 'g.id', 'decision.steering_group_id')
+    .leftJoin('meeting as m', 'm.id', 'decision.meeting_id')
+    .selectAll('decision')
+    .select([
+      'p.name as project_name',
+      'g.name as group_name',
+      'm.meeting_date',
+      sql<
+        string[]
+      >`array(select s.id from decision s where s.supersedes_id = decision.id order by s.created_at, s.id)`.as(
+        'superseded_by',
+      ),
+    ])
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number]
+
+function toDecision(r: Row): DecisionT {
+  return {
+    id: r.id,
+    date: r.decided_on,
+    paragraph: r.paragraph,
+    diaryNumber: r.diary_number,
+    text: r.text,
+    kind: r.kind as DecisionKind,
+    outcome: (r.outcome as DecisionOutcome | null) ?? null,
+    project: r.project_id && r.project_name ? { id: r.project_id, name: r.project_name } : null,
+    subject:
+      r.subject_kind && r.subject_id ? { kind: r.subject_kind as SubjectKind, id: r.subject_id } : null,
+    steeringGroup:
+      r.steering_group_id && r.group_name ? { id: r.steering_group_id, name: r.group_name } : null,
+    meeting: r.meeting_id && r.meeting_date ? { id: r.meeting_id, date: r.meeting_date } : null,
+    perCapsulam: r.per_capsulam,
+    decidedBy: r.decided_by,
+    outsideSystem: r.outside_system,
+    supersedesId: r.supersedes_id,
+    supersededBy: r.superseded_by ?? [],
+    recordedAt: new Date(r.created_at).toISOString(),
+  }
+}
+
+export type DecisionQuery = Static<typeof DecisionFilter>
+
+/** The register: what the user may see, filtered by kind, period, project (with sub-projects) and group. */
+export async function listDecisions(db: Db, user: AuthUser, filter: DecisionQuery) {
+  let query = baseQuery(db).where(decisionVisibleTo(user))
+  if (filter.kind) query = query.where('decision.kind', '=', filter.kind)
+  if (filter.from) query = query.where('decision.decided_on', '>=', filter.from)
+  if (filter.to) query = query.where('decision.decided_on', '<=', filter.to)
+  if (filter.steeringGroupId) query = query.where('decision.steering_group_id', '=', filter.steeringGroupId)
+  if (filter.projectId) {
+    const projectId = filter.projectId
+    query = query.where((eb) =>
+      eb.or([eb('decision.project_id', '=', projectId), eb('p.parent_id', '=', projectId)]),
+    )
+  }
+  const rows = await query
+    .orderBy('decision.decided_on')
+    .orderBy(sql`decision.paragraph nulls first`)
+    .orderBy('decision.created_at')
+    .orderBy('decision.id')
+    .execute()
+  return { items: rows.map(toDecision) }
+}
+
+export async function getDecision(db: Db, user: AuthUser, decisionId: string): Promise<DecisionT> {
+  const row = await baseQuery(db)
+    .where('decision.id', '=', decisionId)
+    .where(decisionVisibleTo(user))
+    .executeTakeFirst()
+  if (!row) throw notFound()
+  return toDecision(row)
+}
+
+/** A decision by id inside a transaction, without a visibility check (the caller already did it). */
+export async function readDecision(db: Db, decisionId: string): Promise<DecisionT> {
+  return toDecision(await baseQuery(db).where('decision.id', '=', decisionId).executeTakeFirstOrThrow())
+}
+
+/** Records a decision of the group by hand: one taken at a meeting, per capsulam, or a correction. */
+export async function recordDecision(
+  db: Db,
+  user: AuthUser,
+  groupId: string,
+  input: Static<typeof DecisionCreate>,
+): Promise<DecisionT> {
+  const id = await db.transaction().execute(async (trx) => {
+    const group = await requireGroup(trx, user, groupId, true)
+    if (input.meetingId) {
+      const meeting = await trx
+        .selectFrom('meeting')
+        .where('id', '=', input.meetingId)
+        .where('steering_group_id', '=', groupId)
+        .select('id')
+        .executeTakeFirst()
+      if (!meeting) {
+        throw invalidField('meetingId', 'unknown_meeting', {
+          sv: 'Mötet hör inte till den här styrgruppen.',
+          en: 'The meeting does not belong to this steering group.',
+        })
+      }
+      if (input.perCapsulam) {
+        throw invalidField('perCapsulam', 'meeting_and_per_capsulam', {
+          sv: 'Ett beslut per capsulam tas inte vid ett möte.',
+          en: 'A decision per capsulam is not taken at a meeting.',
+        })
+      }
+    }
+    if (input.projectId) {
+      const governed = await trx
+        .selectFrom('steering_group_project as sp')
+        .innerJoin('project', 'project.id', 'sp.project_id')
+        .where('sp.steering_group_id', '=', groupId)
+        .where((eb) =>
+          eb.or([eb('project.id', '=', input.projectId!), eb('project.parent_id', '=', input.projectId!)]),
+        )
+        .select('sp.project_id')
+        .executeTakeFirst()
+      if (!governed) {
+        throw invalidField('projectId', 'not_governed', {
+          sv: 'Styrgruppen styr inte det projektet.',
+          en: 'The steering group does not govern that project.',
+        })
+      }
+    }
+    if (input.supersedesId) {
+      const earlier = await trx
+        .selectFrom('decision')
+        .where('id', '=', input.supersedesId)
+        .select(['id', 'steering_group_id'])
+        .executeTakeFirst()
+      if (!earlier || earlier.steering_group_id !== groupId) {
+        throw invalidField('supersedesId', 'unknown_decision', {
+          sv: 'Beslutet som ska ersättas finns inte i styrgruppens register.',
+          en: 'The decision to supersede is not in the steering group register.',
+        })
+      }
+    }
+    const project = input.projectId
+      ? await trx.selectFrom('project').where('id', '=', input.projectId).select('code').executeTakeFirst()
+      : undefined
+    return insertDecision(trx, {
+      steeringGroupId: group.id,
+      meetingId: input.meetingId ?? null,
+      perCapsulam: input.perCapsulam ?? !input.meetingId,
+      date: input.date,
+      paragraph: input.paragraph ?? null,
+      diaryNumber: input.diaryNumber ?? project?.code ?? null,
+      text: input.text,
+      kind: input.kind,
+      projectId: input.projectId ?? null,
+      subject: input.projectId ? { kind: 'project', id: input.projectId } : null,
+      decidedBy: input.decidedBy?.trim() || group.name,
+      supersedesId: input.supersedesId ?? null,
+      recordedBy: user.id,
+    })
+  })
+  return readDecision(db, id)
+}
+
+export const decisionKindLabels: Record<DecisionKind, string> = {
+  approve_milestone: 'Godkänd milstolpe',
+  approve_plan_revision: 'Godkänd planrevision',
+  approve_budget_change: 'Godkänd budgetändring',
+  change_lifecycle: 'Ändrad fas',
+  change_owner: 'Byte av projektägare',
+  change_project_leader: 'Byte av projektledare',
+  terminate_early: 'Avslutas i förtid',
+  make_permanent: 'Permanentas / överförs till linjen',
+  approve_final_report: 'Godkänd slutrapport',
+  other: 'Övrigt',
+}
+
+export async function decisionsWorkbook(decisions: readonly DecisionT[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'Lägesbild'
+  workbook.created = new Date()
+  const ws = workbook.addWorksheet('Beslutsregister', { views: [{ state: 'frozen', ySplit: 1 }] })
+  ws.columns = [
+    { header: 'Datum', key: 'date', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
+    { header: '§', key: 'paragraph', width: 8 },
+    { header: 'Diarienummer', key: 'diaryNumber', width: 18 },
+    { header: 'Styrgrupp', key: 'group', width: 26 },
+    { header: 'Projekt', key: 'project', width: 36 },
+    { header: 'Slag', key: 'kind', width: 26 },
+    { header: 'Utfall', key: 'outcome', width: 12 },
+    { header: 'Beslut', key: 'text', width: 80 },
+    { header: 'Beslutat av', key: 'decidedBy', width: 30 },
+    { header: 'Möte / per capsulam', key: 'where', width: 20 },
+    { header: 'Ersätter', key: 'supersedes', width: 38 },
+    { header: 'Id', key: 'id', width: 38 },
+  ]
+  ws.getRow(1).font = { bold: true }
+  ws.addRows(
+    decisions.map((d) => ({
+      date: new Date(`${d.date}T00:00:00Z`),
+      paragraph: d.paragraph ?? '',
+      diaryNumber: d.diaryNumber ?? '',
+      group: d.steeringGroup?.name ?? '',
+      project: d.project?.name ?? '',
+      kind: decisionKindLabels[d.kind],
+      outcome: d.outcome === 'approved' ? 'Bifall' : d.outcome === 'rejected' ? 'Avslag' : '',
+      text: d.text,
+      decidedBy: d.decidedBy,
+      where: d.meeting ? `Möte ${d.meeting.date}` : d.perCapsulam ? 'Per capsulam' : '',
+      supersedes: d.supersedesId ?? '',
+      id: d.id,
+    })),
+  )
+  ws.getColumn('text').alignment = { wrapText: true, vertical: 'top' }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
