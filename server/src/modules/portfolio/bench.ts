@@ -6,6 +6,7 @@
 import { portfolioSorts } from '@lagesbild/shared/domain/portfolio'
 import { connect } from '../../db/connect.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
+import { home } from './home.ts'
 import { listPortfolio } from './queries.ts'
 
 const url = process.env.DATABASE_URL
@@ -35,6 +36,9 @@ try {
       `${sort.padEnd(14)} first page ${(middle - started).toFixed(0)} ms, next ${(done - middle).toFixed(0)} ms`,
     )
   }
+  const started = performance.now()
+  await home(db.kysely, user)
+  console.log(`home           ${(performance.now() - started).toFixed(0)} ms`)
 } finally {
   await db.close()
 }
