@@ -4,21 +4,23 @@ import * as plans from './2026-11-25-0002-plans.ts'
 import * as governance from './2026-11-25-0003-governance.ts'
 import * as finance from './2026-11-25-0004-finance.ts'
 import * as admin from './2026-11-25-0005-admin.ts'
+import * as indicators from './2026-11-25-0006-indicators.ts'
 import * as reports from './2026-11-25-0007-reports.ts'
 import * as portfolio from './2026-11-25-0008-portfolio.ts'
 import * as governanceLinks from './2026-11-25-0099-governance-links.ts'
 
 /**
- * Every migration, registered by name in the order it runs. Listed explicitly rather
+ * Every migration, registered by name; they run in the order of their names. Listed explicitly rather
  * than found on disk, so bundlers and test runners see the same set.
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
   '2026-11-25-0002-plans': plans,
+  '2026-11-25-0003-governance': governance,
   '2026-11-25-0004-finance': finance,
   '2026-11-25-0005-admin': admin,
+  '2026-11-25-0006-indicators': indicators,
   '2026-11-25-0007-reports': reports,
-  '2026-11-25-0003-governance': governance,
   '2026-11-25-0099-governance-links': governanceLinks,
   '2026-11-25-0008-portfolio': portfolio,
 }

@@ -8,6 +8,7 @@ import { authRoutes } from './modules/auth/routes.ts'
 import { financeRoutes } from './modules/finance/routes.ts'
 import { governanceRoutes } from './modules/governance/routes.ts'
 import { healthRoutes } from './modules/health/routes.ts'
+import { indicatorRoutes } from './modules/indicators/routes.ts'
 import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
 import { planRoutes } from './modules/plans/routes.ts'
@@ -18,6 +19,7 @@ import { programmeRoutes } from './modules/programmes/routes.ts'
 import { projectRoutes } from './modules/projects/routes.ts'
 import { reportRoutes } from './modules/reports/routes.ts'
 import { ssoRoutes } from './modules/sso/routes.ts'
+import { statusReportRoutes } from './modules/status-reports/routes.ts'
 import { userRoutes } from './modules/users/routes.ts'
 import { accessPlugin } from './plugins/access.ts'
 import { authPlugin } from './plugins/auth.ts'
@@ -101,6 +103,8 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(financeRoutes)
   await app.register(reportRoutes)
   await app.register(governanceRoutes)
+  await app.register(indicatorRoutes)
+  await app.register(statusReportRoutes)
   await app.register(portfolioRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })

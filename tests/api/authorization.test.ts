@@ -620,6 +620,182 @@ const matrix: Record<string, RouteCase> = {
   },
   ...financeMatrix(),
   ...governanceMatrix(),
+  ...indicatorMatrix(),
+  ...statusReportMatrix(),
+}
+
+/** A status report of the project, as a draft or submitted, made fresh before a call. */
+async function makeStatusReport(t: TestContext, w: World, status: 'draft' | 'submitted') {
+  const id = crypto.randomUUID()
+  const month = 1 + Math.floor(Math.random() * 12)
+  const year = 2000 + Math.floor(Math.random() * 90)
+  const period = `${year}-${String(month).padStart(2, '0')}`
+  const snapshot = {
+    facts: {
+      schemaVersion: 1,
+      asOf: `${period}-28`,
+      lateActivities: [],
+      burn: null,
+      indicators: [],
+      risks: { open: 0, high: 0, medium: 0, occurred: 0 },
+    },
+    suggestions: Object.fromEntries(
+      ['schedule', 'budget', 'goals', 'risks', 'overall'].map((k) => [
+        k,
+        { light: null, because: { sv: '', en: '' } },
+      ]),
+    ),
+  }
+  const light = status === 'submitted' ? 'green' : null
+  await t.db
+    .insertInto('status_report')
+    .values({
+      id,
+      project_id: w.project,
+      period,
+      period_start: `${period}-01`,
+      period_end: `${period}-28`,
+      status,
+      schedule_light: light,
+      budget_light: light,
+      goals_light: light,
+      risks_light: light,
+      overall_light: light,
+      snapshot: status === 'submitted' ? JSON.stringify(snapshot) : null,
+      submitted_at: status === 'submitted' ? new Date() : null,
+    })
+    .execute()
+  remember(w, `statusReport:${status}`, id)
+}
+
+function statusReportMatrix(): Record<string, RouteCase> {
+  const p = (w: World) => `/api/projects/${w.project}/status-reports`
+  const draft = (w: World) => `${p(w)}/${idOf(w, 'statusReport:draft')}`
+  const submitted = (w: World) => `${p(w)}/${idOf(w, 'statusReport:submitted')}`
+  return {
+    'GET /api/projects/:projectId/status-reports': { allowed: projectReaders, path: p },
+    'PUT /api/projects/:projectId/status-reports/schedule': {
+      allowed: projectEditors,
+      before: async (t, w) => {
+        await t.db.deleteFrom('status_report_schedule').where('project_id', '=', w.project).execute()
+      },
+      path: (w) => `${p(w)}/schedule`,
+      body: () => ({ frequency: 'monthly', starts: '2025-01-01' }),
+    },
+    'POST /api/projects/:projectId/status-reports': {
+      allowed: projectEditors,
+      path: p,
+      body: () => ({
+        period: `20${10 + Math.floor(Math.random() * 80)}-Q${1 + Math.floor(Math.random() * 4)}`,
+      }),
+    },
+    'GET /api/projects/:projectId/status-reports/:reportId': {
+      allowed: projectReaders,
+      before: (t, w) => makeStatusReport(t, w, 'submitted'),
+      path: submitted,
+    },
+    'PATCH /api/projects/:projectId/status-reports/:reportId': {
+      allowed: projectEditors,
+      before: (t, w) => makeStatusReport(t, w, 'draft'),
+      path: draft,
+      body: () => ({ version: 1, progress: 'Allt enligt plan.' }),
+    },
+    'POST /api/projects/:projectId/status-reports/:reportId/submit': {
+      allowed: projectEditors,
+      before: (t, w) => makeStatusReport(t, w, 'draft'),
+      path: (w) => `${draft(w)}/submit`,
+      body: () => ({ version: 1 }),
+    },
+    // Steering-group members hold project:approve; no organisation or project role does.
+    'POST /api/projects/:projectId/status-reports/:reportId/acknowledge': {
+      allowed: ['steering'],
+      before: (t, w) => makeStatusReport(t, w, 'submitted'),
+      path: (w) => `${submitted(w)}/acknowledge`,
+      body: () => ({ comment: 'Noterat.' }),
+    },
+    'GET /api/me/status-reports-due': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/me/status-reports-due',
+    },
+  }
+}
+
+/** An indicator with one measurement (2025-01), made fresh in each world before a call. */
+async function makeIndicator(t: TestContext, w: World) {
+  const id = crypto.randomUUID()
+  await t.db
+    .insertInto('indicator')
+    .values({
+      id,
+      project_id: w.project,
+      shared_key: 'narvaro',
+      position: 1,
+      name: `Närvaro ${id}`,
+      unit: 'count',
+      direction: 'increase',
+      frequency: 'monthly',
+    })
+    .execute()
+  await t.db
+    .insertInto('indicator_measurement')
+    .values({
+      id: crypto.randomUUID(),
+      indicator_id: id,
+      period: '2025-01',
+      period_start: '2025-01-01',
+      period_end: '2025-01-31',
+      value: 3,
+    })
+    .execute()
+  remember(w, 'indicator', id)
+}
+
+function indicatorMatrix(): Record<string, RouteCase> {
+  const p = (w: World) => `/api/projects/${w.project}/indicators`
+  const one = (w: World) => `${p(w)}/${idOf(w, 'indicator')}`
+  return {
+    'GET /api/projects/:projectId/indicators': { allowed: projectReaders, path: p },
+    'POST /api/projects/:projectId/indicators': {
+      allowed: projectEditors,
+      path: p,
+      body: () => ({ name: 'Måluppfyllelse', unit: 'percentage', frequency: 'term' }),
+    },
+    'PATCH /api/projects/:projectId/indicators/:indicatorId': {
+      allowed: projectEditors,
+      before: makeIndicator,
+      path: one,
+      body: () => ({ version: 1, source: 'Skolans närvarosystem' }),
+    },
+    'DELETE /api/projects/:projectId/indicators/:indicatorId': {
+      allowed: projectEditors,
+      before: makeIndicator,
+      path: (w) => `${one(w)}?version=1`,
+    },
+    'GET /api/projects/:projectId/indicators/grid': { allowed: projectReaders, path: (w) => `${p(w)}/grid` },
+    'PUT /api/projects/:projectId/indicators/:indicatorId/measurements/:period': {
+      allowed: planners,
+      before: makeIndicator,
+      path: (w) => `${one(w)}/measurements/2025-02`,
+      body: () => ({ value: 4 }),
+    },
+    'DELETE /api/projects/:projectId/indicators/:indicatorId/measurements/:period': {
+      allowed: planners,
+      before: makeIndicator,
+      path: (w) => `${one(w)}/measurements/2025-01?version=1`,
+    },
+    'POST /api/projects/:projectId/indicators/import': {
+      allowed: planners,
+      path: (w) => `${p(w)}/import`,
+      body: () => ({ file: 'not multipart' }),
+    },
+    'GET /api/programmes/:programmeId/indicators': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      before: makeIndicator,
+      path: (w) => `/api/programmes/${w.programme}/indicators`,
+    },
+  }
 }
 
 /** Rows the finance routes act on, made fresh in each world before a call (ids by project). */

@@ -596,6 +596,97 @@ export interface PortfolioViewTable {
 }
 
 /** One interface per table; feature modules add theirs here as they land. */
+/** numeric: read as text (exact), written as a number or text. */
+export type NullableNumeric = ColumnType<
+  string | null,
+  number | string | null | undefined,
+  number | string | null
+>
+
+export interface IndicatorTable {
+  id: string
+  project_id: string
+  goal_id: string | null
+  shared_key: string | null
+  position: number
+  name: string
+  definition: ColumnType<string, string | undefined, string>
+  unit: string
+  direction: string
+  frequency: string
+  source: ColumnType<string, string | undefined, string>
+  baseline_value: NullableNumeric
+  baseline_numerator: number | null
+  baseline_denominator: number | null
+  baseline_date: DateColumn | null
+  target_value: NullableNumeric
+  target_numerator: number | null
+  target_denominator: number | null
+  target_date: DateColumn | null
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface IndicatorMeasurementTable {
+  id: string
+  indicator_id: string
+  period: string
+  period_start: DateColumn
+  period_end: DateColumn
+  value: NullableNumeric
+  numerator: number | null
+  denominator: number | null
+  source: ColumnType<string, string | undefined, string>
+  comment: ColumnType<string, string | undefined, string>
+  entered_by: string | null
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface StatusReportScheduleTable {
+  project_id: string
+  frequency: string
+  starts: DateColumn
+  version: VersionColumn
+  updated_at: UpdatedAt
+}
+
+export interface StatusReportTable {
+  id: string
+  project_id: string
+  period: string
+  period_start: DateColumn
+  period_end: DateColumn
+  status: ColumnType<string, string | undefined, string>
+  supersedes_id: string | null
+  schedule_light: string | null
+  budget_light: string | null
+  goals_light: string | null
+  risks_light: string | null
+  overall_light: string | null
+  progress: ColumnType<string, string | undefined, string>
+  problems: ColumnType<string, string | undefined, string>
+  next_steps: ColumnType<string, string | undefined, string>
+  decisions_needed: ColumnType<string, string | undefined, string>
+  snapshot: Json | null
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  submitted_by: string | null
+  version: VersionColumn
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface StatusReportAcknowledgementTable {
+  id: string
+  report_id: string
+  user_id: string | null
+  comment: ColumnType<string, string | undefined, never>
+  created_at: CreatedAt
+}
+
 export interface Database {
   app_setting: AppSettingTable
   organisation: OrganisationTable
@@ -645,6 +736,11 @@ export interface Database {
   meeting_attendee: MeetingAttendeeTable
   decision: DecisionTable
   approval_request: ApprovalRequestTable
+  indicator: IndicatorTable
+  indicator_measurement: IndicatorMeasurementTable
+  status_report_schedule: StatusReportScheduleTable
+  status_report: StatusReportTable
+  status_report_acknowledgement: StatusReportAcknowledgementTable
   portfolio_view: PortfolioViewTable
 }
 

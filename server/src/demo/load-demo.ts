@@ -3,13 +3,21 @@ import type { Database } from '../db/schema.ts'
 import { DemoContext, type DemoLoader } from './context.ts'
 import { loadFinanceDemo } from './finance.ts'
 import { loadFoundationDemo } from './foundation.ts'
+import { loadIndicatorsDemo } from './indicators.ts'
 import { loadPlansDemo } from './plans.ts'
 import { loadReportsDemo } from './reports.ts'
 // Generated report sections are frozen when the demo submits a report: every provider must be there.
 import '../report-sections.ts'
 
 /** Each feature's demo, in the order they build on each other. */
-const loaders: DemoLoader[] = [loadFoundationDemo, loadPlansDemo, loadFinanceDemo, loadReportsDemo]
+const loaders: DemoLoader[] = [
+  loadFoundationDemo,
+  loadPlansDemo,
+  loadFinanceDemo,
+  // Before the final reports: their Måluppfyllelse section freezes the indicators.
+  loadIndicatorsDemo,
+  loadReportsDemo,
+]
 
 export async function isDemoLoaded(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('app_setting').where('key', '=', 'demo').select('key').executeTakeFirst()

@@ -42,11 +42,12 @@ export const UpcomingMeeting = Type.Object({
   place: Type.String(),
 })
 
-/* Status reports (indicators) fill reportsDue when they land; the shape is fixed now. */
-
+/** A status-report period of a project you lead that has ended without a submitted report. */
 export const ReportDue = Type.Object({
   project: Ref,
+  period: Type.String({ description: 'e.g. 2026-Q3, 2026-HT' }),
   dueDate: IsoDate,
+  hasDraft: Type.Boolean(),
 })
 
 export const Home = Type.Object({

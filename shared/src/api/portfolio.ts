@@ -52,6 +52,7 @@ export const Health = Type.Object({
   schedule: Nullable(Light),
   budget: Nullable(Light),
   goals: Nullable(Light),
+  risks: Nullable(Light),
   overall: Nullable(Light),
   reportedOn: IsoDate,
 })

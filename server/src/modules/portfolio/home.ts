@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { inbox } from '../governance/approvals.ts'
 import { projectVisibleTo } from '../projects/access.ts'
+import { dueForUser } from '../status-reports/service.ts'
 import { filtered, listPortfolio, rowsFor } from './queries.ts'
 
 const LIST = 20
@@ -163,7 +164,7 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
     .where('user_id', '=', user.id)
     .select(['role'])
     .execute()
-  const [mine, late, ending, missing, health, requests, governed] = await Promise.all([
+  const [mine, late, ending, missing, health, requests, governed, due] = await Promise.all([
     memberships.length > 0
       ? listPortfolio(db, user, { mine: true, sort: 'plannedEnd', limit: LIST }, asOf)
       : Promise.resolve({ items: [] }),
@@ -173,6 +174,7 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
     manages ? programmeHealth(db, user, asOf) : Promise.resolve([]),
     inbox(db, user),
     listPortfolio(db, user, { governed: true, sort: 'slip', limit: LIST }, asOf),
+    dueForUser(db, user, asOf),
   ])
   const pending = (r: Awaited<ReturnType<typeof inbox>>['toDecide'][number]) => ({
     id: r.id,
@@ -197,7 +199,12 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
       place: m.place,
     })),
     governedProjects: governed.items,
-    reportsDue: [],
+    reportsDue: due.items.slice(0, LIST).map((d) => ({
+      project: d.project,
+      period: d.period,
+      dueDate: d.periodEnd,
+      hasDraft: d.draftId !== null,
+    })),
     endingSoon: ending,
     reportsMissing: missing,
     programmeHealth: health,

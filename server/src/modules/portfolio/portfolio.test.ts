@@ -415,3 +415,59 @@ describe('with governance', () => {
     expect(home.governedProjects.map((p) => p.id).sort()).toEqual([samverkan, delA].sort())
   })
 })
+
+describe('with status reports', () => {
+  it('shows the latest submitted report’s lights, not a corrected one, and tells the leader what is due', async () => {
+    const report = (
+      period: string,
+      start: string,
+      end: string,
+      overall: string,
+      supersedes: string | null,
+    ) => ({
+      id: uuid(),
+      project_id: samverkan,
+      period,
+      period_start: start,
+      period_end: end,
+      status: 'submitted',
+      supersedes_id: supersedes,
+      schedule_light: 'yellow',
+      budget_light: 'green',
+      goals_light: 'green',
+      risks_light: 'green',
+      overall_light: overall,
+      snapshot: JSON.stringify({}),
+      submitted_at: '2018-04-03T08:00:00Z',
+    })
+    const q1 = report('2018-Q1', '2018-01-01', '2018-03-31', 'red', null)
+    await t.db.insertInto('status_report').values(q1).execute()
+    await t.db
+      .insertInto('status_report')
+      .values(report('2018-Q1', '2018-01-01', '2018-03-31', 'yellow', q1.id))
+      .execute()
+    await t.db
+      .insertInto('status_report')
+      .values(report('2017-Q4', '2017-10-01', '2017-12-31', 'green', null))
+      .execute()
+    const row = (await listPortfolio(t.db, managerUser, { q: 'Samverkan' }, asOf)).items[0]
+    expect(row?.health).toEqual({
+      schedule: 'yellow',
+      budget: 'green',
+      goals: 'green',
+      risks: 'green',
+      overall: 'yellow',
+      reportedOn: '2018-04-03',
+    })
+    expect(row?.lastStatusReport).toBe('2018-04-03')
+
+    await t.db
+      .insertInto('status_report_schedule')
+      .values({ project_id: samverkan, frequency: 'quarterly', starts: '2017-10-01' })
+      .execute()
+    const home = json<{ reportsDue: { period: string; project: { id: string } }[] }>(
+      await leader.get('/api/me/home'),
+    )
+    expect(home.reportsDue[0]).toMatchObject({ period: '2018-Q2', project: { id: samverkan } })
+  })
+})

@@ -74,12 +74,19 @@ function spentOre(asOf: string) {
       and (c.import_id is null or exists (select 1 from finance_import i where i.id = c.import_id and i.status = 'committed')))`
 }
 
-/*
- * Status reports (feat/indicators) add the latest report's lights and date here; until they
- * land every row has none. Kept as SQL so a sort or filter on them stays in the database.
+/**
+ * The project's latest submitted status report that no later report corrects: its lights
+ * and the day it was submitted (in Sweden).
  */
-const latestHealth = sql<Row['health']>`null::json`
-const lastStatusReport = sql<string | null>`null::date`
+const latestReport = sql`(select r.* from status_report r
+    where r.project_id = project.id and r.status = 'submitted'
+      and not exists (select 1 from status_report c where c.supersedes_id = r.id and c.status = 'submitted')
+    order by r.period_start desc, r.submitted_at desc limit 1)`
+const submittedDay = sql`to_char(lr.submitted_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`
+const latestHealth = sql<Row['health']>`(select json_build_object('schedule', lr.schedule_light,
+    'budget', lr.budget_light, 'goals', lr.goals_light, 'risks', lr.risks_light,
+    'overall', lr.overall_light, 'reportedOn', ${submittedDay}) from ${latestReport} lr)`
+const lastStatusReport = sql<string | null>`(select ${submittedDay} from ${latestReport} lr)`
 
 const lifecycleRank = sql<number>`array_position(array[${sql.join(
   lifecycleStatuses.map((s) => sql.lit(s)),

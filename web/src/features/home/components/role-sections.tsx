@@ -100,11 +100,14 @@ export function Requests({ home }: { home: Home }) {
         ) : (
           <ul className="home-list">
             {home.reportsDue.map((r) => (
-              <li key={`${r.project.id}-${r.dueDate}`}>
+              <li key={`${r.project.id}-${r.period}`}>
                 <Link to="/projects/$projectId" params={{ projectId: r.project.id }}>
                   {r.project.name}
                 </Link>
-                <span className="home-list__meta">{t('role.dueOn', { date: formatDate(r.dueDate) })}</span>
+                <span className="home-list__meta">
+                  {r.period} · {t('role.dueOn', { date: formatDate(r.dueDate) })}
+                  {r.hasDraft ? ` · ${t('role.missingDraft')}` : ''}
+                </span>
               </li>
             ))}
           </ul>

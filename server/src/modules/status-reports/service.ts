@@ -1,0 +1,510 @@
+import type {
+  Schedule,
+  ScheduleInput,
+  StatusReport,
+  StatusReportCreate,
+  StatusReportPatch,
+  StatusReportSummary,
+} from '@lagesbild/shared/api/status-reports'
+import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
+import {
+  frequencyOfKey,
+  type PeriodFrequency,
+  periodContaining,
+  periodRange,
+  periodsBetween,
+} from '@lagesbild/shared/domain/reporting-period'
+import type { Light } from '@lagesbild/shared/domain/traffic-light'
+import type { Kysely, Selectable } from 'kysely'
+import type { Static } from 'typebox'
+import { v7 as uuid } from 'uuid'
+import { registerConstraintMessages } from '../../db/errors.ts'
+import type { Database, StatusReportTable } from '../../db/schema.ts'
+import type { AuthUser } from '../../plugins/auth.ts'
+import { type FieldIssue, HttpProblem, invalidField, notFound, staleVersion } from '../../plugins/problem.ts'
+import { recordAudit } from '../audit/record.ts'
+import { assertNoPersonalData } from '../privacy/text-check.ts'
+import { findProjectRow } from '../projects/queries.ts'
+import { collectFacts, readSnapshot, suggestionsFor } from './facts.ts'
+
+registerConstraintMessages({
+  status_report_draft_key: {
+    sv: 'Det finns redan ett utkast för perioden.',
+    en: 'There is already a draft for the period.',
+  },
+  status_report_supersedes_id_key: {
+    sv: 'Rapporten är redan rättad av en senare rapport.',
+    en: 'The report has already been corrected by a later one.',
+  },
+})
+
+type Db = Kysely<Database>
+type Row = Selectable<StatusReportTable>
+type Summary = Static<typeof StatusReportSummary>
+type Report = Static<typeof StatusReport>
+
+const aspects = ['schedule', 'budget', 'goals', 'risks', 'overall'] as const
+const column = (aspect: (typeof aspects)[number]) => `${aspect}_light` as const
+
+const lightsOf = (row: Row) => ({
+  schedule: row.schedule_light as Light | null,
+  budget: row.budget_light as Light | null,
+  goals: row.goals_light as Light | null,
+  risks: row.risks_light as Light | null,
+  overall: row.overall_light as Light | null,
+})
+
+async function reportRows(db: Db, projectId: string) {
+  return db
+    .selectFrom('status_report as r')
+    .leftJoin('app_user as u', 'u.id', 'r.submitted_by')
+    .where('r.project_id', '=', projectId)
+    .selectAll('r')
+    .select((eb) => [
+      'u.name as submitted_by_name',
+      eb
+        .selectFrom('status_report as c')
+        .whereRef('c.supersedes_id', '=', 'r.id')
+        .select('c.id')
+        .as('superseded_by_id'),
+      eb
+        .selectFrom('status_report_acknowledgement as a')
+        .whereRef('a.report_id', '=', 'r.id')
+        .select((s) => s.fn.countAll<string>().as('n'))
+        .as('acknowledgements'),
+    ])
+    .orderBy('r.period_start', 'desc')
+    .orderBy('r.created_at', 'desc')
+    .execute()
+}
+
+type ListedRow = Awaited<ReturnType<typeof reportRows>>[number]
+
+function toSummary(row: ListedRow): Summary {
+  return {
+    id: row.id,
+    period: row.period,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    status: row.status as 'draft' | 'submitted',
+    lights: lightsOf(row),
+    supersedesId: row.supersedes_id,
+    supersededById: row.superseded_by_id ?? null,
+    submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
+    submittedBy: row.submitted_by_name ?? null,
+    acknowledgements: Number(row.acknowledgements ?? 0),
+    version: row.version,
+  }
+}
+
+export async function getSchedule(db: Db, projectId: string): Promise<Static<typeof Schedule> | null> {
+  const row = await db
+    .selectFrom('status_report_schedule')
+    .where('project_id', '=', projectId)
+    .selectAll()
+    .executeTakeFirst()
+  return row
+    ? {
+        frequency: row.frequency as Static<typeof Schedule>['frequency'],
+        starts: row.starts,
+        version: row.version,
+      }
+    : null
+}
+
+/** Periods of the schedule that have ended (up to the project's end) without a submitted report. */
+export function duePeriods(
+  schedule: { frequency: string; starts: string },
+  projectEnd: string,
+  submitted: ReadonlySet<string>,
+  today: string,
+): string[] {
+  const lastDay = [projectEnd, today].sort()[0] ?? today
+  return periodsBetween(schedule.frequency as PeriodFrequency, schedule.starts, lastDay).filter(
+    (p) => periodRange(p).end < today && !submitted.has(p),
+  )
+}
+
+async function projectOf(db: Db, projectId: string) {
+  const project = await findProjectRow(db, projectId)
+  if (!project) throw notFound()
+  return project
+}
+
+export async function listStatusReports(db: Db, projectId: string, today = todayInSweden()) {
+  const [project, schedule, rows] = await Promise.all([
+    projectOf(db, projectId),
+    getSchedule(db, projectId),
+    reportRows(db, projectId),
+  ])
+  const submitted = new Set(rows.filter((r) => r.status === 'submitted').map((r) => r.period))
+  const end = project.actual_end ?? project.planned_end
+  return {
+    schedule,
+    due: schedule ? duePeriods(schedule, end, submitted, today) : [],
+    items: rows.map(toSummary),
+  }
+}
+
+export async function putSchedule(
+  db: Db,
+  actorId: string,
+  projectId: string,
+  version: number | null,
+  input: Omit<Static<typeof ScheduleInput>, 'version'>,
+) {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('status_report_schedule')
+      .where('project_id', '=', projectId)
+      .selectAll()
+      .forUpdate()
+      .executeTakeFirst()
+    if (before && before.version !== version) throw staleVersion(await getSchedule(trx, projectId))
+    if (!before && version !== null) throw staleVersion(null)
+    if (before) {
+      await trx
+        .updateTable('status_report_schedule')
+        .set({ ...input, version: before.version + 1, updated_at: new Date() })
+        .where('project_id', '=', projectId)
+        .execute()
+    } else {
+      await trx
+        .insertInto('status_report_schedule')
+        .values({ project_id: projectId, ...input })
+        .execute()
+    }
+    await recordAudit(trx, {
+      actorId,
+      entity: 'status_report_schedule',
+      entityId: projectId,
+      projectId,
+      action: before ? 'update' : 'create',
+      before: before ? { frequency: before.frequency, starts: before.starts } : undefined,
+      after: input,
+    })
+  })
+  const saved = await getSchedule(db, projectId)
+  if (!saved) throw notFound()
+  return saved
+}
+
+/** The day a report's facts are read as of: the end of its period, or today while it runs. */
+const asOfFor = (row: Pick<Row, 'period_end'>, today: string) => [row.period_end, today].sort()[0] ?? today
+
+export async function getStatusReport(db: Db, projectId: string, reportId: string, today = todayInSweden()) {
+  const rows = await reportRows(db, projectId)
+  const row = rows.find((r) => r.id === reportId)
+  if (!row) throw notFound()
+  const project = await projectOf(db, projectId)
+  const acknowledgements = await db
+    .selectFrom('status_report_acknowledgement as a')
+    .leftJoin('app_user as u', 'u.id', 'a.user_id')
+    .where('a.report_id', '=', reportId)
+    .select(['a.id', 'a.comment', 'a.created_at', 'u.name'])
+    .orderBy('a.created_at')
+    .execute()
+  const frozen = row.status === 'submitted'
+  const { facts, suggestions } = frozen
+    ? readSnapshot(row.snapshot)
+    : await (async () => {
+        const live = await collectFacts(db, projectId, asOfFor(row, today))
+        return { facts: live, suggestions: suggestionsFor(live) }
+      })()
+  const report: Report = {
+    ...toSummary(row),
+    project: { id: project.id, name: project.name },
+    progress: row.progress,
+    problems: row.problems,
+    nextSteps: row.next_steps,
+    decisionsNeeded: row.decisions_needed,
+    facts,
+    factsFrozen: frozen,
+    suggestions,
+    acknowledgementList: acknowledgements.map((a) => ({
+      id: a.id,
+      by: a.name ?? null,
+      comment: a.comment,
+      at: new Date(a.created_at).toISOString(),
+    })),
+  }
+  return report
+}
+
+const submittedProblem = () =>
+  new HttpProblem(409, 'report_submitted', undefined, {
+    detail: {
+      sv: 'Rapporten är inskickad och kan inte ändras. Skriv en rättelse i stället.',
+      en: 'The report is submitted and cannot change. Write a correction instead.',
+    },
+  })
+
+export async function createStatusReport(
+  db: Db,
+  actorId: string,
+  projectId: string,
+  input: Static<typeof StatusReportCreate>,
+  today = todayInSweden(),
+) {
+  const id = uuid()
+  await db.transaction().execute(async (trx) => {
+    let period = input.period
+    let carried: Partial<Row> = {}
+    if (input.supersedesId) {
+      const original = await trx
+        .selectFrom('status_report')
+        .where('id', '=', input.supersedesId)
+        .where('project_id', '=', projectId)
+        .selectAll()
+        .executeTakeFirst()
+      if (original?.status !== 'submitted')
+        throw invalidField('supersedesId', 'not_submitted', {
+          sv: 'Bara en inskickad rapport i projektet kan rättas.',
+          en: 'Only a submitted report of the project can be corrected.',
+        })
+      period = original.period
+      const { progress, problems, next_steps, decisions_needed } = original
+      carried = { progress, problems, next_steps, decisions_needed, ...lightColumns(lightsOf(original)) }
+    }
+    if (!period) {
+      const schedule = await getSchedule(trx, projectId)
+      period = periodContaining((schedule?.frequency ?? 'monthly') as PeriodFrequency, today)
+    }
+    const frequency = frequencyOfKey(period)
+    if (!frequency || frequency === 'yearly')
+      throw invalidField('period', 'invalid_period', {
+        sv: 'Välj en månad, ett kvartal eller en termin.',
+        en: 'Choose a month, a quarter or a term.',
+      })
+    const { start, end } = periodRange(period)
+    await trx
+      .insertInto('status_report')
+      .values({
+        id,
+        project_id: projectId,
+        period,
+        period_start: start,
+        period_end: end,
+        supersedes_id: input.supersedesId ?? null,
+        created_by: actorId,
+        progress: carried.progress ?? '',
+        problems: carried.problems ?? '',
+        next_steps: carried.next_steps ?? '',
+        decisions_needed: carried.decisions_needed ?? '',
+        schedule_light: carried.schedule_light ?? null,
+        budget_light: carried.budget_light ?? null,
+        goals_light: carried.goals_light ?? null,
+        risks_light: carried.risks_light ?? null,
+        overall_light: carried.overall_light ?? null,
+      })
+      .execute()
+    await recordAudit(trx, {
+      actorId,
+      entity: 'status_report',
+      entityId: id,
+      projectId,
+      action: input.supersedesId ? 'correct' : 'create',
+      after: { period, supersedesId: input.supersedesId ?? null },
+    })
+  })
+  return getStatusReport(db, projectId, id, today)
+}
+
+function lightColumns(lights: Partial<Record<(typeof aspects)[number], Light | null>>) {
+  const columns: Partial<Record<ReturnType<typeof column>, Light | null>> = {}
+  for (const aspect of aspects) if (lights[aspect] !== undefined) columns[column(aspect)] = lights[aspect]
+  return columns
+}
+
+async function lockReport(trx: Db, projectId: string, reportId: string, version: number, today: string) {
+  const row = await trx
+    .selectFrom('status_report')
+    .where('id', '=', reportId)
+    .where('project_id', '=', projectId)
+    .selectAll()
+    .forUpdate()
+    .executeTakeFirst()
+  if (!row) throw notFound()
+  if (row.status !== 'draft') throw submittedProblem()
+  if (row.version !== version) throw staleVersion(await getStatusReport(trx, projectId, reportId, today))
+  return row
+}
+
+const narrativeView = (row: Row) => ({
+  lights: lightsOf(row),
+  progress: row.progress,
+  problems: row.problems,
+  nextSteps: row.next_steps,
+  decisionsNeeded: row.decisions_needed,
+})
+
+export async function updateStatusReport(
+  db: Db,
+  actorId: string,
+  projectId: string,
+  reportId: string,
+  version: number,
+  patch: Omit<Static<typeof StatusReportPatch>, 'version'>,
+  today = todayInSweden(),
+) {
+  await db.transaction().execute(async (trx) => {
+    const before = await lockReport(trx, projectId, reportId, version, today)
+    const project = await projectOf(trx, projectId)
+    await assertNoPersonalData(trx, project.owner_organisation_id, {
+      progress: patch.progress,
+      problems: patch.problems,
+      nextSteps: patch.nextSteps,
+      decisionsNeeded: patch.decisionsNeeded,
+    })
+    const after = await trx
+      .updateTable('status_report')
+      .set({
+        ...lightColumns(patch.lights ?? {}),
+        ...(patch.progress !== undefined ? { progress: patch.progress } : {}),
+        ...(patch.problems !== undefined ? { problems: patch.problems } : {}),
+        ...(patch.nextSteps !== undefined ? { next_steps: patch.nextSteps } : {}),
+        ...(patch.decisionsNeeded !== undefined ? { decisions_needed: patch.decisionsNeeded } : {}),
+        version: before.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', reportId)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      actorId,
+      entity: 'status_report',
+      entityId: reportId,
+      projectId,
+      action: 'update',
+      before: narrativeView(before),
+      after: narrativeView(after),
+    })
+  })
+  return getStatusReport(db, projectId, reportId, today)
+}
+
+/**
+ * Submits a draft: every light chosen, the facts of the day and the suggestions read in this
+ * same transaction and frozen into the row, which the database then refuses to change.
+ */
+export async function submitStatusReport(
+  db: Db,
+  actorId: string,
+  projectId: string,
+  reportId: string,
+  version: number,
+  today = todayInSweden(),
+) {
+  await db.transaction().execute(async (trx) => {
+    const row = await lockReport(trx, projectId, reportId, version, today)
+    const lights = lightsOf(row)
+    const missing: FieldIssue[] = aspects
+      .filter((a) => lights[a] === null)
+      .map((a) => ({
+        field: `lights.${a}`,
+        code: 'required',
+        message: { sv: 'Välj en färg innan du skickar in.', en: 'Choose a colour before submitting.' },
+      }))
+    const first = missing[0]
+    if (first)
+      throw new HttpProblem(422, 'lights_required', undefined, { detail: first.message, errors: missing })
+    const facts = await collectFacts(trx, projectId, asOfFor(row, today))
+    const snapshot = { facts, suggestions: suggestionsFor(facts) }
+    await trx
+      .updateTable('status_report')
+      .set({
+        status: 'submitted',
+        snapshot: JSON.stringify(snapshot),
+        submitted_at: new Date(),
+        submitted_by: actorId,
+        version: row.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', reportId)
+      .execute()
+    await recordAudit(trx, {
+      actorId,
+      entity: 'status_report',
+      entityId: reportId,
+      projectId,
+      action: 'submit',
+      after: { period: row.period, lights, suggested: snapshot.suggestions },
+    })
+  })
+  return getStatusReport(db, projectId, reportId, today)
+}
+
+export async function acknowledgeStatusReport(
+  db: Db,
+  actorId: string,
+  projectId: string,
+  reportId: string,
+  comment: string | undefined,
+) {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('status_report')
+      .where('id', '=', reportId)
+      .where('project_id', '=', projectId)
+      .select(['id', 'status', 'period'])
+      .executeTakeFirst()
+    if (!row) throw notFound()
+    if (row.status !== 'submitted')
+      throw new HttpProblem(409, 'report_not_submitted', undefined, {
+        detail: {
+          sv: 'Bara en inskickad rapport kan kvitteras.',
+          en: 'Only a submitted report can be acknowledged.',
+        },
+      })
+    const project = await projectOf(trx, projectId)
+    await assertNoPersonalData(trx, project.owner_organisation_id, { comment })
+    const id = uuid()
+    await trx
+      .insertInto('status_report_acknowledgement')
+      .values({ id, report_id: reportId, user_id: actorId, comment: comment?.trim() ?? '' })
+      .execute()
+    await recordAudit(trx, {
+      actorId,
+      entity: 'status_report',
+      entityId: reportId,
+      projectId,
+      action: 'acknowledge',
+      after: { period: row.period, comment: comment?.trim() ?? '' },
+    })
+  })
+  return getStatusReport(db, projectId, reportId)
+}
+
+/** Reports due on the projects the user leads, for the inbox on the home page. */
+export async function dueForUser(db: Db, user: AuthUser, today = todayInSweden()) {
+  const projects = await db
+    .selectFrom('project_member as m')
+    .innerJoin('project as p', 'p.id', 'm.project_id')
+    .innerJoin('status_report_schedule as s', 's.project_id', 'p.id')
+    .where('m.user_id', '=', user.id)
+    .where('m.role', '=', 'leader')
+    .select(['p.id', 'p.name', 'p.planned_end', 'p.actual_end', 's.frequency', 's.starts'])
+    .orderBy('p.name')
+    .execute()
+  if (projects.length === 0) return { items: [] }
+  const reports = await db
+    .selectFrom('status_report')
+    .where(
+      'project_id',
+      'in',
+      projects.map((p) => p.id),
+    )
+    .select(['id', 'project_id', 'period', 'status'])
+    .execute()
+  const items = projects.flatMap((p) => {
+    const mine = reports.filter((r) => r.project_id === p.id)
+    const submitted = new Set(mine.filter((r) => r.status === 'submitted').map((r) => r.period))
+    return duePeriods(p, p.actual_end ?? p.planned_end, submitted, today).map((period) => ({
+      project: { id: p.id, name: p.name },
+      period,
+      periodEnd: periodRange(period).end,
+      draftId: mine.find((r) => r.period === period && r.status === 'draft')?.id ?? null,
+    }))
+  })
+  return { items }
+}
