@@ -61,6 +61,7 @@ test('journey 4: the project leader opens the final report and downloads it as D
 test('journey 5: a viewer reads every part of a project with no edit control, and crafted writes are refused', async ({
   page,
 }) => {
+  test.setTimeout(180_000)
   await logIn(page, 'betraktare@demo.example')
   await openProject(page, TIDIGA)
   const projectId = page.url().split('/projects/')[1]?.split(/[/?#]/)[0] ?? ''
