@@ -119,3 +119,24 @@ for (const [email, section] of homes) {
     await expectAccessible(page)
   })
 }
+
+test('on a tablet (768×1024) no page is wider than the screen; wide tables scroll inside themselves', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 768, height: 1024 })
+  await logIn(page, 'portfolj@demo.example')
+  for (const path of [
+    '/',
+    '/portfolio',
+    '/projects',
+    '/programmes',
+    '/finance/portfolio',
+    '/organisations',
+  ]) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, path).toBeLessThanOrEqual(0)
+  }
+})

@@ -60,6 +60,14 @@ export const sv = {
     funder: 'Finansiär',
     fundersCaption: 'Beviljat per finansiär',
   },
+  indicators: {
+    title: 'Indikatorer för hela programmet',
+    none: 'Projekten i programmet har inga gemensamma indikatorer ännu.',
+    period: 'Period',
+    value: 'Utfall',
+    projects: 'Projekt som rapporterat',
+    share: '{{share}} % ({{numerator}} av {{denominator}})',
+  },
 } as const
 
 export const en: Translations<typeof sv> = {
@@ -122,5 +130,13 @@ export const en: Translations<typeof sv> = {
     spent: 'Spent',
     funder: 'Funder',
     fundersCaption: 'Granted per funder',
+  },
+  indicators: {
+    title: 'Indicators for the whole programme',
+    none: 'The projects in the programme share no indicators yet.',
+    period: 'Period',
+    value: 'Outcome',
+    projects: 'Projects reporting',
+    share: '{{share}} % ({{numerator}} of {{denominator}})',
   },
 }

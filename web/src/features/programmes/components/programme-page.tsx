@@ -15,6 +15,7 @@ import { formatPeriod } from '../../../lib/format'
 import { useProgramme } from '../api/get-programme'
 import { useProgrammeProjects } from '../api/get-programme-projects'
 import { ProgrammeEditForm } from './programme-edit-form'
+import { ProgrammeIndicators } from './programme-indicators'
 import { ProgrammeTimeline } from './programme-timeline'
 
 export function ProgrammePage() {
@@ -104,6 +105,7 @@ export function ProgrammePage() {
         </section>
       </div>
       <ProgrammeTimeline programmeId={programme.id} />
+      <ProgrammeIndicators programmeId={programme.id} />
       <ProgrammeProjects programmeId={programme.id} name={programme.name} />
     </div>
   )
