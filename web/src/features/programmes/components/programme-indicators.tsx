@@ -14,7 +14,11 @@ export function ProgrammeIndicators({ programmeId }: { programmeId: string }) {
   const rollup = useProgrammeIndicators(programmeId)
   const value = (p: Point) =>
     p.share !== null && p.numerator !== null && p.denominator !== null
-      ? t('indicators.share', { share: number(p.share * 100), numerator: p.numerator, denominator: p.denominator })
+      ? t('indicators.share', {
+          share: number(p.share * 100),
+          numerator: p.numerator,
+          denominator: p.denominator,
+        })
       : p.value !== null
         ? number(p.value)
         : '–'
