@@ -7,6 +7,7 @@ import * as admin from './2026-11-25-0005-admin.ts'
 import * as indicators from './2026-11-25-0006-indicators.ts'
 import * as reports from './2026-11-25-0007-reports.ts'
 import * as portfolio from './2026-11-25-0008-portfolio.ts'
+import * as scale from './2026-11-25-0009-scale.ts'
 import * as governanceLinks from './2026-11-25-0099-governance-links.ts'
 
 /**
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0005-admin': admin,
   '2026-11-25-0006-indicators': indicators,
   '2026-11-25-0007-reports': reports,
+  '2026-11-25-0009-scale': scale,
   '2026-11-25-0099-governance-links': governanceLinks,
   '2026-11-25-0008-portfolio': portfolio,
 }

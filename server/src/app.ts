@@ -5,6 +5,7 @@ import type { AppConfig } from './config.ts'
 import type { Db } from './db/connect.ts'
 import { auditRoutes } from './modules/audit/routes.ts'
 import { authRoutes } from './modules/auth/routes.ts'
+import { benchRoutes } from './modules/bench/routes.ts'
 import { financeRoutes } from './modules/finance/routes.ts'
 import { governanceRoutes } from './modules/governance/routes.ts'
 import { healthRoutes } from './modules/health/routes.ts'
@@ -105,6 +106,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(governanceRoutes)
   await app.register(indicatorRoutes)
   await app.register(statusReportRoutes)
+  if (config.benchRoutes) await app.register(benchRoutes)
   await app.register(portfolioRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })

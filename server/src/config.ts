@@ -48,6 +48,8 @@ export interface AppConfig {
   /** Refuse passwords found in the bundled list of common passwords. */
   passwordBreachCheck: boolean
   oidc: OidcConfig | undefined
+  /** Registers the benchmark's baseline route (BENCH_ROUTES); never needed in production. */
+  benchRoutes?: boolean
 }
 
 export class ConfigError extends Error {}
@@ -241,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     passwordBreachCheck:
       oneOf(env, 'PASSWORD_BREACH_CHECK', ['true', 'false'] as const, 'true', problems) === 'true',
     oidc: oidcConfig(env, problems),
+    benchRoutes: oneOf(env, 'BENCH_ROUTES', ['true', 'false'] as const, 'false', problems) === 'true',
   }
   if (config.sessionMaxHours < config.sessionTtlHours) {
     problems.push(

@@ -624,11 +624,15 @@ const matrix: Record<string, RouteCase> = {
   ...statusReportMatrix(),
 }
 
+let statusReportSerial = 0
+
 /** A status report of the project, as a draft or submitted, made fresh before a call. */
 async function makeStatusReport(t: TestContext, w: World, status: 'draft' | 'submitted') {
   const id = crypto.randomUUID()
-  const month = 1 + Math.floor(Math.random() * 12)
-  const year = 2000 + Math.floor(Math.random() * 90)
+  // A period of its own each time: a project has one draft per period.
+  const serial = statusReportSerial++
+  const month = 1 + (serial % 12)
+  const year = 1900 + Math.floor(serial / 12)
   const period = `${year}-${String(month).padStart(2, '0')}`
   const snapshot = {
     facts: {
@@ -686,7 +690,7 @@ function statusReportMatrix(): Record<string, RouteCase> {
       allowed: projectEditors,
       path: p,
       body: () => ({
-        period: `20${10 + Math.floor(Math.random() * 80)}-Q${1 + Math.floor(Math.random() * 4)}`,
+        period: `${2100 + Math.floor(statusReportSerial / 4)}-Q${1 + (statusReportSerial++ % 4)}`,
       }),
     },
     'GET /api/projects/:projectId/status-reports/:reportId': {
@@ -1302,6 +1306,12 @@ function governanceMatrix(): Record<string, RouteCase> {
       before: makeApprovalRequest,
       path: (w) => `${r(w)}/reject`,
       body: () => ({ version: 1, comment: 'Inte än' }),
+    },
+    'POST /api/projects/:projectId/approval-requests/:requestId/record-outside': {
+      allowed: ['administrator'],
+      before: makeApprovalRequest,
+      path: (w) => `${r(w)}/record-outside`,
+      body: () => ({ version: 1, outcome: 'approved', date: '2025-03-01', decidedBy: 'Styrgruppen' }),
     },
     'POST /api/projects/:projectId/approval-requests/:requestId/withdraw': {
       allowed: projectEditors,

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 /*
  * The done-when of issue 8, as the demo's project leader: open Tidiga insatser's final report,
  * see every section with its guidance and the generated tables filled from the data, write a
- * paragraph, submit, and download the DOCX and PDF, whose content is read back and checked.
- * The steering group's approval is governance's (it calls markFinalReportApproved).
+ * paragraph, submit; as a member of the project's steering group approve it (a decision);
+ * download the DOCX and PDF, whose content is read back and checked; and add the addendum
+ * (tillägg) of 2016-09-23 to the approved report.
  */
 
 /** What this journey reads of a final report (the API's FinalReport). */
@@ -237,6 +238,7 @@ const docxHeadings = (documentXml: string, level: number) =>
 
 let t: TestContext
 let leader: Client
+let steering: Client
 let projectId: string
 let report: Report
 
@@ -245,9 +247,19 @@ const base = () => `/api/projects/${projectId}/final-reports/${report.id}`
 beforeAll(async () => {
   t = await createTestApp({ demo: true })
   leader = await t.as('projektledare@demo.example', DEMO_PASSWORD)
-  projectId = (
-    await t.db.selectFrom('project').where('name', '=', TIDIGA).select('id').executeTakeFirstOrThrow()
-  ).id
+  const project = await t.db
+    .selectFrom('project')
+    .where('name', '=', TIDIGA)
+    .select(['id', 'owner_organisation_id'])
+    .executeTakeFirstOrThrow()
+  projectId = project.id
+  // The demo's FöräldraSupporten steering group sat in 2014–2016; a group with members today decides here.
+  const group = await t.fixtures.steeringGroup({
+    ownerOrganisationId: project.owner_organisation_id,
+    projectIds: [project.id],
+    name: 'Styrgrupp FöräldraSupporten 2026',
+  })
+  steering = await t.as(group.users[0]!)
 })
 afterAll(() => t.close())
 
@@ -277,6 +289,10 @@ describe('final report journey: Tidiga insatser i samverkan', () => {
     }
 
     expectSeedRows(generatedEfterkalkylRows(report))
+    const intro = report.sections.find((s) => s.key === 'efterkalkyl')?.generated[0]
+    expect(intro?.kind === 'paragraph' && runsText(intro.runs)).toBe(
+      'Enligt aktivitetsplanen per 2016-09-23: 15 aktiviteter: 11 genomförda i tid, 2 genomförda senare än planerat, 2 återstår.',
+    )
   })
 
   it('shows the funding per funder in Bakgrund and budget against actual in Projektbudget', () => {
@@ -361,6 +377,29 @@ describe('final report journey: Tidiga insatser i samverkan', () => {
     expectSeedRows(generatedEfterkalkylRows(report))
   })
 
+  it('is approved by the steering group as a decision', async () => {
+    const inbox = json<{
+      toDecide: { id: string; kind: string; version: number; payload: { reportId?: string } }[]
+    }>(await steering.get('/api/approvals/inbox'))
+    const request = inbox.toDecide.find((r) => r.kind === 'final_report' && r.payload.reportId === report.id)
+    expect(request).toBeDefined()
+    const approved = await steering.post(
+      `/api/projects/${projectId}/approval-requests/${request?.id}/approve`,
+      {
+        version: request?.version,
+        comment: 'Styrgruppen godkänner slutrapporten.',
+      },
+    )
+    expect(approved.statusCode).toBe(200)
+    const decision = json<{ decision: { id: string; kind: string; outcome: string } }>(approved).decision
+    expect(decision).toMatchObject({ kind: 'approve_final_report', outcome: 'approved' })
+    const after = json<Report & { outcome: { outcome: string; decisionId: string } | null }>(
+      await leader.get(base()),
+    )
+    expect(after.status).toBe('approved')
+    expect(after.outcome).toMatchObject({ outcome: 'approved', decisionId: decision.id })
+  })
+
   it('downloads a DOCX with heading styles, a table of contents and the Efterkalkyl as a real table', async () => {
     const response = await leader.get(`${base()}/document.docx`)
     expect(response.statusCode).toBe(200)
@@ -398,6 +437,7 @@ describe('final report journey: Tidiga insatser i samverkan', () => {
     expect(response.statusCode).toBe(200)
     const text = flat(await pdfText(response.rawPayload))
     for (const section of municipalTemplate) expect(text).toContain(section.heading.sv)
+    expect(text).toContain('Godkänd av styrgruppen')
     expect(text).toContain('Bilaga 1 Sammanställning projektbudget')
     expect(text).toContain('Finansiering per finansiär, kronor')
     expect(text).toContain('Projektgruppen har läst igenom rapporten tillsammans inför inlämningen.')
@@ -412,5 +452,34 @@ describe('final report journey: Tidiga insatser i samverkan', () => {
       expect(bare, row.cells[0]).toContain(row.cells.slice(0, 4).join('').replace(/\s+/g, ''))
     }
     expect(text).toContain('Öppna mottagningen 2014-06-01 2014-09-22 Ca 4 månader')
+  })
+
+  it('takes the addendum of 2016-09-23 to the approved report, submitted for the steering group to decide', async () => {
+    const started = await leader.post(`${base()}/addenda`, { reportDate: '2016-09-23' })
+    expect(started.statusCode).toBe(201)
+    const addendum = json<Report & { reportDate: string; addendumToId: string }>(started)
+    expect(addendum).toMatchObject({ kind: 'addendum', reportDate: '2016-09-23', addendumToId: report.id })
+    expect(addendum.sections.map((s) => s.key)).toEqual(['tillagg'])
+    const path = `/api/projects/${projectId}/final-reports/${addendum.id}`
+    const question = 'Hur säkerställs och implementeras de positiva resultaten från projektet?'
+    const saved = await leader.put(`${path}/sections/tillagg`, {
+      version: addendum.sections[0]?.version,
+      content: rich.doc(
+        rich.h(2, question),
+        rich.p('FöräldraSupportens verksamhet permanentades och personalen erbjöds fortsatt anställning.'),
+      ),
+    })
+    expect(saved.statusCode).toBe(200)
+    const current = json<Report>(await leader.get(path))
+    expect((await leader.post(`${path}/submit`, { version: current.version })).statusCode).toBe(200)
+    const inbox = json<{ toDecide: { kind: string; payload: { reportId?: string } }[] }>(
+      await steering.get('/api/approvals/inbox'),
+    )
+    expect(inbox.toDecide.some((r) => r.kind === 'final_report' && r.payload.reportId === addendum.id)).toBe(
+      true,
+    )
+    const text = flat(await pdfText((await leader.get(`${path}/document.pdf`)).rawPayload))
+    expect(text).toContain('Tillägg till slutrapport')
+    expect(text).toContain(question)
   })
 })

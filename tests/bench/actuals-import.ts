@@ -13,9 +13,10 @@ import { connectPglite, connectPostgres, type Db } from '@lagesbild/server/db/co
 import { migrateToLatest } from '@lagesbild/server/db/migrate'
 import { readRows } from '@lagesbild/server/modules/finance/imports/parse'
 import { commitImport, uploadImport, validateImport } from '@lagesbild/server/modules/finance/imports/service'
-import { type LedgerRow, ledgerCsv } from '@lagesbild/server/modules/finance/sample'
+import { ledgerCsv } from '@lagesbild/server/modules/finance/sample'
 import type { AuthUser } from '@lagesbild/server/plugins/auth'
 import { databaseUrlFor, withAdminClient } from '@lagesbild/server/test/template-database'
+import { ledger } from './ledger.ts'
 
 const ROWS = Number(process.argv[2] ?? 100_000)
 const PROJECTS = 20
@@ -38,23 +39,6 @@ async function open(): Promise<Db> {
       await withAdminClient(baseUrl, (client) => client.query(`drop database if exists ${name} with (force)`))
     },
   }
-}
-
-function ledger(rows: number): LedgerRow[] {
-  const accounts = ['5011', '5411', '6110', '6410', '5620', '6910', '7390', '7010']
-  return Array.from({ length: rows }, (_, i) => {
-    const month = (i % 12) + 1
-    const day = (i % 28) + 1
-    return {
-      date: `2016-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-      voucher: String(1_600_000 + Math.floor(i / 3)),
-      account: accounts[i % accounts.length] ?? '5011',
-      costCentre: '6140',
-      projectCode: `P${String(i % PROJECTS).padStart(4, '0')}`,
-      text: `Kostnad ${i} för föräldrastöd och lokaler`,
-      amountOre: ((i * 7919) % 5_000_000) - 250_000,
-    }
-  })
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2)
@@ -109,10 +93,15 @@ async function main() {
       grants: [{ role: 'finance', organisationId: organisation }],
     }
 
-    const content = ledgerCsv(ledger(ROWS), {
-      title: 'Huvudbok – bänktest',
-      period: '2016-01-01 – 2016-12-31',
-    })
+    const content = ledgerCsv(
+      ledger(ROWS, {
+        projectCodes: Array.from({ length: PROJECTS }, (_, p) => `P${String(p).padStart(4, '0')}`),
+      }),
+      {
+        title: 'Huvudbok – bänktest',
+        period: '2016-01-01 – 2016-12-31',
+      },
+    )
 
     let start = performance.now()
     let parsed = 0

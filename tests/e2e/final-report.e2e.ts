@@ -18,6 +18,13 @@ test('project leader writes in Tidiga insatser’s final report, with guidance a
   await expect(page.getByRole('heading', { level: 3, name: 'Efterkalkyl/aktiviteter' })).toBeVisible()
   await expect(page.getByText('Beskriv varför projektet startades').first()).toBeVisible()
   await expect(page.getByText('Malin Ekström (2013-09-01 – 2015-06-30)')).toBeVisible()
+  // The generated tables: Efterkalkyl from the plan, Bilaga 1 from the budget and the actuals.
+  const opened = page.getByRole('row', { name: /^Öppna mottagningen 2014-06-01 2014-09-22 Ca 4 månader/ })
+  await expect(opened).toBeVisible()
+  await expect(page.getByText('Finansiering per finansiär, kronor')).toBeVisible()
+  await expect(
+    page.getByText('Bilaga 1 Sammanställning projektbudget, utfall till och med 2016-09-23.'),
+  ).toBeVisible()
   await expectAccessible(page)
 
   const summary = page.getByRole('textbox', { name: 'Sammanfattning' })

@@ -11,6 +11,8 @@ export interface Db {
   driver: Driver
   /** The embedded instance, when the driver is PGlite (tests dump and clone it). */
   pglite?: PGlite
+  /** The connection pool, when the driver is PostgreSQL (bulk loading borrows a client for COPY). */
+  pool?: pg.Pool
   close(): Promise<void>
 }
 
@@ -54,8 +56,11 @@ export function connectPostgres(databaseUrl: string, poolSize = 20): Db {
   })
   // An idle client losing its server (a restart) must not crash the process.
   pool.on('error', () => {})
+  // Nor one that is checked out: pg emits 'error' on the client as well as failing its query,
+  // and an 'error' event nobody listens to is an uncaught exception (the fault test saw it).
+  pool.on('connect', (client) => client.on('error', () => {}))
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { kysely, driver: 'postgres', close: () => kysely.destroy() }
+  return { kysely, driver: 'postgres', pool, close: () => kysely.destroy() }
 }
 
 export async function connectPglite(options: ConnectOptions): Promise<Db> {

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts'
 import { DemoContext, type DemoLoader } from './context.ts'
 import { loadFinanceDemo } from './finance.ts'
 import { loadFoundationDemo } from './foundation.ts'
+import { loadGovernanceDemo } from './governance.ts'
 import { loadIndicatorsDemo } from './indicators.ts'
 import { loadPlansDemo } from './plans.ts'
 import { loadReportsDemo } from './reports.ts'
@@ -17,6 +18,7 @@ const loaders: DemoLoader[] = [
   // Before the final reports: their Måluppfyllelse section freezes the indicators.
   loadIndicatorsDemo,
   loadReportsDemo,
+  loadGovernanceDemo,
 ]
 
 export async function isDemoLoaded(db: Kysely<Database>): Promise<boolean> {

@@ -448,6 +448,18 @@ export const ApprovalReject = Type.Object(
   },
   { additionalProperties: false },
 )
+export const ApprovalRecordOutside = Type.Object(
+  {
+    version: Version,
+    outcome: DecisionOutcome,
+    date: IsoDate,
+    decidedBy: Name(500),
+    comment: Type.Optional(Text(5000)),
+    meetingId: Type.Optional(Nullable(Id)),
+    paragraph: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  },
+  { additionalProperties: false },
+)
 export const ApprovalWithdraw = Type.Object({ version: Version }, { additionalProperties: false })
 export const RequestParams = Type.Object({ projectId: Id, requestId: Id })
 
@@ -514,6 +526,19 @@ export const rejectRequest = endpoint({
     tags,
     params: RequestParams,
     body: ApprovalReject,
+    response: { 200: ApprovalOutcome, ...problemResponses },
+  },
+})
+
+export const recordOutsideDecision = endpoint({
+  method: 'POST',
+  url: '/api/projects/:projectId/approval-requests/:requestId/record-outside',
+  schema: {
+    summary:
+      'An administrator records the decision on a request that was taken outside the system (stating who decided); the effect applies as for an approval',
+    tags,
+    params: RequestParams,
+    body: ApprovalRecordOutside,
     response: { 200: ApprovalOutcome, ...problemResponses },
   },
 })

@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import { endpoint } from '../http/endpoint.ts'
+import { Problem } from '../http/problem.ts'
 
 export const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
@@ -17,6 +18,7 @@ export const getHealth = endpoint({
   schema: {
     summary: 'Liveness and database reachability',
     tags: ['system'],
-    response: { 200: Health, 503: Health },
+    // 503 is the health report, or a problem when the database failed already in the session check.
+    response: { 200: Health, 503: Type.Union([Health, Problem]) },
   },
 })

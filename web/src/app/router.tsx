@@ -13,7 +13,9 @@ import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/
 import { financeOrganisationsQueryOptions } from '../features/finance/api/imports'
 import { parsePortfolioSearch, portfolioQueryOptions } from '../features/finance/api/portfolio'
 import { projectFinanceQueryOptions } from '../features/finance/api/project-finance'
+import { parseDecisionSearch, parseGovernanceTabSearch } from '../features/governance/api/governance'
 import { homeQueryOptions } from '../features/home/api/get-home'
+import { indicatorGridQueryOptions } from '../features/indicators/api/indicators'
 import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
 import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
 import { activitiesQueryOptions } from '../features/plans/api/get-activities'
@@ -33,6 +35,10 @@ import { finalReportDocumentQueryOptions } from '../features/reports/api/get-fin
 import { finalReportsQueryOptions } from '../features/reports/api/get-final-reports'
 import { reportTemplateQueryOptions } from '../features/reports/api/get-report-template'
 import { reportTemplatesQueryOptions } from '../features/reports/api/get-report-templates'
+import {
+  statusReportQueryOptions,
+  statusReportsQueryOptions,
+} from '../features/status-reports/api/status-reports'
 import { AppLayout } from './layout/app-layout'
 import { NavigationFocus } from './layout/navigation-focus'
 import { NotFoundPage } from './not-found-page'
@@ -425,6 +431,94 @@ const adminPrivacyRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/components/privacy-page'), 'PrivacyPage'),
 })
 
+/* Governance: "Att besluta", the decision register, steering groups, meetings, the project tab. */
+
+const decideRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'decide',
+  component: lazyRouteComponent(() => import('../features/governance/components/decide-page'), 'DecidePage'),
+})
+
+const decisionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'decisions',
+  validateSearch: parseDecisionSearch,
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/decisions-page'),
+    'DecisionsPage',
+  ),
+})
+
+const steeringGroupsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'steering-groups',
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/steering-groups-page'),
+    'SteeringGroupsPage',
+  ),
+})
+
+const steeringGroupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'steering-groups/$groupId',
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/steering-group-page'),
+    'SteeringGroupPage',
+  ),
+})
+
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'meetings/$meetingId',
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/meeting-page'),
+    'MeetingPage',
+  ),
+})
+
+const projectGovernanceRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'governance',
+  validateSearch: parseGovernanceTabSearch,
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/project-governance-tab'),
+    'ProjectGovernanceTab',
+  ),
+})
+
+const projectIndicatorsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'indicators',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(indicatorGridQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/indicators/components/indicators-page'),
+    'IndicatorsPage',
+  ),
+})
+
+const projectStatusReportsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'status-reports',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(statusReportsQueryOptions(params.projectId)),
+  component: lazyRouteComponent(
+    () => import('../features/status-reports/components/status-reports-page'),
+    'StatusReportsPage',
+  ),
+})
+
+const projectStatusReportRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'status-reports/$reportId',
+  loader: ({ context, params }) =>
+    context.queryClient.ensureQueryData(statusReportQueryOptions(params.projectId, params.reportId)),
+  component: lazyRouteComponent(
+    () => import('../features/status-reports/components/status-report-page'),
+    'StatusReportPage',
+  ),
+})
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
@@ -446,6 +540,10 @@ const routeTree = rootRoute.addChildren([
       finalReportsRoute,
       finalReportRoute,
       projectHistoryRoute,
+      projectGovernanceRoute,
+      projectIndicatorsRoute,
+      projectStatusReportsRoute,
+      projectStatusReportRoute,
     ]),
     editProjectRoute,
     organisationsRoute,
@@ -464,6 +562,11 @@ const routeTree = rootRoute.addChildren([
     reportTemplateRoute,
     financeImportsRoute,
     financePortfolioRoute,
+    decideRoute,
+    decisionsRoute,
+    steeringGroupsRoute,
+    steeringGroupRoute,
+    meetingRoute,
     portfolioRoute,
   ]),
 ])

@@ -7,13 +7,16 @@ import { en as accountEn, sv as accountSv } from '../features/account/i18n'
 import { en as adminEn, sv as adminSv } from '../features/admin/i18n'
 import { en as authEn, sv as authSv } from '../features/auth/i18n'
 import { en as financeEn, sv as financeSv } from '../features/finance/i18n'
+import { en as governanceEn, sv as governanceSv } from '../features/governance/i18n'
 import { en as homeEn, sv as homeSv } from '../features/home/i18n'
+import { en as indicatorsEn, sv as indicatorsSv } from '../features/indicators/i18n'
 import { en as organisationsEn, sv as organisationsSv } from '../features/organisations/i18n'
 import { en as plansEn, sv as plansSv } from '../features/plans/i18n'
 import { en as portfolioEn, sv as portfolioSv } from '../features/portfolio/i18n'
 import { en as programmesEn, sv as programmesSv } from '../features/programmes/i18n'
 import { en as projectsEn, sv as projectsSv } from '../features/projects/i18n'
 import { en as reportsEn, sv as reportsSv } from '../features/reports/i18n'
+import { en as statusReportsEn, sv as statusReportsSv } from '../features/status-reports/i18n'
 
 /** The English (or any other) texts of a namespace: the same keys as the Swedish, any string values. */
 export type Translations<T> = {
@@ -38,6 +41,9 @@ export const resources = {
     reports: reportsSv,
     plans: plansSv,
     finance: financeSv,
+    governance: governanceSv,
+    indicators: indicatorsSv,
+    statusReports: statusReportsSv,
     portfolio: portfolioSv,
   },
   en: {
@@ -53,6 +59,9 @@ export const resources = {
     reports: reportsEn,
     plans: plansEn,
     finance: financeEn,
+    governance: governanceEn,
+    indicators: indicatorsEn,
+    statusReports: statusReportsEn,
     portfolio: portfolioEn,
   },
 } as const satisfies Record<Language, Record<string, unknown>>

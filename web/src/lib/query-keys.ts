@@ -93,4 +93,27 @@ export const queryKeys = {
     setting: (organisationId: string) => ['privacy', 'setting', organisationId] as const,
     extract: (kind: 'user' | 'person' | 'me', id: string) => ['privacy', 'extract', kind, id] as const,
   },
+  governance: {
+    all: ['governance'] as const,
+    inbox: ['governance', 'inbox'] as const,
+    decisions: (filter: object) => ['governance', 'decisions', filter] as const,
+    groups: ['governance', 'groups'] as const,
+    group: (groupId: string) => ['governance', 'group', groupId] as const,
+    membersOn: (groupId: string, on: string) => ['governance', 'group', groupId, 'members', on] as const,
+    meeting: (meetingId: string) => ['governance', 'meeting', meetingId] as const,
+    projectRequests: (projectId: string) => ['governance', 'project', projectId, 'requests'] as const,
+    course: (projectId: string) => ['governance', 'project', projectId, 'course'] as const,
+  },
+  indicators: {
+    all: (projectId: string) => ['indicators', projectId] as const,
+    grid: (projectId: string) => ['indicators', projectId, 'grid'] as const,
+    rollup: (programmeId: string) => ['indicators', 'rollup', programmeId] as const,
+  },
+  statusReports: {
+    all: (projectId: string) => ['status-reports', projectId] as const,
+    list: (projectId: string) => ['status-reports', projectId, 'list'] as const,
+    detail: (projectId: string, reportId: string) =>
+      ['status-reports', projectId, 'detail', reportId] as const,
+    due: ['status-reports', 'due'] as const,
+  },
 }

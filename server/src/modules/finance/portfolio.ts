@@ -24,12 +24,24 @@ interface YearAmount {
   amountOre: Ore
 }
 
+/** Rows grouped by project, so per-project totals are lookups rather than scans of every row. */
+function byProject<T extends { projectId: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const row of rows) {
+    const group = groups.get(row.projectId)
+    if (group) group.push(row)
+    else groups.set(row.projectId, [row])
+  }
+  return groups
+}
+
 /** A project's own rows and its sub-projects' count as the top-level project's. */
 const topLevel = sql<string>`coalesce(p.parent_id, p.id)`
 
 /** Aggregates in SQL, per top-level project, year and category. */
 async function aggregates(db: Kysely<Database>, projectIds: string[], asOf: string) {
-  if (projectIds.length === 0) return { budget: [], actual: [], manual: [], funding: [], inKind: [] }
+  if (projectIds.length === 0)
+    return withGroups({ budget: [], actual: [], manual: [], funding: [], inKind: [] })
   const [budget, actual, manual, funding, inKind] = await Promise.all([
     db
       .selectFrom('budget_line as l')
@@ -87,7 +99,7 @@ async function aggregates(db: Kysely<Database>, projectIds: string[], asOf: stri
       category: r.category,
       amountOre: toOre(r.amount),
     }))
-  return {
+  return withGroups({
     budget: amounts(budget),
     actual: amounts(actual),
     manual: manual.map((r) => ({
@@ -113,6 +125,27 @@ async function aggregates(db: Kysely<Database>, projectIds: string[], asOf: stri
         rateOre: r.rate_ore,
       }),
     })),
+  })
+}
+
+interface Aggregates {
+  budget: YearAmount[]
+  actual: YearAmount[]
+  manual: YearAmount[]
+  funding: { projectId: string; funderName: string; year: number; amountOre: Ore; granted: boolean }[]
+  inKind: { projectId: string; year: number; valueOre: Ore }[]
+}
+
+function withGroups(data: Aggregates) {
+  return {
+    ...data,
+    of: {
+      budget: byProject(data.budget),
+      actual: byProject(data.actual),
+      manual: byProject(data.manual),
+      funding: byProject(data.funding),
+      inKind: byProject(data.inKind),
+    },
   }
 }
 
@@ -132,28 +165,29 @@ function totalsFor(
   year?: number,
 ): ProjectFinanceTotals {
   const inYear = (y: number) => year === undefined || y === year
-  const own = <T extends { projectId: string; year: number }>(rows: T[]) =>
-    rows.filter((r) => r.projectId === projectId && inYear(r.year))
-  const budget = own(data.budget)
+  const all = <T>(groups: Map<string, T[]>) => groups.get(projectId) ?? []
+  const own = <T extends { projectId: string; year: number }>(groups: Map<string, T[]>) =>
+    all(groups).filter((r) => inYear(r.year))
+  const budget = own(data.of.budget)
   const cells = yearCategoryForecast({
-    budget: data.budget.filter((r) => r.projectId === projectId),
-    actual: data.actual.filter((r) => r.projectId === projectId),
-    manual: data.manual.filter((r) => r.projectId === projectId),
+    budget: all(data.of.budget),
+    actual: all(data.of.actual),
+    manual: all(data.of.manual),
     asOfYear: Number(asOf.slice(0, 4)),
   }).filter((c) => inYear(c.year))
   const budgetOre = sumOre(budget.map((r) => r.amountOre))
   const forecastOre = sumOre(cells.map((c) => c.amountOre))
   return {
     grantedOre: sumOre(
-      own(data.funding)
+      own(data.of.funding)
         .filter((f) => f.granted)
         .map((f) => f.amountOre),
     ),
     budgetOre,
-    spentOre: sumOre(own(data.actual).map((r) => r.amountOre)),
+    spentOre: sumOre(own(data.of.actual).map((r) => r.amountOre)),
     forecastOre,
     unspentOre: expectedUnspent(budgetOre, forecastOre),
-    inKindOre: sumOre(own(data.inKind).map((r) => r.valueOre)),
+    inKindOre: sumOre(own(data.of.inKind).map((r) => r.valueOre)),
   }
 }
 
@@ -224,10 +258,10 @@ export async function portfolioFinance(
     (f) => f.amountOre,
   )
   for (const id of ids) {
-    const funding = data.funding.filter((f) => f.projectId === id)
+    const funding = data.of.funding.get(id) ?? []
     const names = [...new Set(funding.map((f) => f.funderName))]
     const spentPerYear = sumBy(
-      data.actual.filter((a) => a.projectId === id && (year === undefined || a.year === year)),
+      (data.of.actual.get(id) ?? []).filter((a) => year === undefined || a.year === year),
       (a) => String(a.year),
       (a) => a.amountOre,
     )

@@ -7,7 +7,7 @@ import {
 import { kronor } from '@lagesbild/shared/domain/money'
 import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SAMVERKAN, TABB_OREBRO } from '../../demo/foundation.ts'
+import { FORALDRASUPPORTEN, SAMVERKAN, TABB_OREBRO, TIDIGA } from '../../demo/foundation.ts'
 import { createTestApp, type TestContext } from '../../test/helper.ts'
 import { fundingFacts, projectBudget } from './report-sections.ts'
 
@@ -139,5 +139,24 @@ describe('Projektbudget (Bilaga 1)', () => {
     expect(factsOf(await projectBudget(t.db, samverkan, '2018-12-19')).Utfall).toBe(
       '1\u00a0342\u00a0452\u00a0kr',
     )
+  })
+
+  it("gives a sub-project whose money is kept on the main project the main budget's lines marked with it", async () => {
+    const blocks = await projectBudget(t.db, await projectId(FORALDRASUPPORTEN), '2016-09-23')
+    const intro = blocks[0]?.kind === 'paragraph' ? runsText(blocks[0].runs) : ''
+    expect(intro).toContain(`ingår i huvudprojektet ${TIDIGA}`)
+    const facts = factsOf(blocks)
+    // 2014–2016 lines of Tidiga's budget marked FöräldraSupporten.
+    expect(facts['Budget för delprojektet']).toBe('2\u00a0530\u00a0000\u00a0kr')
+    expect(facts['Ej förbrukade medel']).toMatch(/kr$/)
+    expect(facts.Överskridande).toBeUndefined()
+    const byCategory = cells(tableCaptioned(blocks, 'Per kostnadsslag')?.rows)
+    expect(byCategory.find((r) => r[0] === 'Lokaler')?.[1]).toBe('300\u00a0000\u00a0kr')
+    expect(tableCaptioned(blocks, 'Per finansiär')).toBeUndefined()
+
+    const funding = await fundingFacts(t.db, await projectId(FORALDRASUPPORTEN), '2016-09-23')
+    expect(funding.map((b) => (b.kind === 'paragraph' ? runsText(b.runs) : b.kind))).toEqual([
+      `Delprojektet finansieras inom huvudprojektet ${TIDIGA}, och finansieringen redovisas där.`,
+    ])
   })
 })

@@ -6,10 +6,11 @@ import type { Kysely } from 'kysely'
 import type { Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import { registerReportSection } from '../reports/section-registry.ts'
+import { budgetLines, currentBudgetVersionId } from './budget.ts'
 import { budgetSummary } from './follow-up.ts'
 import { funderTotals, listFunding } from './funding.ts'
 import { listInKind } from './in-kind.ts'
-import { projectContext } from './queries.ts'
+import { actualsByMonthCategory, categoriesFor, type ProjectContext, projectContext } from './queries.ts'
 
 type Summary = Static<typeof BudgetSummary>
 type SummaryRow = Summary['byCategory'][number]
@@ -26,9 +27,33 @@ const right = (title: string, width?: number) => ({
 /** Years shown as their own columns of the funding table; a longer plan shows totals only. */
 const MAX_YEAR_COLUMNS = 5
 
-async function inKindOf(db: Kysely<Database>, projectId: string): Promise<Contribution[]> {
-  const ctx = await projectContext(db, projectId)
-  return listInKind(db, ctx.projectIds)
+/** A submitted report freezes what it read, so rows come in one order every time. */
+const byYearAndContributor = (a: Contribution, b: Contribution) =>
+  a.year - b.year ||
+  a.contributor.localeCompare(b.contributor, 'sv') ||
+  a.description.localeCompare(b.description, 'sv') ||
+  a.id.localeCompare(b.id)
+
+async function inKindOf(db: Kysely<Database>, projectIds: string[]): Promise<Contribution[]> {
+  return (await listInKind(db, projectIds)).sort(byYearAndContributor)
+}
+
+const inKindOfProject = async (db: Kysely<Database>, projectId: string) =>
+  inKindOf(db, (await projectContext(db, projectId)).projectIds)
+
+/**
+ * A sub-project whose money is kept on its main project: no budget version and no funding of
+ * its own. Its budget is the main project's budget lines marked with it.
+ */
+async function budgetKeptByParent(db: Kysely<Database>, ctx: ProjectContext) {
+  if (!ctx.parentId) return null
+  const [ownBudget, ownFunding] = await Promise.all([
+    currentBudgetVersionId(db, ctx.id),
+    listFunding(db, ctx.id),
+  ])
+  if (ownBudget || ownFunding.length > 0) return null
+  const parent = await projectContext(db, ctx.parentId)
+  return { parentId: parent.id, parentName: parent.name }
 }
 
 const inKindSentence = (total: Ore) =>
@@ -43,8 +68,18 @@ export async function fundingFacts(
   projectId: string,
   _asOf: CalendarDate,
 ): Promise<DocumentBlock[]> {
-  const [entries, inKind] = await Promise.all([listFunding(db, projectId), inKindOf(db, projectId)])
+  const [entries, inKind] = await Promise.all([listFunding(db, projectId), inKindOfProject(db, projectId)])
   const inKindTotal = sumOre(inKind.map((c) => c.valueOre))
+  const parent =
+    entries.length === 0 ? await budgetKeptByParent(db, await projectContext(db, projectId)) : null
+  if (parent) {
+    return [
+      paragraph(
+        `Delprojektet finansieras inom huvudprojektet ${parent.parentName}, och finansieringen redovisas där.`,
+      ),
+      ...(inKindTotal > 0 ? [paragraph(inKindSentence(inKindTotal))] : []),
+    ]
+  }
   if (entries.length === 0) {
     return inKindTotal > 0
       ? [
@@ -154,6 +189,67 @@ function inKindTable(contributions: Contribution[]) {
   })
 }
 
+/** Bilaga 1 of a sub-project: the main project's budget lines marked with it against its own costs. */
+async function subProjectBudget(
+  db: Kysely<Database>,
+  ctx: ProjectContext,
+  parent: { parentId: string; parentName: string },
+  asOf: CalendarDate,
+): Promise<DocumentBlock[]> {
+  const [currentId, originalId, actuals, categories, inKind] = await Promise.all([
+    currentBudgetVersionId(db, parent.parentId, 'current'),
+    currentBudgetVersionId(db, parent.parentId, 'original'),
+    actualsByMonthCategory(db, [ctx.id], asOf),
+    categoriesFor(db, ctx.organisationId),
+    inKindOf(db, [ctx.id]),
+  ])
+  const marked = async (versionId: string | null) =>
+    versionId ? (await budgetLines(db, versionId)).filter((l) => l.subProject?.id === ctx.id) : []
+  const [current, original] = await Promise.all([marked(currentId), marked(originalId)])
+  const sum = (items: { category: string; amountOre: Ore }[], category: string) =>
+    sumOre(items.filter((i) => i.category === category).map((i) => i.amountOre))
+  const used = new Set([...current, ...original, ...actuals].map((i) => i.category))
+  const rows: SummaryRow[] = [
+    ...categories.filter((c) => used.has(c.code)).map((c) => ({ key: c.code, label: c.nameSv })),
+    ...[...used]
+      .filter((code) => !categories.some((c) => c.code === code))
+      .sort()
+      .map((code) => ({ key: code, label: code })),
+  ].map(({ key, label }) => {
+    const budgetOre = sum(current, key)
+    const actualOre = sum(actuals, key)
+    return {
+      key,
+      label,
+      originalOre: sum(original, key),
+      budgetOre,
+      actualOre,
+      differenceOre: budgetOre - actualOre,
+    }
+  })
+  const total = totalOf(rows)
+  const inKindTotal = sumOre(inKind.map((c) => c.valueOre))
+  const blocks: DocumentBlock[] = [
+    paragraph(
+      `Delprojektets budget ingår i huvudprojektet ${parent.parentName}, där finansieringen och Bilaga 1 för hela projektet redovisas. Här visas de budgetrader som gäller delprojektet och dess utfall till och med ${asOf}.`,
+    ),
+    facts([
+      ['Budget för delprojektet', money(total.budgetOre)],
+      ['Utfall', money(total.actualOre)],
+      total.differenceOre < 0
+        ? ['Överskridande', money(-total.differenceOre)]
+        : ['Ej förbrukade medel', money(total.differenceOre)],
+      ...(inKindTotal > 0 ? [['Insatser in natura', money(inKindTotal)] as [string, string]] : []),
+    ]),
+  ]
+  if (rows.length > 0) {
+    const changed = rows.some((r) => r.originalOre !== r.budgetOre)
+    blocks.push(summaryTable('Per kostnadsslag', 'Kostnadsslag', rows, total, changed))
+  }
+  if (inKind.length > 0) blocks.push(inKindTable(inKind))
+  return blocks
+}
+
 /**
  * Projektbudget, "Bilaga 1 Sammanställning projektbudget": budget against actual per funder,
  * per cost category and per year as of the report's date, what was left unspent, and the
@@ -164,7 +260,13 @@ export async function projectBudget(
   projectId: string,
   asOf: CalendarDate,
 ): Promise<DocumentBlock[]> {
-  const [summary, inKind] = await Promise.all([budgetSummary(db, projectId, asOf), inKindOf(db, projectId)])
+  const ctx = await projectContext(db, projectId)
+  const parent = await budgetKeptByParent(db, ctx)
+  if (parent) return subProjectBudget(db, ctx, parent, asOf)
+  const [summary, inKind] = await Promise.all([
+    budgetSummary(db, projectId, asOf),
+    inKindOfProject(db, projectId),
+  ])
   const { total } = summary
   const inKindTotal = sumOre(inKind.map((c) => c.valueOre))
   const hasCash = summary.byCategory.length > 0 || summary.byFunder.length > 0

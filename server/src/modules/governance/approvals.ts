@@ -301,6 +301,52 @@ type DecideInput = Static<typeof ApprovalDecide>
  * Approves or rejects a pending request: writes the decision, runs the kind's effect and closes
  * the request, all in one transaction; if the effect fails, none of it is kept.
  */
+/**
+ * An administrator records a decision the steering group took outside the system (on paper, at a
+ * meeting nobody entered here): the decision says so and names who decided.
+ */
+async function requireAdministrator(trx: Db, user: AuthUser, projectId: string) {
+  const row = await trx
+    .selectFrom('project as p')
+    .leftJoin('project as parent', 'parent.id', 'p.parent_id')
+    .innerJoin('organisation_closure as c', (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb('c.descendant_id', '=', eb.ref('p.owner_organisation_id')),
+          eb('c.descendant_id', '=', eb.ref('parent.owner_organisation_id')),
+        ]),
+      ),
+    )
+    .innerJoin('role_grant as g', 'g.organisation_id', 'c.ancestor_id')
+    .where('p.id', '=', projectId)
+    .where('g.user_id', '=', user.id)
+    .where('g.role', '=', 'administrator')
+    .select('g.role')
+    .executeTakeFirst()
+  if (!row) {
+    throw forbidden({
+      sv: 'Bara en administratör kan registrera ett beslut som fattats utanför Lägesbild.',
+      en: 'Only an administrator can record a decision taken outside Lägesbild.',
+    })
+  }
+  const group = await trx
+    .selectFrom('steering_group_project as sp')
+    .innerJoin('steering_group as g', 'g.id', 'sp.steering_group_id')
+    .innerJoin('project as p', (j) =>
+      j.on((eb) =>
+        eb.or([eb('p.id', '=', eb.ref('sp.project_id')), eb('p.parent_id', '=', eb.ref('sp.project_id'))]),
+      ),
+    )
+    .where('p.id', '=', projectId)
+    .orderBy(sql`sp.project_id = p.id`, 'desc')
+    .orderBy('g.name')
+    .select(['g.id', 'g.name'])
+    .executeTakeFirst()
+  return group ?? null
+}
+
+export type Decider = { kind: 'member' } | { kind: 'outside_system'; decidedBy: string }
+
 export async function decideRequest(
   db: Db,
   user: AuthUser,
@@ -308,11 +354,21 @@ export async function decideRequest(
   requestId: string,
   outcome: 'approved' | 'rejected',
   input: DecideInput,
+  decider: Decider = { kind: 'member' },
 ): Promise<{ request: RequestT; decision: DecisionT }> {
   const decisionId = await db.transaction().execute(async (trx) => {
     const request = await lockPending(trx, projectId, requestId, input.version)
-    const group = await decidingGroup(trx, user, projectId)
-    await checkMeeting(trx, group.id, input.meetingId)
+    const group =
+      decider.kind === 'member'
+        ? await decidingGroup(trx, user, projectId)
+        : await requireAdministrator(trx, user, projectId)
+    if (group) await checkMeeting(trx, group.id, input.meetingId)
+    else if (input.meetingId) {
+      throw invalidField('meetingId', 'unknown_meeting', {
+        sv: 'Projektet har ingen styrgrupp med möten.',
+        en: 'The project has no steering group with meetings.',
+      })
+    }
     const handler = approvalHandler(request.kind as RequestKind)
     const payload = request.payload as RequestPayload
     const project = await trx
@@ -333,7 +389,7 @@ export async function decideRequest(
       .filter(Boolean)
       .join('\n\n')
     const id = await insertDecision(trx, {
-      steeringGroupId: group.id,
+      steeringGroupId: group?.id ?? null,
       meetingId: input.meetingId ?? null,
       perCapsulam: !input.meetingId,
       date,
@@ -344,7 +400,8 @@ export async function decideRequest(
       outcome,
       projectId,
       subject: handler.subject(projectId, payload),
-      decidedBy: `${group.name} (${user.name})`,
+      decidedBy: decider.kind === 'member' ? `${group?.name} (${user.name})` : decider.decidedBy.trim(),
+      outsideSystem: decider.kind === 'outside_system',
       recordedBy: user.id,
     })
     const context = { requestId, projectId, payload, decisionId: id, actorId: user.id, comment, date }

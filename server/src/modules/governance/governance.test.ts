@@ -432,6 +432,39 @@ describe('approvals', () => {
   })
 })
 
+describe('decisions taken outside the system', () => {
+  it('lets an administrator record one, stating who decided, and applies its effect; others are refused', async () => {
+    const activityId = await milestone('Utbildning i CPS')
+    const req = json<RequestBody>(await request({ kind: 'milestone', activityId }))
+    const path = `/api/projects/${project}/approval-requests/${req.id}/record-outside`
+    const body = {
+      version: req.version,
+      outcome: 'approved',
+      date: '2014-08-14',
+      decidedBy: 'Styrgruppen, protokoll på papper',
+    }
+    expect((await leader.post(path, body)).statusCode).toBe(403)
+    const missing = await admin.post(path, { ...body, decidedBy: '' })
+    expect(missing.statusCode).toBe(400)
+    expect(JSON.stringify(json<Problem>(missing).errors)).toContain('decidedBy')
+    const recorded = await admin.post(path, body)
+    expect(recorded.statusCode).toBe(200)
+    expect(json<Outcome>(recorded).decision).toMatchObject({ outcome: 'approved', kind: 'approve_milestone' })
+    const decision = await t.db
+      .selectFrom('decision')
+      .where('id', '=', json<Outcome>(recorded).decision.id)
+      .select(['outside_system', 'decided_by'])
+      .executeTakeFirstOrThrow()
+    expect(decision).toEqual({ outside_system: true, decided_by: 'Styrgruppen, protokoll på papper' })
+    const approval = await t.db
+      .selectFrom('milestone_approval')
+      .where('activity_id', '=', activityId)
+      .select('decision_id')
+      .executeTakeFirstOrThrow()
+    expect(approval.decision_id).toBe(json<Outcome>(recorded).decision.id)
+  })
+})
+
 describe('the register', () => {
   it('lists across the portfolio only what the user may see, and exports it', async () => {
     const mine = json<{ items: DecisionBody[] }>(await steering.get('/api/decisions'))

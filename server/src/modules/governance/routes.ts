@@ -227,6 +227,24 @@ export const governanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ),
   })
 
+  // Route demands project:edit; the service demands an administrator reaching the project.
+  app.route({
+    ...api.recordOutsideDecision,
+    config: { access: access.project('project:edit') },
+    handler: async (request) => {
+      const { outcome, decidedBy, ...input } = request.body
+      return approvals.decideRequest(
+        app.db,
+        requireUser(request),
+        request.params.projectId,
+        request.params.requestId,
+        outcome,
+        input,
+        { kind: 'outside_system', decidedBy },
+      )
+    },
+  })
+
   app.route({
     ...api.withdrawRequest,
     config: { access: access.project('project:edit') },

@@ -136,7 +136,7 @@ describe('Bemanningsplan', () => {
       'Förvaltningen förskola och skola',
       'Ej uttalat',
       'Hösten 2019 t.o.m. Juni 2021',
-      'Muntlig',
+      'Muntligt',
     ])
     expect(rows[1]?.[4]).toBe('Augusti 2021 ff')
     // Before the pilot began nobody was staffed yet.

@@ -47,16 +47,17 @@ export function efterkalkylCells(row: Row): [string, string, string, string, str
 }
 
 function summary(rows: readonly Row[]): string {
-  const count = (test: (r: Row) => boolean) => rows.filter(test).length
-  const parts = [
-    [count((r) => r.deviation.kind === 'on_time'), 'genomförda i tid'],
-    [count((r) => r.deviation.kind === 'early'), 'genomförda tidigare än planerat'],
-    [count((r) => r.deviation.kind === 'late'), 'genomförda senare än planerat'],
-    [count((r) => r.deviation.kind === 'unknown'), 'genomförda utan jämförbart datum'],
-    [count((r) => r.deviation.kind === 'remaining'), 'återstår'],
-    [count((r) => r.deviation.kind === 'cancelled'), 'inställda'],
-  ] as const
-  const said = parts.filter(([n]) => n > 0).map(([n, words]) => `${n} ${words}`)
+  const count = (kind: Row['deviation']['kind']) => rows.filter((r) => r.deviation.kind === kind).length
+  // [count, Swedish for one, for several]
+  const parts: [number, string, string][] = [
+    [count('on_time'), 'genomförd i tid', 'genomförda i tid'],
+    [count('early'), 'genomförd tidigare än planerat', 'genomförda tidigare än planerat'],
+    [count('late'), 'genomförd senare än planerat', 'genomförda senare än planerat'],
+    [count('unknown'), 'genomförd utan jämförbart datum', 'genomförda utan jämförbart datum'],
+    [count('remaining'), 'återstår', 'återstår'],
+    [count('cancelled'), 'inställd', 'inställda'],
+  ]
+  const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`)
   const total = `${rows.length} ${rows.length === 1 ? 'aktivitet' : 'aktiviteter'}`
   return said.length > 0 ? `${total}: ${said.join(', ')}.` : `${total}.`
 }
@@ -83,9 +84,9 @@ export async function activityPostCalculation(
         columns: [
           { title: 'Aktivitet', width: 34 },
           { title: 'Kalkyl', width: 15 },
-          { title: 'Utfall', width: 13 },
-          { title: 'Differens', width: 12 },
-          { title: 'Förklaring', width: 26 },
+          { title: 'Utfall', width: 15 },
+          { title: 'Differens', width: 11 },
+          { title: 'Förklaring', width: 25 },
         ],
         rows: group.rows.map(efterkalkylCells),
       }),
@@ -96,9 +97,10 @@ export async function activityPostCalculation(
 
 type Staffing = Static<typeof StaffingEntry>
 
-const agreements = { oral: 'Muntlig', written: 'Skriftlig' } as const
+// The seed's column is "Muntligt /Skriftligt" (agreement).
+const agreements = { oral: 'Muntligt', written: 'Skriftligt' } as const
 
-/** One staffing row: Namn eller roll, Uppdrag, Organisation, Tid, Period, Överenskommelse. */
+/** One staffing row: Namn eller roll, Uppdrag, Organisation, Tid, Period, Muntligt/skriftligt. */
 export function staffingCells(entry: Staffing): string[] {
   // As the seed's staffing plan writes periods: "Hösten 2019 t.o.m. Juni 2021", "Hösten 2019 ff".
   const period = entry.periodStart
@@ -114,7 +116,7 @@ export function staffingCells(entry: Staffing): string[] {
     entry.organisation?.name ?? '',
     entry.timeSharePercent === null ? 'Ej uttalat' : `${entry.timeSharePercent} %`,
     period,
-    entry.agreement ? agreements[entry.agreement] : 'Ej angiven',
+    entry.agreement ? agreements[entry.agreement] : 'Ej angivet',
   ]
 }
 
@@ -140,12 +142,12 @@ export async function staffingPlan(
       table({
         caption: parts ? `Bemanningsplan: ${part.name}` : 'Bemanningsplan',
         columns: [
-          { title: 'Namn eller roll', width: 22 },
-          { title: 'Uppdrag', width: 18 },
-          { title: 'Organisation', width: 20 },
-          { title: 'Tid', width: 9, align: 'right' },
-          { title: 'Period', width: 19 },
-          { title: 'Överenskommelse', width: 12 },
+          { title: 'Namn eller roll', width: 20 },
+          { title: 'Uppdrag', width: 20 },
+          { title: 'Organisation', width: 18 },
+          { title: 'Tid', width: 10 },
+          { title: 'Period', width: 18 },
+          { title: 'Muntligt/skriftligt', width: 14 },
         ],
         rows: begun.map(staffingCells),
       }),

@@ -9,7 +9,7 @@ import {
   setProjectMemberRole,
   updateProject,
 } from '@lagesbild/shared/api/projects'
-import { access, requireUser } from '../../plugins/access.ts'
+import { access, requireProjectAccess, requireUser } from '../../plugins/access.ts'
 import { expectedVersion, setEtag } from '../../plugins/version.ts'
 import * as members from './members.ts'
 import { listProjects as queryProjects } from './queries.ts'
@@ -26,7 +26,12 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...getProject,
     config: { access: access.project('project:read') },
     handler: async (request, reply) => {
-      const project = await service.getProject(app.db, requireUser(request), request.params.projectId)
+      const project = await service.getProject(
+        app.db,
+        requireUser(request),
+        request.params.projectId,
+        requireProjectAccess(request),
+      )
       setEtag(reply, project.version)
       return project
     },

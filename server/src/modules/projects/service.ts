@@ -11,7 +11,7 @@ import { forbidden, invalidField, notFound, staleVersion } from '../../plugins/p
 import { recordAudit } from '../audit/record.ts'
 import { hasRoleOver } from '../organisations/queries.ts'
 import { assertNoPersonalData } from '../privacy/text-check.ts'
-import { loadProjectAccess } from './access.ts'
+import { loadProjectAccess, type ProjectAccess } from './access.ts'
 import { findProjectRow, findSummary, listLeaders, listSubProjects, projectSnapshot } from './queries.ts'
 
 registerConstraintMessages({
@@ -36,8 +36,14 @@ registerConstraintMessages({
 
 type ProjectT = Static<typeof Project>
 
-export async function getProject(db: Kysely<Database>, user: AuthUser, projectId: string): Promise<ProjectT> {
-  const access = await loadProjectAccess(db, user, projectId)
+export async function getProject(
+  db: Kysely<Database>,
+  user: AuthUser,
+  projectId: string,
+  /** What the route's access check already loaded; saves a query per read. */
+  known?: ProjectAccess,
+): Promise<ProjectT> {
+  const access = known ?? (await loadProjectAccess(db, user, projectId))
   const row = access && (await findProjectRow(db, projectId))
   const summary = row && (await findSummary(db, projectId))
   if (!access || !row || !summary) throw notFound()

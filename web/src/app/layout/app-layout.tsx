@@ -1,5 +1,6 @@
 import { Link, Outlet } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { GovernanceNavLinks } from '../../features/governance/components/governance-nav'
 import { hasOrganisationRole, useCurrentUser } from '../../lib/current-user'
 import { FlashMessage } from './flash-message'
 import { UserMenu } from './user-menu'
@@ -53,6 +54,7 @@ export function AppLayout() {
                   {t('nav.organisations')}
                 </Link>
               </li>
+              <GovernanceNavLinks />
               {isAdministrator ? (
                 <>
                   <li>

@@ -33,6 +33,7 @@ import {
   useUpdateBudgetVersion,
 } from '../api/project-finance'
 import './finance.css'
+import { RequestDecisionLink } from '../../governance/components/request-decision-link'
 
 const BurnChart = lazy(() => import('./burn-chart'))
 
@@ -253,6 +254,9 @@ function BudgetSection({ finance, projectId }: { finance: ProjectFinance; projec
                   {t('budget.propose')}
                 </Button>
               </>
+            ) : null}
+            {v.status === 'proposed' ? (
+              <RequestDecisionLink projectId={projectId} kind="budget_change" subjectId={v.id} />
             ) : null}
             {v.status === 'proposed' && finance.permissions.approve ? (
               <>

@@ -9,6 +9,7 @@ import {
   hasOrganisationRole,
   useCurrentUser,
 } from '../../../lib/current-user'
+import { DueReports } from '../../status-reports/components/due-reports'
 import { useHome } from '../api/get-home'
 import {
   Finance,
@@ -39,6 +40,7 @@ export function HomePage() {
           </p>
         }
       />
+      <DueReports />
       <div className="home__grid">
         <section aria-labelledby="my-projects-title" className="panel home__projects">
           <h2 id="my-projects-title">{t('myProjects')}</h2>

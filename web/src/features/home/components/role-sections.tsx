@@ -69,51 +69,29 @@ export function LateActivities({ home }: { home: Home }) {
   )
 }
 
-/** Approvals and reports due: filled by governance and status reports when they land. */
+/** The leader's own approval requests still waiting (reports due are status reports' DueReports). */
 export function Requests({ home }: { home: Home }) {
   const { t } = useTranslation('home')
   return (
-    <>
-      <section className="panel" aria-labelledby="approvals-title">
-        <h2 id="approvals-title">{t('role.approvalsTitle')}</h2>
-        {home.approvalsPending.length === 0 ? (
-          <p className="muted">{t('role.approvalsNone')}</p>
-        ) : (
-          <ul className="home-list">
-            {home.approvalsPending.map((a) => (
-              <li key={a.id}>
-                <Link to="/projects/$projectId" params={{ projectId: a.project.id }}>
-                  {a.title}
-                </Link>
-                <span className="home-list__meta">
-                  {a.project.name} · {a.change} · {t('role.requestedOn', { date: formatDate(a.requestedOn) })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="panel" aria-labelledby="reports-due-title">
-        <h2 id="reports-due-title">{t('role.reportsDueTitle')}</h2>
-        {home.reportsDue.length === 0 ? (
-          <p className="muted">{t('role.reportsDueNone')}</p>
-        ) : (
-          <ul className="home-list">
-            {home.reportsDue.map((r) => (
-              <li key={`${r.project.id}-${r.period}`}>
-                <Link to="/projects/$projectId" params={{ projectId: r.project.id }}>
-                  {r.project.name}
-                </Link>
-                <span className="home-list__meta">
-                  {r.period} · {t('role.dueOn', { date: formatDate(r.dueDate) })}
-                  {r.hasDraft ? ` · ${t('role.missingDraft')}` : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </>
+    <section className="panel" aria-labelledby="approvals-title">
+      <h2 id="approvals-title">{t('role.approvalsTitle')}</h2>
+      {home.approvalsPending.length === 0 ? (
+        <p className="muted">{t('role.approvalsNone')}</p>
+      ) : (
+        <ul className="home-list">
+          {home.approvalsPending.map((a) => (
+            <li key={a.id}>
+              <Link to="/projects/$projectId" params={{ projectId: a.project.id }}>
+                {a.title}
+              </Link>
+              <span className="home-list__meta">
+                {a.project.name} · {a.change} · {t('role.requestedOn', { date: formatDate(a.requestedOn) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   )
 }
 
@@ -322,9 +300,7 @@ export function SteeringGroupMember({ home }: { home: Home }) {
           <ul className="home-list">
             {home.toDecide.map((a) => (
               <li key={a.id}>
-                <Link to="/projects/$projectId" params={{ projectId: a.project.id }}>
-                  {a.title}
-                </Link>
+                <Link to="/decide">{a.title}</Link>
                 <span className="home-list__meta">
                   {a.project.name} · {a.change} · {t('role.requestedOn', { date: formatDate(a.requestedOn) })}
                 </span>

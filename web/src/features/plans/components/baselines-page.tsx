@@ -15,6 +15,7 @@ import { type Comparison, useBaselines, useComparison, useCreateBaseline } from 
 import { showDate } from './date-text'
 import { useLanguage } from './use-language'
 import './plans.css'
+import { RequestDecisionLink } from '../../governance/components/request-decision-link'
 
 type ComparisonRow = Comparison['rows'][number]
 
@@ -47,6 +48,7 @@ export function BaselinesPage() {
   return (
     <section aria-labelledby="baselines-title" className="panel baselines">
       <h2 id="baselines-title">{t('baselines.title')}</h2>
+      <RequestDecisionLink projectId={projectId} kind="plan_revision" />
       <p className="muted">{t('baselines.intro')}</p>
       {baselines.isPending ? <Loading /> : null}
       <ProblemAlert error={baselines.error} />

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../../components/problem-alert'
 import { ProjectTable } from '../../../components/project-table'
 import { TextBlock } from '../../../components/text-block'
 import { formatPeriod } from '../../../lib/format'
+import { ProgrammeRollup } from '../../indicators/components/programme-rollup'
 import { useProgramme } from '../api/get-programme'
 import { useProgrammeProjects } from '../api/get-programme-projects'
 import { ProgrammeEditForm } from './programme-edit-form'
@@ -107,6 +108,7 @@ export function ProgrammePage() {
       <ProgrammeTimeline programmeId={programme.id} />
       <ProgrammeIndicators programmeId={programme.id} />
       <ProgrammeProjects programmeId={programme.id} name={programme.name} />
+      <ProgrammeRollup programmeId={programme.id} />
     </div>
   )
 }

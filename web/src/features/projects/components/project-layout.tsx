@@ -22,12 +22,15 @@ const projectTabs = [
   { to: '/projects/$projectId/staffing', label: 'plans:tabs.staffing', exact: false },
   { to: '/projects/$projectId/risks', label: 'plans:tabs.risks', exact: false },
   { to: '/projects/$projectId/finance', label: 'tabs.finance', exact: false },
+  { to: '/projects/$projectId/indicators', label: 'indicators:tab', exact: false },
+  { to: '/projects/$projectId/status-reports', label: 'statusReports:tab', exact: false },
   { to: '/projects/$projectId/final-report', label: 'tabs.finalReport', exact: false },
   { to: '/projects/$projectId/history', label: 'tabs.history', exact: false },
+  { to: '/projects/$projectId/governance', label: 'governance:tab', exact: false },
 ] as const
 
 export function ProjectLayout() {
-  const { t } = useTranslation(['projects', 'plans'])
+  const { t } = useTranslation(['projects', 'plans', 'governance', 'indicators', 'statusReports'])
   const { t: tc } = useTranslation('common')
   const { projectId } = useParams({ from: '/authenticated/projects/$projectId' })
   const { data: project } = useProject(projectId)

@@ -6,6 +6,7 @@ import { FactList } from '../../../components/fact-list'
 import { ProjectTable } from '../../../components/project-table'
 import { TextBlock } from '../../../components/text-block'
 import { formatDate, formatPeriod, formatTimestamp } from '../../../lib/format'
+import { RequestDecisionLink } from '../../governance/components/request-decision-link'
 import { can, type Project, useProject } from '../api/get-project'
 import { ProjectMembers } from './project-members'
 
@@ -65,6 +66,7 @@ export function ProjectOverview() {
       <section aria-labelledby="facts-title" className="panel">
         <h2 id="facts-title">{t('overview.facts')}</h2>
         <FactList facts={facts} />
+        <RequestDecisionLink projectId={project.id} kind="lifecycle" />
         <p className="muted small">
           {t('overview.lastUpdated', { time: formatTimestamp(project.updatedAt) })}
         </p>

@@ -1,0 +1,72 @@
+import { expect, type Page, test } from '@playwright/test'
+import { expectAccessible, logIn } from './support.ts'
+
+const FORALDRASUPPORTEN = 'FöräldraSupporten'
+const TABB = 'Tillsammans för samverkan på Västra Engelbrektsskolan'
+
+async function openProject(page: Page, name: string) {
+  await page.goto('/projects')
+  await page.getByRole('searchbox', { name: 'Sök' }).fill(name)
+  await page.getByRole('link', { name, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+}
+
+test('the project leader enters values in the indicator grid by keyboard and submits a status report', async ({
+  page,
+}) => {
+  await logIn(page, 'projektledare@demo.example')
+  // The inbox on the home page names the report that is due.
+  const inbox = page.getByRole('region', { name: 'Lägesrapporter att skriva' })
+  await expect(inbox.getByRole('link', { name: `${TABB}: 2023-VT` })).toBeVisible()
+
+  await openProject(page, FORALDRASUPPORTEN)
+  await page.getByRole('link', { name: 'Indikatorer' }).click()
+  const first = page.getByRole('textbox', { name: 'Barn vars föräldrar fått stöd, 2014' })
+  await expect(first).toBeVisible()
+  await expectAccessible(page)
+  await first.click()
+  await page.keyboard.type('25')
+  await page.keyboard.press('ArrowRight')
+  const next = page.getByRole('textbox', { name: 'Barn vars föräldrar fått stöd, 2015' })
+  await expect(next).toBeFocused()
+  await page.keyboard.type('70')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('Sparat: Barn vars föräldrar fått stöd, 2015.')).toBeAttached()
+  // A share is typed as numerator/denominator; the row below is reached with the arrow key.
+  await next.focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByRole('textbox', { name: 'Föräldrar som känt sig stödda, 2015' })).toBeFocused()
+  await page.keyboard.type('45/50')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('Sparat: Föräldrar som känt sig stödda, 2015.')).toBeAttached()
+  await page.reload()
+  await expect(page.getByRole('textbox', { name: 'Barn vars föräldrar fått stöd, 2015' })).toHaveValue('70')
+  await expect(page.getByRole('textbox', { name: 'Föräldrar som känt sig stödda, 2015' })).toHaveValue(
+    '45/50',
+  )
+  await page.getByRole('button', { name: 'Visa som tabell' }).click()
+  await expect(page.getByRole('table', { name: 'Barn vars föräldrar fått stöd per period' })).toBeVisible()
+  await expectAccessible(page)
+
+  await openProject(page, TABB)
+  await page.getByRole('link', { name: 'Lägesrapporter' }).click()
+  await expect(page.getByRole('table', { name: /Lägesrapporter med valda färger/ })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Skriv rapporten för 2023-VT' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Lägesrapport 2023-VT' })).toBeVisible()
+  await expect(page.getByText(/Fakta fryses när rapporten skickas in/)).toBeVisible()
+  for (const aspect of ['Tidplan', 'Budget', 'Mål', 'Risker', 'Helhet']) {
+    await page.getByRole('group', { name: aspect }).getByRole('radio', { name: 'Gul' }).check()
+  }
+  await page
+    .getByRole('textbox', { name: /Vad har hänt/ })
+    .fill('Samtyckesblanketten är klar och arbetsgruppen har utvärderat året.')
+  await page.getByRole('textbox', { name: /Beslut som behövs/ }).fill('Hur arbetet förs över till linjen.')
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Skicka in till styrgruppen' }).click()
+  await expect(page.getByText('Rapporten är inskickad och kan inte ändras.')).toBeVisible()
+  await expect(page.getByText(/Fakta som de var 2023-06-30/)).toBeVisible()
+  await page.getByRole('link', { name: 'Alla lägesrapporter' }).click()
+  await expect(page.getByText('Inga rapporter att skriva just nu.')).toBeVisible()
+  await expectAccessible(page)
+})

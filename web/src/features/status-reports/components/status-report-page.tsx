@@ -1,0 +1,256 @@
+import { formatQuantity, formatShare, progressLabels } from '@lagesbild/shared/domain/indicator-format'
+import { formatMoney } from '@lagesbild/shared/domain/money'
+import type { Light } from '@lagesbild/shared/domain/traffic-light'
+import { Link, useNavigate, useParams } from '@tanstack/react-router'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button } from '../../../components/button'
+import { FreeTextArea } from '../../../components/free-text-area'
+import { Loading } from '../../../components/loading'
+import { ProblemAlert } from '../../../components/problem-alert'
+import { formatTimestamp } from '../../../lib/format'
+import { currentLanguage } from '../../../lib/i18n'
+import { can, useProject } from '../../projects/api/get-project'
+import {
+  type StatusReport,
+  useCreateStatusReport,
+  useStatusReport,
+  useSubmitStatusReport,
+  useUpdateStatusReport,
+} from '../api/status-reports'
+import { LightBadge } from './light-badge'
+import './status-reports.css'
+
+const aspects = ['schedule', 'budget', 'goals', 'risks', 'overall'] as const
+const lightChoices: Light[] = ['green', 'yellow', 'red']
+
+export function StatusReportPage() {
+  const { projectId, reportId } = useParams({
+    from: '/authenticated/projects/$projectId/status-reports/$reportId',
+  })
+  const { data: project } = useProject(projectId)
+  const report = useStatusReport(projectId, reportId)
+  if (report.isPending) return <Loading />
+  if (!report.data) return <ProblemAlert error={report.error} />
+  return (
+    <ReportView
+      key={`${report.data.id}-${report.data.status}`}
+      report={report.data}
+      projectId={projectId}
+      canWrite={can(project, 'project:edit')}
+    />
+  )
+}
+
+function ReportView({
+  report,
+  projectId,
+  canWrite,
+}: {
+  report: StatusReport
+  projectId: string
+  canWrite: boolean
+}) {
+  const { t } = useTranslation('statusReports')
+  const editable = canWrite && report.status === 'draft'
+  const update = useUpdateStatusReport(projectId, report.id)
+  const submit = useSubmitStatusReport(projectId, report.id)
+  const correct = useCreateStatusReport(projectId)
+  const navigate = useNavigate()
+  const [lights, setLights] = useState(report.lights)
+  const [text, setText] = useState({
+    progress: report.progress,
+    problems: report.problems,
+    nextSteps: report.nextSteps,
+    decisionsNeeded: report.decisionsNeeded,
+  })
+  const [saved, setSaved] = useState(false)
+
+  const save = async () => {
+    const result = await update.mutateAsync({ version: report.version, lights, ...text })
+    setSaved(true)
+    return result
+  }
+  const onSave = (event: FormEvent) => {
+    event.preventDefault()
+    void save()
+  }
+  const onSubmit = async () => {
+    const latest = await save()
+    await submit.mutateAsync(latest.version)
+  }
+
+  return (
+    <section aria-labelledby="status-report-title" className="panel status-report">
+      <p>
+        <Link to="/projects/$projectId/status-reports" params={{ projectId }}>
+          {t('report.back')}
+        </Link>
+      </p>
+      <h2 id="status-report-title">{t('report.title', { period: report.period })}</h2>
+      {report.status === 'submitted' ? (
+        <p className="alert alert--info" role="status">
+          {t('report.submitted')}
+        </p>
+      ) : null}
+      <Facts report={report} />
+      <form onSubmit={onSave}>
+        <h3>{t('report.lightsTitle')}</h3>
+        <p className="muted">{t('report.lightsIntro')}</p>
+        <div className="status-report__lights">
+          {aspects.map((aspect) => {
+            const suggestion = report.suggestions[aspect]
+            return (
+              <fieldset key={aspect} className="status-report__aspect">
+                <legend>{t(`aspects.${aspect}`)}</legend>
+                <p>
+                  {t('report.suggested')}
+                  <LightBadge light={suggestion.light} /> – {suggestion.because[currentLanguage()]}
+                </p>
+                <div className="status-report__choices">
+                  {lightChoices.map((light) => (
+                    <label key={light}>
+                      <input
+                        type="radio"
+                        name={`light-${aspect}`}
+                        value={light}
+                        checked={lights[aspect] === light}
+                        disabled={!editable}
+                        onChange={() => setLights((l) => ({ ...l, [aspect]: light }))}
+                      />
+                      <LightBadge light={light} />
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )
+          })}
+        </div>
+        <h3>{t('report.narrativeTitle')}</h3>
+        {(['progress', 'problems', 'nextSteps', 'decisionsNeeded'] as const).map((field) => (
+          <FreeTextArea
+            key={field}
+            id={`status-report-${field}`}
+            label={t(`report.${field}`)}
+            value={text[field]}
+            readOnly={!editable}
+            rows={4}
+            onChange={(e) => {
+              setSaved(false)
+              setText((x) => ({ ...x, [field]: e.target.value }))
+            }}
+          />
+        ))}
+        <ProblemAlert error={update.error ?? submit.error ?? correct.error} />
+        {saved && !update.isPending ? (
+          <p role="status" className="muted">
+            {t('report.saved')}
+          </p>
+        ) : null}
+        {editable ? (
+          <div className="button-row">
+            <Button type="submit" disabled={update.isPending}>
+              {t('report.save')}
+            </Button>
+            <Button
+              variant="primary"
+              disabled={update.isPending || submit.isPending}
+              onClick={() => void onSubmit()}
+            >
+              {t('report.submit')}
+            </Button>
+          </div>
+        ) : null}
+      </form>
+      {canWrite && report.status === 'submitted' && !report.supersededById ? (
+        <Button
+          onClick={() =>
+            correct.mutate(
+              { supersedesId: report.id },
+              {
+                onSuccess: (created) =>
+                  void navigate({
+                    to: '/projects/$projectId/status-reports/$reportId',
+                    params: { projectId, reportId: created.id },
+                  }),
+              },
+            )
+          }
+        >
+          {t('report.correct')}
+        </Button>
+      ) : null}
+      {report.acknowledgementList.length > 0 ? (
+        <>
+          <h3>{t('report.acknowledgements')}</h3>
+          <ul>
+            {report.acknowledgementList.map((a) => (
+              <li key={a.id}>
+                {a.by ?? '–'}, {formatTimestamp(a.at)}: {a.comment}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  )
+}
+
+function Facts({ report }: { report: StatusReport }) {
+  const { t } = useTranslation('statusReports')
+  const language = currentLanguage()
+  const { facts } = report
+  const level = (unit: (typeof facts.indicators)[number]['unit'], value: number | null) =>
+    value === null
+      ? '–'
+      : unit === 'percentage'
+        ? formatShare(value, language)
+        : formatQuantity(unit, { value, numerator: null, denominator: null }, language)
+  return (
+    <section aria-labelledby="status-report-facts" className="status-report__facts">
+      <h3 id="status-report-facts">{t('report.factsTitle')}</h3>
+      <p className="muted">
+        {report.factsFrozen
+          ? t('report.factsFrozen', { date: facts.asOf })
+          : t('report.factsLive', { date: facts.asOf })}
+      </p>
+      <h4>{t('report.late')}</h4>
+      {facts.lateActivities.length === 0 ? (
+        <p>{t('report.noLate')}</p>
+      ) : (
+        <ul>
+          {facts.lateActivities.map((a) => (
+            <li key={a.id}>
+              {t('report.lateItem', {
+                title: `${a.number ? `${a.number} ` : ''}${a.title}`,
+                days: a.overdueDays,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        {facts.burn
+          ? t('report.burn', {
+              spent: formatMoney(facts.burn.spentToDateOre),
+              planned: formatMoney(facts.burn.plannedToDateOre),
+            })
+          : t('report.noBudget')}
+      </p>
+      {facts.indicators.length > 0 ? (
+        <>
+          <h4>{t('report.indicators')}</h4>
+          <ul>
+            {facts.indicators.map((i) => (
+              <li key={i.id}>
+                {i.name}: {level(i.unit, i.latest)} ({i.latestPeriod ?? '–'}) / {level(i.unit, i.target)} –{' '}
+                {progressLabels[i.status][language]}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>{t('report.risks', { open: facts.risks.open, high: facts.risks.high })}</p>
+    </section>
+  )
+}
