@@ -6,6 +6,7 @@ import * as finance from './2026-11-25-0004-finance.ts'
 import * as admin from './2026-11-25-0005-admin.ts'
 import * as indicators from './2026-11-25-0006-indicators.ts'
 import * as reports from './2026-11-25-0007-reports.ts'
+import * as portfolio from './2026-11-25-0008-portfolio.ts'
 import * as scale from './2026-11-25-0009-scale.ts'
 import * as governanceLinks from './2026-11-25-0099-governance-links.ts'
 
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0007-reports': reports,
   '2026-11-25-0009-scale': scale,
   '2026-11-25-0099-governance-links': governanceLinks,
+  '2026-11-25-0008-portfolio': portfolio,
 }

@@ -13,6 +13,7 @@ import { indicatorRoutes } from './modules/indicators/routes.ts'
 import { organisationRoutes } from './modules/organisations/routes.ts'
 import { peopleRoutes } from './modules/people/routes.ts'
 import { planRoutes } from './modules/plans/routes.ts'
+import { portfolioRoutes } from './modules/portfolio/routes.ts'
 import { retentionPlugin } from './modules/privacy/retention.ts'
 import { privacyRoutes } from './modules/privacy/routes.ts'
 import { programmeRoutes } from './modules/programmes/routes.ts'
@@ -106,6 +107,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(indicatorRoutes)
   await app.register(statusReportRoutes)
   if (config.benchRoutes) await app.register(benchRoutes)
+  await app.register(portfolioRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })
   return app

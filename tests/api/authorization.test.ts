@@ -1140,6 +1140,53 @@ function financeMatrix(): Record<string, RouteCase> {
       readableAcrossOrganisations: true,
       path: () => '/api/finance/portfolio/export',
     },
+    // Portfolio (issue 9): every route lists only what the caller may read; views are per user.
+    'GET /api/portfolio': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/portfolio?limit=200',
+    },
+    'GET /api/portfolio/export': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/portfolio/export',
+    },
+    'GET /api/portfolio/views': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/portfolio/views',
+    },
+    'POST /api/portfolio/views': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/portfolio/views',
+      body: () => ({ name: `Vy ${crypto.randomUUID()}`, query: { sort: 'slip' } }),
+    },
+    'PATCH /api/portfolio/views/:id': {
+      // A view is its owner's alone (anyone else gets 404): each caller acts on a fresh one of their own.
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: (w) => `/api/portfolio/views/${w.project}`,
+      pathFor: ownPortfolioView,
+      body: () => ({ version: 1, name: `Ändrad ${crypto.randomUUID()}` }),
+    },
+    'DELETE /api/portfolio/views/:id': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: (w) => `/api/portfolio/views/${w.project}`,
+      pathFor: ownPortfolioView,
+      headers: { 'if-match': '1' },
+    },
+    'GET /api/programmes/:id/overview': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: (w) => `/api/programmes/${w.programme}/overview`,
+    },
+    'GET /api/me/home': {
+      allowed: everyone,
+      readableAcrossOrganisations: true,
+      path: () => '/api/me/home',
+    },
   }
 }
 
@@ -1282,6 +1329,13 @@ function governanceMatrix(): Record<string, RouteCase> {
       path: (w) => `/api/projects/${w.project}/course`,
     },
   }
+}
+
+/** A saved portfolio view of the caller's own (anonymous callers get a path to nothing). */
+async function ownPortfolioView(client: Client, w: World): Promise<string> {
+  const created = await client.post('/api/portfolio/views', { name: `Vy ${crypto.randomUUID()}`, query: {} })
+  const id = created.statusCode === 201 ? created.json<{ id: string }>().id : w.project
+  return `/api/portfolio/views/${id}`
 }
 
 let t: TestContext

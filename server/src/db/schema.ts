@@ -585,6 +585,16 @@ export interface ApprovalRequestTable {
   updated_at: UpdatedAt
 }
 
+export interface PortfolioViewTable {
+  id: string
+  user_id: string
+  name: string
+  query: Json
+  version: VersionColumn
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
 /** One interface per table; feature modules add theirs here as they land. */
 /** numeric: read as text (exact), written as a number or text. */
 export type NullableNumeric = ColumnType<
@@ -731,6 +741,7 @@ export interface Database {
   status_report_schedule: StatusReportScheduleTable
   status_report: StatusReportTable
   status_report_acknowledgement: StatusReportAcknowledgementTable
+  portfolio_view: PortfolioViewTable
 }
 
 export type ProjectRow = Selectable<ProjectTable>

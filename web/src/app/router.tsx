@@ -14,7 +14,7 @@ import { financeOrganisationsQueryOptions } from '../features/finance/api/import
 import { parsePortfolioSearch, portfolioQueryOptions } from '../features/finance/api/portfolio'
 import { projectFinanceQueryOptions } from '../features/finance/api/project-finance'
 import { parseDecisionSearch, parseGovernanceTabSearch } from '../features/governance/api/governance'
-import { homeProjectsQueryOptions } from '../features/home/api/get-my-projects'
+import { homeQueryOptions } from '../features/home/api/get-home'
 import { indicatorGridQueryOptions } from '../features/indicators/api/indicators'
 import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
 import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
@@ -24,6 +24,7 @@ import { efterkalkylQueryOptions } from '../features/plans/api/get-efterkalkyl'
 import { goalsQueryOptions } from '../features/plans/api/get-goals'
 import { risksQueryOptions } from '../features/plans/api/get-risks'
 import { staffingQueryOptions } from '../features/plans/api/get-staffing'
+import { parsePortfolioSearch as parsePortfolioTableSearch } from '../features/portfolio/api/search'
 import { programmeQueryOptions } from '../features/programmes/api/get-programme'
 import { programmesInfiniteQueryOptions } from '../features/programmes/api/get-programmes'
 import { projectQueryOptions } from '../features/projects/api/get-project'
@@ -89,7 +90,7 @@ const appRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  loader: ({ context }) => context.queryClient.ensureQueryData(homeProjectsQueryOptions()),
+  loader: ({ context }) => context.queryClient.ensureQueryData(homeQueryOptions()),
   component: lazyRouteComponent(() => import('../features/home/components/home-page'), 'HomePage'),
 })
 
@@ -349,6 +350,17 @@ const programmeRoute = createRoute({
   ),
 })
 
+/** The portfolio table (issue 9): filters, sort and paging live in the URL. */
+const portfolioRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'portfolio',
+  validateSearch: parsePortfolioTableSearch,
+  component: lazyRouteComponent(
+    () => import('../features/portfolio/components/portfolio-page'),
+    'PortfolioPage',
+  ),
+})
+
 /** Public: where a one-time link lands (the token is in the fragment). */
 const invitationRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -555,6 +567,7 @@ const routeTree = rootRoute.addChildren([
     steeringGroupsRoute,
     steeringGroupRoute,
     meetingRoute,
+    portfolioRoute,
   ]),
 ])
 

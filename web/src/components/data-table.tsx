@@ -26,7 +26,9 @@ export function DataTable<Row>({
   rowKey,
 }: DataTableProps<Row>) {
   return (
-    <div className="table-scroll">
+    // A table wider than the screen scrolls sideways; keyboard users reach the scroll by Tab.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <div className="table-scroll" tabIndex={0}>
       <table className="data-table">
         <caption className={captionHidden ? 'visually-hidden' : 'data-table__caption'}>{caption}</caption>
         <thead>

@@ -27,6 +27,24 @@ describe('translations', () => {
     expect(languages.sort()).toEqual(['en', 'sv'])
   })
 
+  it('registers every feature’s translations, so none is left out of this check', () => {
+    const features = import.meta.glob<{ sv: object; en: object }>(
+      ['../features/*/i18n.ts', '../app/i18n.ts', '../components/i18n.ts'],
+      {
+        eager: true,
+      },
+    )
+    const unregistered = Object.entries(features)
+      .filter(
+        ([, module]) =>
+          !Object.values(resources.sv).includes(module.sv as never) ||
+          !Object.values(resources.en).includes(module.en as never),
+      )
+      .map(([path]) => path)
+    expect(Object.keys(features).length).toBeGreaterThan(10)
+    expect(unregistered).toEqual([])
+  })
+
   it('registers the same namespaces in every language', () => {
     for (const language of languages) expect(Object.keys(resources[language]).sort()).toEqual(namespaces)
   })

@@ -12,6 +12,7 @@ import { en as homeEn, sv as homeSv } from '../features/home/i18n'
 import { en as indicatorsEn, sv as indicatorsSv } from '../features/indicators/i18n'
 import { en as organisationsEn, sv as organisationsSv } from '../features/organisations/i18n'
 import { en as plansEn, sv as plansSv } from '../features/plans/i18n'
+import { en as portfolioEn, sv as portfolioSv } from '../features/portfolio/i18n'
 import { en as programmesEn, sv as programmesSv } from '../features/programmes/i18n'
 import { en as projectsEn, sv as projectsSv } from '../features/projects/i18n'
 import { en as reportsEn, sv as reportsSv } from '../features/reports/i18n'
@@ -43,6 +44,7 @@ export const resources = {
     governance: governanceSv,
     indicators: indicatorsSv,
     statusReports: statusReportsSv,
+    portfolio: portfolioSv,
   },
   en: {
     common: commonEn,
@@ -60,6 +62,7 @@ export const resources = {
     governance: governanceEn,
     indicators: indicatorsEn,
     statusReports: statusReportsEn,
+    portfolio: portfolioEn,
   },
 } as const satisfies Record<Language, Record<string, unknown>>
 

@@ -81,6 +81,14 @@ export const queryKeys = {
     all: ['audit'] as const,
     infinite: (query: object) => ['audit', 'infinite', query] as const,
   },
+  portfolio: {
+    all: ['portfolio'] as const,
+    infinite: (query: object) => ['portfolio', 'infinite', query] as const,
+    views: ['portfolio', 'views'] as const,
+    steeringGroups: ['portfolio', 'steering-groups'] as const,
+    programme: (programmeId: string) => ['portfolio', 'programme', programmeId] as const,
+    home: ['portfolio', 'home'] as const,
+  },
   privacy: {
     setting: (organisationId: string) => ['privacy', 'setting', organisationId] as const,
     extract: (kind: 'user' | 'person' | 'me', id: string) => ['privacy', 'extract', kind, id] as const,

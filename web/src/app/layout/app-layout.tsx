@@ -35,6 +35,11 @@ export function AppLayout() {
                 </Link>
               </li>
               <li>
+                <Link to="/portfolio" activeProps={{ 'aria-current': 'page' }}>
+                  {t('nav.portfolio')}
+                </Link>
+              </li>
+              <li>
                 <Link to="/programmes" activeProps={{ 'aria-current': 'page' }}>
                   {t('nav.programmes')}
                 </Link>

@@ -3,7 +3,6 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../../../components/empty-state'
 import { PageHeader } from '../../../components/page-header'
-import { ProjectTable } from '../../../components/project-table'
 import {
   type CurrentUser,
   canCreateProjects,
@@ -11,13 +10,24 @@ import {
   useCurrentUser,
 } from '../../../lib/current-user'
 import { DueReports } from '../../status-reports/components/due-reports'
-import { useMyProjects } from '../api/get-my-projects'
+import { useHome } from '../api/get-home'
+import {
+  Finance,
+  LateActivities,
+  MissingReports,
+  PortfolioManager,
+  ProjectHealthTable,
+  Requests,
+  SteeringGroupMember,
+} from './role-sections'
 import './home.css'
 
 export function HomePage() {
   const { t } = useTranslation('home')
   const me = useCurrentUser()
-  const { data: projects } = useMyProjects()
+  const { data: home } = useHome()
+  const financeGrant = me.roles.find((grant) => grant.role === 'finance')
+  const manages = hasOrganisationRole(me, ['administrator', 'portfolio_manager', 'viewer'])
   const firstName = me.name.split(/\s+/)[0] ?? me.name
 
   return (
@@ -34,7 +44,7 @@ export function HomePage() {
       <div className="home__grid">
         <section aria-labelledby="my-projects-title" className="panel home__projects">
           <h2 id="my-projects-title">{t('myProjects')}</h2>
-          {projects.items.length === 0 ? (
+          {home.myProjects.length === 0 ? (
             <EmptyState title={t('noProjects')}>
               <p>{t('noProjectsHint')}</p>
               <p>
@@ -43,12 +53,8 @@ export function HomePage() {
             </EmptyState>
           ) : (
             <>
-              <ProjectTable
-                projects={projects.items}
-                caption={t('myProjectsCaption')}
-                hide={['programme', 'code']}
-              />
-              {projects.nextCursor ? <p className="muted">{t('moreProjects')}</p> : null}
+              <ProjectHealthTable rows={home.myProjects} caption={t('myProjectsCaption')} />
+              {home.myProjects.length >= 20 ? <p className="muted">{t('moreProjects')}</p> : null}
             </>
           )}
         </section>
@@ -56,6 +62,18 @@ export function HomePage() {
           <h2 id="next-steps-title">{t('nextSteps')}</h2>
           <NextSteps me={me} />
         </section>
+        {home.memberOfProjects ? (
+          <>
+            <LateActivities home={home} />
+            <Requests home={home} />
+            {manages ? null : <MissingReports home={home} />}
+          </>
+        ) : null}
+        {home.governedProjects.length > 0 || home.toDecide.length > 0 ? (
+          <SteeringGroupMember home={home} />
+        ) : null}
+        {manages ? <PortfolioManager home={home} /> : null}
+        {financeGrant ? <Finance organisationId={financeGrant.organisationId} /> : null}
       </div>
     </div>
   )

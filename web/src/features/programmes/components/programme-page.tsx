@@ -17,6 +17,8 @@ import { ProgrammeStatusDocument } from '../../status-reports/components/program
 import { useProgramme } from '../api/get-programme'
 import { useProgrammeProjects } from '../api/get-programme-projects'
 import { ProgrammeEditForm } from './programme-edit-form'
+import { ProgrammeIndicators } from './programme-indicators'
+import { ProgrammeTimeline } from './programme-timeline'
 
 export function ProgrammePage() {
   const { t } = useTranslation('programmes')
@@ -104,6 +106,8 @@ export function ProgrammePage() {
           />
         </section>
       </div>
+      <ProgrammeTimeline programmeId={programme.id} />
+      <ProgrammeIndicators programmeId={programme.id} />
       <ProgrammeProjects programmeId={programme.id} name={programme.name} />
       <ProgrammeRollup programmeId={programme.id} />
       <ProgrammeStatusDocument programmeId={programme.id} />
