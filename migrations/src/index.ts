@@ -22,7 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0005-admin': admin,
   '2026-11-25-0006-indicators': indicators,
   '2026-11-25-0007-reports': reports,
+  '2026-11-25-0008-portfolio': portfolio,
   '2026-11-25-0009-scale': scale,
   '2026-11-25-0099-governance-links': governanceLinks,
-  '2026-11-25-0008-portfolio': portfolio,
 }
