@@ -169,6 +169,17 @@ describe('project export and import', () => {
       'document.project.secret',
     )
 
+    const orphan = structuredClone(document)
+    orphan.tables.project_member = [{}]
+    const orphanResponse = await admin.post('/api/projects/import', {
+      ownerOrganisationId: original.owner_organisation_id,
+      document: orphan,
+    })
+    expect(orphanResponse.statusCode).toBe(422)
+    expect(json<{ errors: { field: string }[] }>(orphanResponse).errors[0]?.field).toBe(
+      'document.tables.project_member.0.project_id',
+    )
+
     expect(await counts()).toEqual(before)
   })
 

@@ -279,17 +279,15 @@ async function updateRow(trx: Db, table: string, id: string, values: Row, path: 
 
 /** A row the database refused is a fault of the document: 422 naming the row (and column). */
 function asDocumentProblem(error: unknown, path: string): unknown {
+  if (!isPgError(error) || !/^(22|23|P0|LB)/.test(error.code)) return error
   const problem = problemFromDatabase(error)
-  if (!problem || !isPgError(error) || problem.status === 503) return error
+  const code = problem?.code ?? 'refused'
+  const message = problem?.options.detail ?? { sv: 'Raden kan inte sparas.', en: 'The row cannot be saved.' }
   const field = error.column ? `${path}.${error.column}` : path
-  const message = problem.options.detail ?? { sv: 'Raden kan inte sparas.', en: 'The row cannot be saved.' }
   const detail: Localized = error.constraint
     ? { sv: `${message.sv} (${error.constraint})`, en: `${message.en} (${error.constraint})` }
     : message
-  return new HttpProblem(422, problem.code, undefined, {
-    detail,
-    errors: [{ field, code: problem.code, message: detail }],
-  })
+  return new HttpProblem(422, code, undefined, { detail, errors: [{ field, code, message: detail }] })
 }
 
 export interface ImportOutcome {
@@ -385,15 +383,21 @@ async function insertProject(
   return project
 }
 
-/** A child of a staged table whose parent is not in the document would silently vanish. */
+/**
+ * Every row hangs off the project (or a sub-project, or a parent row) of the document: a row
+ * that does not would silently vanish from the copy, or point into another project.
+ */
 function checkChildrenPlaced(doc: Document, ids: Map<string, string>): void {
+  const projects = new Set([doc.project.id, ...(doc.subProjects ?? []).map((p) => p.id)])
   for (const entry of ownedTables) {
-    if (!('parent' in entry.scope)) continue
     const column = entry.scope.column
-    ;(doc.tables[entry.table] ?? []).forEach((row, i) => {
-      if (typeof row[column] !== 'string' || !ids.has(row[column])) {
+    const parents =
+      'parent' in entry.scope ? new Set((doc.tables[entry.scope.parent] ?? []).map((r) => r.id)) : projects
+    for (const [i, row] of (doc.tables[entry.table] ?? []).entries()) {
+      const value = row[column]
+      if (typeof value !== 'string' || !ids.has(value) || !parents.has(value)) {
         throw refused(`document.tables.${entry.table}.${i}.${column}`, 'dangling_reference', danglingMessage)
       }
-    })
+    }
   }
 }
