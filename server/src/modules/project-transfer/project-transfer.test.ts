@@ -183,6 +183,36 @@ describe('project export and import', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('leaves out people and users that are not in this installation', async () => {
+    const original = await projectOf(TIDIGA)
+    const document = await exportOf(original.id)
+    const stranger = '0190a0b0-0000-7000-8000-0000000000ff'
+    const leaders = document.tables.project_leader ?? []
+    expect(leaders.length).toBeGreaterThan(0)
+    for (const leader of leaders) leader.person_id = stranger
+    const authored = (document.tables.final_report ?? []).find((r) => r.created_by !== null)
+    if (authored) authored.created_by = stranger
+    const response = await admin.post('/api/projects/import', {
+      ownerOrganisationId: original.owner_organisation_id,
+      name: 'Kopia utan personer',
+      document,
+    })
+    expect(response.statusCode, response.body).toBe(201)
+    const imported = json<{ id: string; name: string; dropped: Record<string, number> }>(response)
+    expect(imported).toMatchObject({
+      name: 'Kopia utan personer',
+      dropped: { project_leader: leaders.length },
+    })
+    const copy = await exportOf(imported.id)
+    expect(copy.tables.project_leader ?? []).toEqual([])
+    if (authored) {
+      const copied = copy.tables.final_report?.find(
+        (r) => r.created_at === authored.created_at && r.kind === authored.kind,
+      )
+      expect(copied?.created_by).toBeNull()
+    }
+  })
+
   it('lets only those who may edit the project export it, and creators import', async () => {
     const original = await projectOf(TIDIGA)
     const viewer = await t.as('betraktare@demo.example', DEMO_PASSWORD)

@@ -15,6 +15,15 @@ import type { ProjectExportTable } from '@lagesbild/shared/api/project-export'
  * - `cleared`: installation-bound columns that an import sets to null (see README of the module).
  * - `staged`: immutable rows whose children a trigger only accepts while the row is still open:
  *   the row is inserted with `columns`, then its `children`, then it is set to its real values.
+ *
+ * What an import decides, so that a document from another installation still imports:
+ * people and users are matched by id; one who is not here leaves the column empty (an author,
+ * a `created_by`), and a row that cannot exist without them (a project leader, a member, a
+ * steering-group link) is left out and counted in the answer's `dropped`. Free-text names
+ * (staffing's name, a decision's `decided_by`) travel as they are. A final report needs its
+ * template version here, else the document is refused. The copy is a top-level project in the
+ * organisation the caller chose, in its programme if that exists here; immutable rows
+ * (decisions, submitted reports, frozen baselines, approved budgets) are inserted as they were.
  */
 export type ExternalTable =
   | 'person'
