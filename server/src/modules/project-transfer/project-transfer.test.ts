@@ -23,6 +23,9 @@ const projectOf = async (name: string) =>
 const exportOf = async (projectId: string) => {
   const response = await admin.get(`/api/projects/${projectId}/export`)
   expect(response.statusCode).toBe(200)
+  expect(response.headers['content-disposition']).toMatch(
+    /^attachment; filename="projekt\.json"; filename\*=UTF-8''/,
+  )
   return json<Document>(response)
 }
 

@@ -20,9 +20,10 @@ export const projectTransferRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const name = String(document.project.name ?? 'projekt')
         .replace(/[^\p{L}\p{N}]+/gu, '-')
         .replace(/^-|-$/g, '')
+      // An ASCII fallback for old clients; the real name (å, ä, ö) in RFC 5987 form.
       reply.header(
         'content-disposition',
-        `attachment; filename="${encodeURIComponent(name || 'projekt')}.json"`,
+        `attachment; filename="projekt.json"; filename*=UTF-8''${encodeURIComponent(name || 'projekt')}.json`,
       )
       return document
     },
