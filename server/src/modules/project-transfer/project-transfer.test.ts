@@ -216,6 +216,31 @@ describe('project export and import', () => {
     }
   })
 
+  it("applies the owner organisation's personal-data rule to the copy", async () => {
+    const original = await projectOf(TIDIGA)
+    const document = await exportOf(original.id)
+    document.project.purpose = 'Kontaktperson 19121212-1212 ringer varje vecka.'
+    await t.db
+      .insertInto('privacy_setting')
+      .values({ organisation_id: original.owner_organisation_id, personal_data_check: 'refuse' })
+      .execute()
+    try {
+      const response = await admin.post('/api/projects/import', {
+        ownerOrganisationId: original.owner_organisation_id,
+        document,
+      })
+      expect(response.statusCode).toBe(422)
+      expect(json<{ errors: { field: string }[] }>(response).errors[0]?.field).toBe(
+        'document.project.purpose',
+      )
+    } finally {
+      await t.db
+        .deleteFrom('privacy_setting')
+        .where('organisation_id', '=', original.owner_organisation_id)
+        .execute()
+    }
+  })
+
   it('lets only those who may edit the project export it, and creators import', async () => {
     const original = await projectOf(TIDIGA)
     const viewer = await t.as('betraktare@demo.example', DEMO_PASSWORD)

@@ -13,6 +13,7 @@ import { isPgError, problemFromDatabase } from '../../db/errors.ts'
 import type { Database } from '../../db/schema.ts'
 import { isUuid } from '../../plugins/access.ts'
 import { HttpProblem, invalidField, notFound } from '../../plugins/problem.ts'
+import { assertNoPersonalData } from '../privacy/text-check.ts'
 import { type External, type OwnedTable, ownedTables, projectProject, type Row } from './registry.ts'
 
 type Document = Static<typeof ProjectExportDocument>
@@ -377,6 +378,12 @@ async function insertProject(
 ): Promise<Row> {
   const project = transformRow(row, projectProject, columns.get('project') ?? new Map(), context, path)
   if (project === dropRow) throw new Error('a project row has no droppable reference')
+  // The organisation's personal-data rule applies to a copy as to a project typed in.
+  const texts = ['name', 'client', 'purpose', 'background', 'target_group'].map((c) => [
+    `${path}.${c}`,
+    typeof project[c] === 'string' ? project[c] : null,
+  ])
+  await assertNoPersonalData(trx, context.ownerOrganisationId, Object.fromEntries(texts))
   project.owner_organisation_id = context.ownerOrganisationId
   if (name) project.name = name
   await insertRow(trx, 'project', project, path)
