@@ -17,6 +17,7 @@ import { portfolioRoutes } from './modules/portfolio/routes.ts'
 import { retentionPlugin } from './modules/privacy/retention.ts'
 import { privacyRoutes } from './modules/privacy/routes.ts'
 import { programmeRoutes } from './modules/programmes/routes.ts'
+import { projectTransferRoutes } from './modules/project-transfer/routes.ts'
 import { projectRoutes } from './modules/projects/routes.ts'
 import { reportRoutes } from './modules/reports/routes.ts'
 import { ssoRoutes } from './modules/sso/routes.ts'
@@ -106,6 +107,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(governanceRoutes)
   await app.register(indicatorRoutes)
   await app.register(statusReportRoutes)
+  await app.register(projectTransferRoutes)
   if (config.benchRoutes) await app.register(benchRoutes)
   await app.register(portfolioRoutes)
 

@@ -622,6 +622,7 @@ const matrix: Record<string, RouteCase> = {
   ...governanceMatrix(),
   ...indicatorMatrix(),
   ...statusReportMatrix(),
+  ...projectTransferMatrix(),
 }
 
 let statusReportCount = 0
@@ -668,6 +669,29 @@ async function makeStatusReport(t: TestContext, w: World, status: 'draft' | 'sub
     })
     .execute()
   remember(w, `statusReport:${status}`, id)
+}
+
+function projectTransferMatrix(): Record<string, RouteCase> {
+  return {
+    'GET /api/projects/:projectId/export': {
+      allowed: projectEditors,
+      path: (w) => `/api/projects/${w.project}/export`,
+    },
+    'POST /api/projects/import': {
+      allowed: ['administrator', 'portfolio_manager'],
+      path: () => '/api/projects/import',
+      body: (w) => ({
+        ownerOrganisationId: w.unit,
+        document: {
+          format: 'lagesbild.project',
+          version: 1,
+          exportedAt: '2026-01-01T00:00:00.000Z',
+          project: { id: uuid(), name: 'Importerat', planned_start: '2026-01-01', planned_end: '2026-12-31' },
+          tables: {},
+        },
+      }),
+    },
+  }
 }
 
 function statusReportMatrix(): Record<string, RouteCase> {

@@ -192,6 +192,20 @@ export const sv = {
       revisionDate: 'Revisionsdatum',
     },
   },
+  transfer: {
+    export: 'Exportera projekt (JSON)',
+    importTitle: 'Importera projekt från fil',
+    importIntro:
+      'Skapa ett nytt projekt från en fil som exporterats med ”Exportera projekt (JSON)”. Allt projektet äger följer med: mål, aktiviteter, bemanning, ekonomi, indikatorer, rapporter och beslut. Personer och användare som inte finns här lämnas tomma.',
+    file: 'Exporterad fil (JSON)',
+    organisation: 'Ägande organisation för det nya projektet',
+    import: 'Importera projekt',
+    importing: 'Importerar …',
+    imported: 'Projektet är importerat.',
+    fileMissing: 'Välj en fil att importera.',
+    fileNotJson: 'Filen är inte en JSON-fil. Välj en fil som exporterats från Lägesbild.',
+    organisationMissing: 'Välj vilken organisation som ska äga projektet.',
+  },
 } as const
 
 export const en: Translations<typeof sv> = {
@@ -385,5 +399,19 @@ export const en: Translations<typeof sv> = {
       label: 'Name',
       revisionDate: 'Revision date',
     },
+  },
+  transfer: {
+    export: 'Export project (JSON)',
+    importTitle: 'Import a project from a file',
+    importIntro:
+      'Create a new project from a file exported with “Export project (JSON)”. Everything the project owns comes along: goals, activities, staffing, finance, indicators, reports and decisions. People and users who do not exist here are left empty.',
+    file: 'Exported file (JSON)',
+    organisation: 'Owning organisation of the new project',
+    import: 'Import project',
+    importing: 'Importing …',
+    imported: 'The project has been imported.',
+    fileMissing: 'Choose a file to import.',
+    fileNotJson: 'The file is not a JSON file. Choose a file exported from Lägesbild.',
+    organisationMissing: 'Choose the organisation that will own the project.',
   },
 }

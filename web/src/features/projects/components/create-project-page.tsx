@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../../components/error-summary'
 import { PageHeader } from '../../../components/page-header'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { useCreateProject } from '../api/create-project'
+import { ImportProjectForm } from './import-project-form'
 import { emptyProjectValues, toCreateBody } from './project-form'
 import { ProjectFormFields } from './project-form-fields'
 import { useProjectForm } from './use-project-form'
@@ -72,6 +73,7 @@ export function CreateProjectPage() {
           )}
         </div>
       </form>
+      {parentId ? null : <ImportProjectForm />}
     </div>
   )
 }

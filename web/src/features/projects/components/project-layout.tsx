@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/page-header'
 import { StatusBadge } from '../../../components/status-badge'
 import { keepFocusOnNextNavigation } from '../../../lib/navigation-focus'
 import { can, useProject } from '../api/get-project'
+import { projectExportUrl } from '../api/import-project'
 import './projects.css'
 
 /**
@@ -58,9 +59,18 @@ export function ProjectLayout() {
         description={project.code ? <p className="project__code">{project.code}</p> : null}
         actions={
           can(project, 'project:edit') ? (
-            <Link to="/projects/$projectId/edit" params={{ projectId }} className={buttonClass('secondary')}>
-              {tc('actions.edit')}
-            </Link>
+            <>
+              <Link
+                to="/projects/$projectId/edit"
+                params={{ projectId }}
+                className={buttonClass('secondary')}
+              >
+                {tc('actions.edit')}
+              </Link>
+              <a href={projectExportUrl(projectId)} download className={buttonClass('quiet')}>
+                {t('transfer.export')}
+              </a>
+            </>
           ) : null
         }
       />

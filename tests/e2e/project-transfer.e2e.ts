@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test'
+import { expectAccessible, logIn } from './support.ts'
+
+test('administrator exports Tidiga insatser as JSON and imports it as a new project', async ({
+  page,
+}, info) => {
+  await logIn(page, 'admin@demo.example')
+  await page.goto('/projects')
+  await page.getByRole('searchbox', { name: 'Sök' }).fill('Tidiga insatser')
+  await page.getByRole('link', { name: 'Tidiga insatser i samverkan, skola – socialtjänst' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /Tidiga insatser i samverkan/ })).toBeVisible()
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Exportera projekt (JSON)' }).click()
+  const file = info.outputPath('tidiga.json')
+  await (await download).saveAs(file)
+
+  await page.goto('/projects/new')
+  await expect(page.getByRole('heading', { name: 'Importera projekt från fil' })).toBeVisible()
+  await page.getByRole('button', { name: 'Importera projekt' }).click()
+  await expect(page.getByText('Välj en fil att importera.')).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByLabel('Exporterad fil (JSON)').setInputFiles(file)
+  await page.getByLabel('Ägande organisation för det nya projektet').selectOption({ index: 1 })
+  await page.getByRole('button', { name: 'Importera projekt' }).click()
+  await expect(page.getByText('Projektet är importerat.')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: /Tidiga insatser i samverkan/ })).toBeVisible()
+  await expectAccessible(page)
+})
