@@ -70,3 +70,44 @@ test('the project leader enters values in the indicator grid by keyboard and sub
   await expect(page.getByText('Inga rapporter att skriva just nu.')).toBeVisible()
   await expectAccessible(page)
 })
+
+test('a steering-group member acknowledges a submitted status report with a comment', async ({ page }) => {
+  await logIn(page, 'styrgrupp@demo.example')
+  await openProject(page, TABB)
+  await page.getByRole('link', { name: 'Lägesrapporter' }).click()
+  await page.getByRole('link', { name: 'Öppna rapporten för 2022-HT' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Lägesrapport 2022-HT' })).toBeVisible()
+  // A steering-group member reads the report but cannot change it.
+  await expect(page.getByRole('button', { name: 'Spara utkastet' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Skriv en rättelse' })).toHaveCount(0)
+  const form = page.getByRole('form', { name: 'Kvittera rapporten' })
+  await form
+    .getByRole('textbox', { name: /Kommentar/ })
+    .fill('Styrgruppen tar ställning till fortsättningen på mötet i maj.')
+  await expectAccessible(page)
+  await form.getByRole('button', { name: 'Kvittera' }).click()
+  await expect(page.getByText('Rapporten är kvitterad.')).toBeVisible()
+  const acknowledgements = page.getByRole('region', { name: 'Styrgruppens kvittenser' })
+  await expect(
+    acknowledgements.getByText(
+      /Stefan Åberg, .*: Styrgruppen tar ställning till fortsättningen på mötet i maj\./,
+    ),
+  ).toBeVisible()
+  await expectAccessible(page)
+  await page.reload()
+  await expect(acknowledgements.getByText(/Styrgruppen tar ställning till fortsättningen/)).toBeVisible()
+  await page.getByRole('link', { name: 'Alla lägesrapporter' }).click()
+  await expect(page.getByRole('row', { name: /2022-HT/ })).toContainText('Kvitterad')
+})
+
+test('the project leader sees no acknowledge button', async ({ page }) => {
+  await logIn(page, 'projektledare@demo.example')
+  await openProject(page, TABB)
+  await page.getByRole('link', { name: 'Lägesrapporter' }).click()
+  await page.getByRole('link', { name: 'Öppna rapporten för 2022-VT' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Lägesrapport 2022-VT' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Styrgruppens kvittenser' })).toContainText(
+    'ställer sig bakom den reviderade planen',
+  )
+  await expect(page.getByRole('button', { name: 'Kvittera' })).toHaveCount(0)
+})

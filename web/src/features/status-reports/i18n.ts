@@ -31,6 +31,7 @@ export const sv = {
     draft: 'Utkast',
     superseded: 'Rättad av en senare rapport',
     correction: 'Rättelse',
+    acknowledged: 'Kvitterad',
     open: 'Öppna rapporten för {{period}}',
   },
   aspects: { schedule: 'Tidplan', budget: 'Budget', goals: 'Mål', risks: 'Risker', overall: 'Helhet' },
@@ -61,6 +62,13 @@ export const sv = {
     submitted: 'Rapporten är inskickad och kan inte ändras.',
     correct: 'Skriv en rättelse',
     acknowledgements: 'Styrgruppens kvittenser',
+    noComment: 'utan kommentar',
+    acknowledgeTitle: 'Kvittera rapporten',
+    acknowledgeIntro:
+      'Bekräfta för projektledaren att styrgruppen har tagit del av rapporten. Kommentaren syns i rapportens historik.',
+    acknowledgeComment: 'Kommentar (frivillig)',
+    acknowledge: 'Kvittera',
+    acknowledged: 'Rapporten är kvitterad.',
     back: 'Alla lägesrapporter',
   },
 } as const
@@ -96,6 +104,7 @@ export const en: Translations<typeof sv> = {
     draft: 'Draft',
     superseded: 'Corrected by a later report',
     correction: 'Correction',
+    acknowledged: 'Acknowledged',
     open: 'Open the report for {{period}}',
   },
   aspects: { schedule: 'Schedule', budget: 'Budget', goals: 'Goals', risks: 'Risks', overall: 'Overall' },
@@ -126,6 +135,13 @@ export const en: Translations<typeof sv> = {
     submitted: 'The report is submitted and cannot change.',
     correct: 'Write a correction',
     acknowledgements: "The steering group's acknowledgements",
+    noComment: 'no comment',
+    acknowledgeTitle: 'Acknowledge the report',
+    acknowledgeIntro:
+      'Confirm to the project leader that the steering group has read the report. The comment is shown in the report history.',
+    acknowledgeComment: 'Comment (optional)',
+    acknowledge: 'Acknowledge',
+    acknowledged: 'The report is acknowledged.',
     back: 'All status reports',
   },
 }

@@ -40,6 +40,9 @@ export function IndicatorGrid({
   const [announcement, setAnnouncement] = useState('')
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const table = useRef<HTMLTableElement>(null)
+  // Enter saves and moves focus, and the move blurs the cell, which saves again: without this the
+  // second request (same text, the version from before the first) comes back as a false 409.
+  const inFlight = useRef(new Map<string, string>())
   const periods = [...new Set(rows.flatMap((r) => r.periods))].sort()
 
   const cellOf = (row: GridRow, period: string) => row.cells.find((c) => c.period === period)
@@ -76,14 +79,15 @@ export function IndicatorGrid({
   function commit(row: GridRow, period: string) {
     const k = key(row.indicator.id, period)
     const text = drafts[k]
-    if (text === undefined || text === savedText(row, period)) return
+    if (text === undefined || text === savedText(row, period) || inFlight.current.get(k) === text) return
     const amount = parseAmountText(row.indicator.unit, text)
     if (amount === undefined) return
     if (amount === null) {
       setErrors((e) => ({ ...e, [k]: t('grid.invalid') }))
       return
     }
-    void save(row, period, cellOf(row, period)?.version, amount)
+    inFlight.current.set(k, text)
+    void save(row, period, cellOf(row, period)?.version, amount).finally(() => inFlight.current.delete(k))
   }
 
   function move(from: HTMLInputElement, rowDelta: number, columnDelta: number) {
