@@ -111,3 +111,58 @@ test('the project leader sees no acknowledge button', async ({ page }) => {
   )
   await expect(page.getByRole('button', { name: 'Kvittera' })).toHaveCount(0)
 })
+
+test('the project leader edits and deletes an indicator, and a concurrent edit is not overwritten', async ({
+  page,
+  context,
+}) => {
+  await logIn(page, 'projektledare@demo.example')
+  await openProject(page, FORALDRASUPPORTEN)
+  await page.getByRole('link', { name: 'Indikatorer' }).click()
+  const add = page.getByRole('region', { name: 'Lägg till indikator' })
+  await add.getByRole('textbox', { name: 'Namn' }).fill('Träffar med vårdnadshavare')
+  await add.getByRole('combobox', { name: 'Rapporteras' }).selectOption({ label: 'Per år' })
+  await add.getByRole('button', { name: 'Lägg till' }).click()
+  const manage = page.getByRole('region', { name: 'Indikatorerna' })
+  await manage.getByRole('button', { name: 'Ändra Träffar med vårdnadshavare' }).click()
+  const form = page.getByRole('form', { name: 'Ändra Träffar med vårdnadshavare' })
+  await expect(form.getByRole('textbox', { name: 'Namn' })).toBeFocused()
+  await form.getByRole('textbox', { name: 'Målvärde', exact: true }).fill('40')
+  await expectAccessible(page)
+
+  // Meanwhile the same indicator is changed in another tab.
+  const other = await context.newPage()
+  await other.goto(page.url())
+  await other
+    .getByRole('region', { name: 'Indikatorerna' })
+    .getByRole('button', { name: 'Ändra Träffar med vårdnadshavare' })
+    .click()
+  const otherForm = other.getByRole('form', { name: 'Ändra Träffar med vårdnadshavare' })
+  await otherForm.getByRole('textbox', { name: 'Källa' }).fill('Mottagningens statistik')
+  await otherForm.getByRole('button', { name: 'Spara ändringarna' }).click()
+  await expect(other.getByText('Träffar med vårdnadshavare är sparad.')).toBeVisible()
+  await other.close()
+
+  await form.getByRole('button', { name: 'Spara ändringarna' }).click()
+  await expect(form.getByRole('alert')).toContainText('Någon annan har ändrat indikatorn')
+  await expect(form.getByRole('textbox', { name: 'Källa' })).toHaveValue('Mottagningens statistik')
+  await form.getByRole('textbox', { name: 'Namn' }).fill('Träffar med föräldrar')
+  await form.getByRole('textbox', { name: 'Målvärde', exact: true }).fill('40')
+  await form.getByRole('button', { name: 'Spara ändringarna' }).click()
+  await expect(page.getByText('Träffar med föräldrar är sparad.')).toBeVisible()
+  await expect(page.getByRole('rowheader', { name: /Träffar med föräldrar/ })).toBeVisible()
+
+  await manage.getByRole('button', { name: 'Ta bort Träffar med föräldrar' }).click()
+  const confirm = page.getByRole('group', { name: 'Ta bort Träffar med föräldrar?' })
+  await expect(confirm.getByRole('button', { name: 'Avbryt' })).toBeFocused()
+  await expectAccessible(page)
+  await confirm.getByRole('button', { name: 'Avbryt' }).click()
+  await expect(page.getByRole('rowheader', { name: /Träffar med föräldrar/ })).toBeVisible()
+  await manage.getByRole('button', { name: 'Ta bort Träffar med föräldrar' }).click()
+  await page
+    .getByRole('group', { name: 'Ta bort Träffar med föräldrar?' })
+    .getByRole('button', { name: 'Ja, ta bort' })
+    .click()
+  await expect(page.getByText('Träffar med föräldrar är borttagen.')).toBeVisible()
+  await expect(page.getByRole('rowheader', { name: /Träffar med föräldrar/ })).toHaveCount(0)
+})
