@@ -85,3 +85,98 @@ test('the portfolio manager sees the Stockholm pilots’ shared indicators rolle
   await expect(page.getByRole('link', { name: 'Ladda ned som PDF' })).toBeVisible()
   await expectAccessible(page)
 })
+test('a steering-group member acknowledges a submitted status report with a comment', async ({ page }) => {
+  await logIn(page, 'styrgrupp@demo.example')
+  await openProject(page, TABB)
+  await page.getByRole('link', { name: 'Lägesrapporter' }).click()
+  await page.getByRole('link', { name: 'Öppna rapporten för 2022-HT' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Lägesrapport 2022-HT' })).toBeVisible()
+  // A steering-group member reads the report but cannot change it.
+  await expect(page.getByRole('button', { name: 'Spara utkastet' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Skriv en rättelse' })).toHaveCount(0)
+  const form = page.getByRole('form', { name: 'Kvittera rapporten' })
+  await form
+    .getByRole('textbox', { name: /Kommentar/ })
+    .fill('Styrgruppen tar ställning till fortsättningen på mötet i maj.')
+  await expectAccessible(page)
+  await form.getByRole('button', { name: 'Kvittera' }).click()
+  await expect(page.getByText('Rapporten är kvitterad.')).toBeVisible()
+  const acknowledgements = page.getByRole('region', { name: 'Styrgruppens kvittenser' })
+  await expect(
+    acknowledgements.getByText(
+      /Stefan Åberg, .*: Styrgruppen tar ställning till fortsättningen på mötet i maj\./,
+    ),
+  ).toBeVisible()
+  await expectAccessible(page)
+  await page.reload()
+  await expect(acknowledgements.getByText(/Styrgruppen tar ställning till fortsättningen/)).toBeVisible()
+  await page.getByRole('link', { name: 'Alla lägesrapporter' }).click()
+  await expect(page.getByRole('row', { name: /2022-HT/ })).toContainText('Kvitterad')
+})
+
+test('the project leader sees no acknowledge button', async ({ page }) => {
+  await logIn(page, 'projektledare@demo.example')
+  await openProject(page, TABB)
+  await page.getByRole('link', { name: 'Lägesrapporter' }).click()
+  await page.getByRole('link', { name: 'Öppna rapporten för 2022-VT' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Lägesrapport 2022-VT' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Styrgruppens kvittenser' })).toContainText(
+    'ställer sig bakom den reviderade planen',
+  )
+  await expect(page.getByRole('button', { name: 'Kvittera' })).toHaveCount(0)
+})
+
+test('the project leader edits and deletes an indicator, and a concurrent edit is not overwritten', async ({
+  page,
+  context,
+}) => {
+  await logIn(page, 'projektledare@demo.example')
+  await openProject(page, FORALDRASUPPORTEN)
+  await page.getByRole('link', { name: 'Indikatorer' }).click()
+  const add = page.getByRole('region', { name: 'Lägg till indikator' })
+  await add.getByRole('textbox', { name: 'Namn' }).fill('Träffar med vårdnadshavare')
+  await add.getByRole('combobox', { name: 'Rapporteras' }).selectOption({ label: 'Per år' })
+  await add.getByRole('button', { name: 'Lägg till' }).click()
+  const manage = page.getByRole('region', { name: 'Indikatorerna' })
+  await manage.getByRole('button', { name: 'Ändra Träffar med vårdnadshavare' }).click()
+  const form = page.getByRole('form', { name: 'Ändra Träffar med vårdnadshavare' })
+  await expect(form.getByRole('textbox', { name: 'Namn' })).toBeFocused()
+  await form.getByRole('textbox', { name: 'Målvärde', exact: true }).fill('40')
+  await expectAccessible(page)
+
+  // Meanwhile the same indicator is changed in another tab.
+  const other = await context.newPage()
+  await other.goto(page.url())
+  await other
+    .getByRole('region', { name: 'Indikatorerna' })
+    .getByRole('button', { name: 'Ändra Träffar med vårdnadshavare' })
+    .click()
+  const otherForm = other.getByRole('form', { name: 'Ändra Träffar med vårdnadshavare' })
+  await otherForm.getByRole('textbox', { name: 'Källa' }).fill('Mottagningens statistik')
+  await otherForm.getByRole('button', { name: 'Spara ändringarna' }).click()
+  await expect(other.getByText('Träffar med vårdnadshavare är sparad.')).toBeVisible()
+  await other.close()
+
+  await form.getByRole('button', { name: 'Spara ändringarna' }).click()
+  await expect(form.getByRole('alert')).toContainText('Någon annan har ändrat indikatorn')
+  await expect(form.getByRole('textbox', { name: 'Källa' })).toHaveValue('Mottagningens statistik')
+  await form.getByRole('textbox', { name: 'Namn' }).fill('Träffar med föräldrar')
+  await form.getByRole('textbox', { name: 'Målvärde', exact: true }).fill('40')
+  await form.getByRole('button', { name: 'Spara ändringarna' }).click()
+  await expect(page.getByText('Träffar med föräldrar är sparad.')).toBeVisible()
+  await expect(page.getByRole('rowheader', { name: /Träffar med föräldrar/ })).toBeVisible()
+
+  await manage.getByRole('button', { name: 'Ta bort Träffar med föräldrar' }).click()
+  const confirm = page.getByRole('group', { name: 'Ta bort Träffar med föräldrar?' })
+  await expect(confirm.getByRole('button', { name: 'Avbryt' })).toBeFocused()
+  await expectAccessible(page)
+  await confirm.getByRole('button', { name: 'Avbryt' }).click()
+  await expect(page.getByRole('rowheader', { name: /Träffar med föräldrar/ })).toBeVisible()
+  await manage.getByRole('button', { name: 'Ta bort Träffar med föräldrar' }).click()
+  await page
+    .getByRole('group', { name: 'Ta bort Träffar med föräldrar?' })
+    .getByRole('button', { name: 'Ja, ta bort' })
+    .click()
+  await expect(page.getByText('Träffar med föräldrar är borttagen.')).toBeVisible()
+  await expect(page.getByRole('rowheader', { name: /Träffar med föräldrar/ })).toHaveCount(0)
+})

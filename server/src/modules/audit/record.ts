@@ -1,12 +1,13 @@
+import type { AuditAction, AuditEntity } from '@lagesbild/shared/domain/audit-vocabulary'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 
 export interface AuditInput {
   actorId: string | null
-  entity: string
+  entity: AuditEntity
   entityId: string
   projectId?: string | null
-  action: string
+  action: AuditAction
   before?: unknown
   after?: unknown
 }

@@ -6,6 +6,7 @@ import type {
   Measurement,
   MeasurementPut,
 } from '@lagesbild/shared/api/indicators'
+import type { AuditAction } from '@lagesbild/shared/domain/audit-vocabulary'
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import {
   explainProgress,
@@ -483,7 +484,7 @@ export async function writeMeasurement(
     const current = await findMeasurement(trx, indicator.id, period)
     return staleVersion(current ? toMeasurement(current) : null)
   }
-  const audit = (action: string, before: unknown, after: unknown) =>
+  const audit = (action: AuditAction, before: unknown, after: unknown) =>
     recordAudit(trx, {
       actorId,
       entity: 'indicator_measurement',

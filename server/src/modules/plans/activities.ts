@@ -1,5 +1,6 @@
 import type { Activity, ActivityCreate, ActivityPatch } from '@lagesbild/shared/api/plans'
 import { compareActivityNumbers } from '@lagesbild/shared/domain/activity-number'
+import type { AuditAction } from '@lagesbild/shared/domain/audit-vocabulary'
 import { type CalendarDate, todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import type { PreciseDate } from '@lagesbild/shared/domain/date-precision'
 import { type ActivityStatus, deviation, outsidePeriod } from '@lagesbild/shared/domain/deviation'
@@ -424,7 +425,7 @@ export async function writeActivity(
   version: number,
   before: ActivityState,
   after: ActivityState,
-  action = 'update',
+  action: Extract<AuditAction, 'update' | 'import' | 'move' | 'renumber'> = 'update',
 ): Promise<void> {
   await trx
     .updateTable('activity')

@@ -1,4 +1,5 @@
 import type { ErasureResult } from '@lagesbild/shared/api/privacy'
+import type { AuditEntity } from '@lagesbild/shared/domain/audit-vocabulary'
 import { formerMemberLabel } from '@lagesbild/shared/domain/personal-data'
 import type { Kysely } from 'kysely'
 import type { Static } from 'typebox'
@@ -202,7 +203,9 @@ export async function erase(
       pseudonym,
     )
 
-    const target = person ? { entity: 'person', id: person.id } : { entity: 'user', id: users[0]?.id ?? '' }
+    const target: { entity: AuditEntity; id: string } = person
+      ? { entity: 'person', id: person.id }
+      : { entity: 'user', id: users[0]?.id ?? '' }
     await recordAudit(trx, {
       actorId: actor.id,
       entity: target.entity,

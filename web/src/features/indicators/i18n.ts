@@ -48,6 +48,27 @@ export const sv = {
     source: 'Källa',
     submit: 'Lägg till',
   },
+  manage: {
+    title: 'Indikatorerna',
+    editShort: 'Ändra',
+    deleteShort: 'Ta bort',
+    edit: 'Ändra {{name}}',
+    delete: 'Ta bort {{name}}',
+    editTitle: 'Ändra {{name}}',
+    definition: 'Definition',
+    unitFixed: 'enheten går inte att ändra, eftersom mätvärdena är skrivna i den.',
+    save: 'Spara ändringarna',
+    cancel: 'Avbryt',
+    saved: '{{name}} är sparad.',
+    editConflict:
+      'Någon annan har ändrat indikatorn medan du skrev. Formuläret visar nu det som är sparat; gör om dina ändringar och spara igen.',
+    confirmTitle: 'Ta bort {{name}}?',
+    confirmBody: 'Indikatorn och alla dess mätvärden tas bort. Det går inte att ångra.',
+    confirmDelete: 'Ja, ta bort',
+    deleteConflict:
+      'Någon annan har ändrat indikatorn nyss. Titta på den igen innan du tar bort den; bekräfta sedan på nytt.',
+    deleted: '{{name}} är borttagen.',
+  },
   import: {
     title: 'Importera mätvärden',
     intro:
@@ -128,6 +149,27 @@ export const en: Translations<typeof sv> = {
     sharedKeyHint: "The same key in the programme's projects sums the indicator over them, e.g. reach.",
     source: 'Source',
     submit: 'Add',
+  },
+  manage: {
+    title: 'The indicators',
+    editShort: 'Edit',
+    deleteShort: 'Delete',
+    edit: 'Edit {{name}}',
+    delete: 'Delete {{name}}',
+    editTitle: 'Edit {{name}}',
+    definition: 'Definition',
+    unitFixed: 'the unit cannot change, since the measurements are written in it.',
+    save: 'Save the changes',
+    cancel: 'Cancel',
+    saved: '{{name}} is saved.',
+    editConflict:
+      'Someone else changed the indicator while you were writing. The form now shows what is saved; make your changes again and save.',
+    confirmTitle: 'Delete {{name}}?',
+    confirmBody: 'The indicator and all its measurements are removed. This cannot be undone.',
+    confirmDelete: 'Yes, delete',
+    deleteConflict:
+      'Someone else changed the indicator just now. Look at it again before deleting it, then confirm again.',
+    deleted: '{{name}} is deleted.',
   },
   import: {
     title: 'Import measurements',

@@ -31,6 +31,7 @@ export const sv = {
     draft: 'Utkast',
     superseded: 'Rättad av en senare rapport',
     correction: 'Rättelse',
+    acknowledged: 'Kvitterad',
     open: 'Öppna rapporten för {{period}}',
   },
   programme: {
@@ -68,6 +69,13 @@ export const sv = {
     submitted: 'Rapporten är inskickad och kan inte ändras.',
     correct: 'Skriv en rättelse',
     acknowledgements: 'Styrgruppens kvittenser',
+    noComment: 'utan kommentar',
+    acknowledgeTitle: 'Kvittera rapporten',
+    acknowledgeIntro:
+      'Bekräfta för projektledaren att styrgruppen har tagit del av rapporten. Kommentaren syns i rapportens historik.',
+    acknowledgeComment: 'Kommentar (frivillig)',
+    acknowledge: 'Kvittera',
+    acknowledged: 'Rapporten är kvitterad.',
     back: 'Alla lägesrapporter',
   },
 } as const
@@ -103,6 +111,7 @@ export const en: Translations<typeof sv> = {
     draft: 'Draft',
     superseded: 'Corrected by a later report',
     correction: 'Correction',
+    acknowledged: 'Acknowledged',
     open: 'Open the report for {{period}}',
   },
   programme: {
@@ -140,6 +149,13 @@ export const en: Translations<typeof sv> = {
     submitted: 'The report is submitted and cannot change.',
     correct: 'Write a correction',
     acknowledgements: "The steering group's acknowledgements",
+    noComment: 'no comment',
+    acknowledgeTitle: 'Acknowledge the report',
+    acknowledgeIntro:
+      'Confirm to the project leader that the steering group has read the report. The comment is shown in the report history.',
+    acknowledgeComment: 'Comment (optional)',
+    acknowledge: 'Acknowledge',
+    acknowledged: 'The report is acknowledged.',
     back: 'All status reports',
   },
 }

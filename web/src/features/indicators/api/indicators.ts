@@ -66,3 +66,28 @@ export function useImportMeasurements(projectId: string) {
     onSuccess: refresh,
   })
 }
+
+export type IndicatorPatch = EndpointInput<typeof api.updateIndicator>['body']
+
+export function useUpdateIndicator(projectId: string) {
+  const refresh = useRefresh(projectId)
+  return useMutation({
+    mutationFn: ({ indicatorId, body }: { indicatorId: string; body: IndicatorPatch }) =>
+      apiRequest(api.updateIndicator, { params: { projectId, indicatorId }, body }),
+    // A 409 refreshes too, so the form can start over from what is saved now.
+    onSettled: refresh,
+  })
+}
+
+/** Removes the indicator with its measurements; a stale version (409) refreshes the list too. */
+export function useDeleteIndicator(projectId: string) {
+  const refresh = useRefresh(projectId)
+  return useMutation({
+    mutationFn: (indicator: Pick<Indicator, 'id' | 'version'>) =>
+      apiRequest(api.deleteIndicator, {
+        params: { projectId, indicatorId: indicator.id },
+        query: { version: indicator.version },
+      }),
+    onSettled: refresh,
+  })
+}

@@ -40,8 +40,12 @@ export function IndicatorGrid({
   const [announcement, setAnnouncement] = useState('')
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const table = useRef<HTMLTableElement>(null)
-  // Enter saves and moves on, and the move blurs the cell: one value must be sent only once.
+  // Enter saves and moves focus, and the move blurs the cell, which saves again: without this the
+  // second request (same text, the version from before the first) comes back as a false 409.
   const inFlight = useRef(new Map<string, string>())
+  // Saves overlap when someone types fast; only the latest one started is announced, so the live
+  // region never ends on an older cell (its refresh can finish after the newer one's).
+  const latestSave = useRef(0)
   const periods = [...new Set(rows.flatMap((r) => r.periods))].sort()
 
   const cellOf = (row: GridRow, period: string) => row.cells.find((c) => c.period === period)
@@ -49,6 +53,8 @@ export function IndicatorGrid({
 
   async function save(row: GridRow, period: string, version: number | undefined, amount: Amount) {
     const k = key(row.indicator.id, period)
+    latestSave.current += 1
+    const seq = latestSave.current
     try {
       await put.mutateAsync({
         indicatorId: row.indicator.id,
@@ -57,7 +63,8 @@ export function IndicatorGrid({
       })
       setDrafts(({ [k]: _saved, ...rest }) => rest)
       setErrors(({ [k]: _fixed, ...rest }) => rest)
-      setAnnouncement(t('grid.saved', { indicator: row.indicator.name, period }))
+      if (seq === latestSave.current)
+        setAnnouncement(t('grid.saved', { indicator: row.indicator.name, period }))
     } catch (error) {
       if (isApiProblem(error) && error.status === 409) {
         setConflict({
@@ -78,14 +85,13 @@ export function IndicatorGrid({
   function commit(row: GridRow, period: string) {
     const k = key(row.indicator.id, period)
     const text = drafts[k]
-    if (text === undefined || text === savedText(row, period)) return
+    if (text === undefined || text === savedText(row, period) || inFlight.current.get(k) === text) return
     const amount = parseAmountText(row.indicator.unit, text)
     if (amount === undefined) return
     if (amount === null) {
       setErrors((e) => ({ ...e, [k]: t('grid.invalid') }))
       return
     }
-    if (inFlight.current.get(k) === text) return
     inFlight.current.set(k, text)
     void save(row, period, cellOf(row, period)?.version, amount).finally(() => inFlight.current.delete(k))
   }

@@ -30,6 +30,7 @@ import {
 } from '../api/indicators'
 import { parseAmountText } from './cell-text'
 import { IndicatorGrid } from './indicator-grid'
+import { ManageIndicators } from './indicator-manage'
 import './indicators.css'
 
 const IndicatorChart = lazy(() => import('./indicator-chart'))
@@ -63,6 +64,9 @@ export function IndicatorsPage() {
       ))}
       {rows.length > 0 ? <ChartPanel rows={rows} /> : null}
       {can(project, 'project:plan') ? <ImportPanel projectId={projectId} /> : null}
+      {can(project, 'project:edit') && rows.length > 0 ? (
+        <ManageIndicators projectId={projectId} indicators={rows.map((r) => r.indicator)} />
+      ) : null}
       {can(project, 'project:edit') ? <AddIndicator projectId={projectId} /> : null}
     </section>
   )

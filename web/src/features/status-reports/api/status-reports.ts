@@ -76,3 +76,19 @@ export function usePutSchedule(projectId: string) {
     onSuccess: refresh,
   })
 }
+
+export function useAcknowledgeStatusReport(projectId: string, reportId: string) {
+  const queryClient = useQueryClient()
+  const refresh = useRefresh(projectId)
+  return useMutation({
+    mutationFn: (comment: string) =>
+      apiRequest(api.acknowledgeStatusReport, {
+        params: { projectId, reportId },
+        body: comment.trim() ? { comment } : {},
+      }),
+    onSuccess: async (report) => {
+      queryClient.setQueryData(queryKeys.statusReports.detail(projectId, reportId), report)
+      await refresh()
+    },
+  })
+}

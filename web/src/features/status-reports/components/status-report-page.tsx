@@ -13,6 +13,7 @@ import { currentLanguage } from '../../../lib/i18n'
 import { can, useProject } from '../../projects/api/get-project'
 import {
   type StatusReport,
+  useAcknowledgeStatusReport,
   useCreateStatusReport,
   useStatusReport,
   useSubmitStatusReport,
@@ -38,6 +39,7 @@ export function StatusReportPage() {
       report={report.data}
       projectId={projectId}
       canWrite={can(project, 'project:edit')}
+      canAcknowledge={can(project, 'project:approve')}
     />
   )
 }
@@ -46,10 +48,12 @@ function ReportView({
   report,
   projectId,
   canWrite,
+  canAcknowledge,
 }: {
   report: StatusReport
   projectId: string
   canWrite: boolean
+  canAcknowledge: boolean
 }) {
   const { t } = useTranslation('statusReports')
   const editable = canWrite && report.status === 'draft'
@@ -180,19 +184,62 @@ function ReportView({
           {t('report.correct')}
         </Button>
       ) : null}
-      {report.acknowledgementList.length > 0 ? (
-        <>
-          <h3>{t('report.acknowledgements')}</h3>
-          <ul>
-            {report.acknowledgementList.map((a) => (
-              <li key={a.id}>
-                {a.by ?? '–'}, {formatTimestamp(a.at)}: {a.comment}
-              </li>
-            ))}
-          </ul>
-        </>
+      <Acknowledgements report={report} />
+      {canAcknowledge && report.status === 'submitted' && !report.supersededById ? (
+        <AcknowledgeForm projectId={projectId} reportId={report.id} />
       ) : null}
     </section>
+  )
+}
+
+function Acknowledgements({ report }: { report: StatusReport }) {
+  const { t } = useTranslation('statusReports')
+  if (report.acknowledgementList.length === 0) return null
+  return (
+    <section aria-labelledby="status-report-acknowledgements">
+      <h3 id="status-report-acknowledgements">{t('report.acknowledgements')}</h3>
+      <ul>
+        {report.acknowledgementList.map((a) => (
+          <li key={a.id}>
+            {a.by ?? '–'}, {formatTimestamp(a.at)}
+            {a.comment ? `: ${a.comment}` : ` – ${t('report.noComment')}`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** The steering group confirms it has read a submitted report, optionally with a comment. */
+function AcknowledgeForm({ projectId, reportId }: { projectId: string; reportId: string }) {
+  const { t } = useTranslation('statusReports')
+  const acknowledge = useAcknowledgeStatusReport(projectId, reportId)
+  const [comment, setComment] = useState('')
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    acknowledge.mutate(comment, { onSuccess: () => setComment('') })
+  }
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="status-report-acknowledge">
+      <h3 id="status-report-acknowledge">{t('report.acknowledgeTitle')}</h3>
+      <p className="muted">{t('report.acknowledgeIntro')}</p>
+      <FreeTextArea
+        id="status-report-acknowledge-comment"
+        label={t('report.acknowledgeComment')}
+        value={comment}
+        rows={3}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      <ProblemAlert error={acknowledge.error} />
+      {acknowledge.isSuccess ? (
+        <p role="status" className="muted">
+          {t('report.acknowledged')}
+        </p>
+      ) : null}
+      <Button type="submit" variant="primary" disabled={acknowledge.isPending}>
+        {t('report.acknowledge')}
+      </Button>
+    </form>
   )
 }
 

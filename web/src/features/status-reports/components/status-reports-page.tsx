@@ -119,6 +119,7 @@ function History({ items, projectId }: { items: StatusReportList['items']; proje
                       })}
                   {report.supersedesId ? <> · {t('history.correction')}</> : null}
                   {report.supersededById ? <> · {t('history.superseded')}</> : null}
+                  {report.acknowledgements > 0 ? <> · {t('history.acknowledged')}</> : null}
                 </td>
               </tr>
             ))}
