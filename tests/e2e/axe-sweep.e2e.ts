@@ -7,6 +7,8 @@ import { expectAccessible, logIn } from './support.ts'
  */
 
 interface Ids {
+  group: string | null
+  meeting: string | null
   project: string
   programme: string
   organisation: string
@@ -26,7 +28,18 @@ async function first(page: Page, url: string): Promise<string> {
 
 async function demoIds(page: Page): Promise<Ids> {
   const project = await first(page, `/api/projects?q=${encodeURIComponent('Tidiga insatser')}`)
+  const groups = (await (await page.request.get('/api/steering-groups')).json()) as {
+    items: { id: string }[]
+  }
+  const group = groups.items[0]?.id ?? null
+  const detail = group
+    ? ((await (await page.request.get(`/api/steering-groups/${group}`)).json()) as {
+        meetings: { id: string }[]
+      })
+    : null
   return {
+    group,
+    meeting: detail?.meetings[0]?.id ?? null,
     project,
     programme: await first(page, '/api/programmes'),
     organisation: await first(page, '/api/organisations'),
@@ -71,6 +84,14 @@ const pages = (ids: Ids) => [
   '/admin/privacy',
   '/account',
   '/account/extract',
+  '/decide',
+  '/decisions',
+  '/steering-groups',
+  ...(ids.group ? [`/steering-groups/${ids.group}`] : []),
+  ...(ids.meeting ? [`/meetings/${ids.meeting}`] : []),
+  `/projects/${ids.project}/governance`,
+  `/projects/${ids.project}/indicators`,
+  `/projects/${ids.project}/status-reports`,
 ]
 
 for (const language of ['sv', 'en'] as const) {

@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { initialFiles, judgeBudget, type Manifest } from '../src/lib/bundle-budget.ts'
 
-const dist = new URL('../dist/', import.meta.url)
+// The build's directory: web/dist, or another given as the first argument.
+const dist = process.argv[2]
+  ? new URL(`file://${process.argv[2].replace(/\/?$/, '/')}`)
+  : new URL('../dist/', import.meta.url)
 const manifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8')) as Manifest
 const report = judgeBudget(
   initialFiles(manifest).map((file) => ({

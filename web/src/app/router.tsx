@@ -10,31 +10,11 @@ import { Loading } from '../components/loading'
 import { parseAuditSearch } from '../features/admin/api/audit'
 import { parseUserListSearch, userQueryOptions } from '../features/admin/api/users'
 import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/api/get-me'
-import { financeOrganisationsQueryOptions } from '../features/finance/api/imports'
 import { parsePortfolioSearch, portfolioQueryOptions } from '../features/finance/api/portfolio'
-import { projectFinanceQueryOptions } from '../features/finance/api/project-finance'
-import { parseDecisionSearch, parseGovernanceTabSearch } from '../features/governance/api/governance'
-import { homeQueryOptions } from '../features/home/api/get-home'
-import { indicatorGridQueryOptions } from '../features/indicators/api/indicators'
-import { organisationQueryOptions } from '../features/organisations/api/get-organisation'
-import { organisationChildrenQueryOptions } from '../features/organisations/api/get-organisations'
-import { activitiesQueryOptions } from '../features/plans/api/get-activities'
-import { baselinesQueryOptions } from '../features/plans/api/get-baselines'
-import { efterkalkylQueryOptions } from '../features/plans/api/get-efterkalkyl'
-import { goalsQueryOptions } from '../features/plans/api/get-goals'
-import { risksQueryOptions } from '../features/plans/api/get-risks'
-import { staffingQueryOptions } from '../features/plans/api/get-staffing'
+import { parseDecisionSearch, parseGovernanceTabSearch } from '../features/governance/api/search'
 import { parsePortfolioSearch as parsePortfolioTableSearch } from '../features/portfolio/api/search'
-import { programmeQueryOptions } from '../features/programmes/api/get-programme'
-import { programmesInfiniteQueryOptions } from '../features/programmes/api/get-programmes'
 import { projectQueryOptions } from '../features/projects/api/get-project'
-import { projectHistoryQueryOptions } from '../features/projects/api/get-project-history'
 import { parseProjectListSearch, projectsInfiniteQueryOptions } from '../features/projects/api/get-projects'
-import { finalReportQueryOptions } from '../features/reports/api/get-final-report'
-import { finalReportDocumentQueryOptions } from '../features/reports/api/get-final-report-document'
-import { finalReportsQueryOptions } from '../features/reports/api/get-final-reports'
-import { reportTemplateQueryOptions } from '../features/reports/api/get-report-template'
-import { reportTemplatesQueryOptions } from '../features/reports/api/get-report-templates'
 import {
   statusReportQueryOptions,
   statusReportsQueryOptions,
@@ -50,6 +30,9 @@ export interface RouterContext {
 }
 
 /*
+ * Loaders import their feature's query options on demand, so the API schemas of a feature load
+ * with its page and stay out of the first chunk (the bundle budget, scripts/check-bundle.ts).
+ *
  * The route tree. Pages are lazy components exported by the features (one chunk each);
  * loaders prefetch with the same queryOptions the pages read, so a page renders with data.
  * To add a page: create the component in its feature, add a route here and put it in
@@ -90,7 +73,8 @@ const appRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  loader: ({ context }) => context.queryClient.ensureQueryData(homeQueryOptions()),
+  loader: async ({ context }) =>
+    context.queryClient.ensureQueryData((await import('../features/home/api/get-home')).homeQueryOptions()),
   component: lazyRouteComponent(() => import('../features/home/components/home-page'), 'HomePage'),
 })
 
@@ -145,8 +129,12 @@ const projectOverviewRoute = createRoute({
 const projectHistoryRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'history',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureInfiniteQueryData(projectHistoryQueryOptions(params.projectId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureInfiniteQueryData(
+      (await import('../features/projects/api/get-project-history')).projectHistoryQueryOptions(
+        params.projectId,
+      ),
+    ),
   component: lazyRouteComponent(
     () => import('../features/projects/components/project-history'),
     'ProjectHistory',
@@ -156,8 +144,10 @@ const projectHistoryRoute = createRoute({
 const finalReportsRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'final-report',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(finalReportsQueryOptions(params.projectId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/reports/api/get-final-reports')).finalReportsQueryOptions(params.projectId),
+    ),
   component: lazyRouteComponent(
     () => import('../features/reports/components/final-reports-page'),
     'FinalReportsPage',
@@ -167,8 +157,13 @@ const finalReportsRoute = createRoute({
 const finalReportRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'final-report/$reportId',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(finalReportQueryOptions(params.projectId, params.reportId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/reports/api/get-final-report')).finalReportQueryOptions(
+        params.projectId,
+        params.reportId,
+      ),
+    ),
   component: lazyRouteComponent(
     () => import('../features/reports/components/final-report-page'),
     'FinalReportPage',
@@ -180,8 +175,13 @@ const finalReportPrintRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/print/final-report/$projectId/$reportId',
   beforeLoad: ({ context, location }) => requireAuth(context.queryClient, location.href),
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(finalReportDocumentQueryOptions(params.projectId, params.reportId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/reports/api/get-final-report-document')).finalReportDocumentQueryOptions(
+        params.projectId,
+        params.reportId,
+      ),
+    ),
   component: lazyRouteComponent(
     () => import('../features/reports/components/print-page'),
     'FinalReportPrintPage',
@@ -191,7 +191,10 @@ const finalReportPrintRoute = createRoute({
 const reportTemplatesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'report-templates',
-  loader: ({ context }) => context.queryClient.ensureQueryData(reportTemplatesQueryOptions()),
+  loader: async ({ context }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/reports/api/get-report-templates')).reportTemplatesQueryOptions(),
+    ),
   component: lazyRouteComponent(
     () => import('../features/reports/components/report-templates-page'),
     'ReportTemplatesPage',
@@ -201,8 +204,12 @@ const reportTemplatesRoute = createRoute({
 const reportTemplateRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'report-templates/$templateId',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(reportTemplateQueryOptions(params.templateId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/reports/api/get-report-template')).reportTemplateQueryOptions(
+        params.templateId,
+      ),
+    ),
   component: lazyRouteComponent(
     () => import('../features/reports/components/report-template-page'),
     'ReportTemplatePage',
@@ -213,16 +220,20 @@ const reportTemplateRoute = createRoute({
 const projectPlanRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'plan',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(activitiesQueryOptions(params.projectId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/plans/api/get-activities')).activitiesQueryOptions(params.projectId),
+    ),
   component: lazyRouteComponent(() => import('../features/plans/components/plan-page'), 'PlanPage'),
 })
 
 const projectEfterkalkylRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'efterkalkyl',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(efterkalkylQueryOptions(params.projectId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/plans/api/get-efterkalkyl')).efterkalkylQueryOptions(params.projectId),
+    ),
   component: lazyRouteComponent(
     () => import('../features/plans/components/efterkalkyl-page'),
     'EfterkalkylPage',
@@ -232,10 +243,14 @@ const projectEfterkalkylRoute = createRoute({
 const projectTimelineRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'timeline',
-  loader: ({ context, params }) =>
+  loader: async ({ context, params }) =>
     Promise.all([
-      context.queryClient.ensureQueryData(activitiesQueryOptions(params.projectId)),
-      context.queryClient.ensureQueryData(baselinesQueryOptions(params.projectId)),
+      context.queryClient.ensureQueryData(
+        (await import('../features/plans/api/get-activities')).activitiesQueryOptions(params.projectId),
+      ),
+      context.queryClient.ensureQueryData(
+        (await import('../features/plans/api/get-baselines')).baselinesQueryOptions(params.projectId),
+      ),
     ]),
   component: lazyRouteComponent(() => import('../features/plans/components/timeline-page'), 'TimelinePage'),
 })
@@ -243,45 +258,60 @@ const projectTimelineRoute = createRoute({
 const projectGoalsRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'goals',
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(goalsQueryOptions(params.projectId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/plans/api/get-goals')).goalsQueryOptions(params.projectId),
+    ),
   component: lazyRouteComponent(() => import('../features/plans/components/goals-page'), 'GoalsPage'),
 })
 
 const projectBaselinesRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'baselines',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(baselinesQueryOptions(params.projectId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/plans/api/get-baselines')).baselinesQueryOptions(params.projectId),
+    ),
   component: lazyRouteComponent(() => import('../features/plans/components/baselines-page'), 'BaselinesPage'),
 })
 
 const projectStaffingRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'staffing',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(staffingQueryOptions(params.projectId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/plans/api/get-staffing')).staffingQueryOptions(params.projectId),
+    ),
   component: lazyRouteComponent(() => import('../features/plans/components/staffing-page'), 'StaffingPage'),
 })
 
 const projectRisksRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'risks',
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(risksQueryOptions(params.projectId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/plans/api/get-risks')).risksQueryOptions(params.projectId),
+    ),
   component: lazyRouteComponent(() => import('../features/plans/components/risks-page'), 'RisksPage'),
 })
 
 const projectFinanceRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'finance',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(projectFinanceQueryOptions(params.projectId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/finance/api/project-finance')).projectFinanceQueryOptions(params.projectId),
+    ),
   component: lazyRouteComponent(() => import('../features/finance/components/finance-tab'), 'FinanceTab'),
 })
 
 const financeImportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'finance/imports',
-  loader: ({ context }) => context.queryClient.ensureQueryData(financeOrganisationsQueryOptions()),
+  loader: async ({ context }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/finance/api/imports')).financeOrganisationsQueryOptions(),
+    ),
   component: lazyRouteComponent(() => import('../features/finance/components/import-page'), 'ImportPage'),
 })
 
@@ -310,8 +340,12 @@ const editProjectRoute = createRoute({
 const organisationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'organisations',
-  loader: ({ context }) =>
-    context.queryClient.ensureInfiniteQueryData(organisationChildrenQueryOptions(null)),
+  loader: async ({ context }) =>
+    context.queryClient.ensureInfiniteQueryData(
+      (await import('../features/organisations/api/get-organisations')).organisationChildrenQueryOptions(
+        null,
+      ),
+    ),
   component: lazyRouteComponent(
     () => import('../features/organisations/components/organisations-page'),
     'OrganisationsPage',
@@ -321,8 +355,12 @@ const organisationsRoute = createRoute({
 const organisationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'organisations/$organisationId',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(organisationQueryOptions(params.organisationId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/organisations/api/get-organisation')).organisationQueryOptions(
+        params.organisationId,
+      ),
+    ),
   component: lazyRouteComponent(
     () => import('../features/organisations/components/organisation-page'),
     'OrganisationPage',
@@ -332,7 +370,10 @@ const organisationRoute = createRoute({
 const programmesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'programmes',
-  loader: ({ context }) => context.queryClient.ensureInfiniteQueryData(programmesInfiniteQueryOptions()),
+  loader: async ({ context }) =>
+    context.queryClient.ensureInfiniteQueryData(
+      (await import('../features/programmes/api/get-programmes')).programmesInfiniteQueryOptions(),
+    ),
   component: lazyRouteComponent(
     () => import('../features/programmes/components/programmes-page'),
     'ProgrammesPage',
@@ -342,8 +383,10 @@ const programmesRoute = createRoute({
 const programmeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'programmes/$programmeId',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(programmeQueryOptions(params.programmeId)),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/programmes/api/get-programme')).programmeQueryOptions(params.programmeId),
+    ),
   component: lazyRouteComponent(
     () => import('../features/programmes/components/programme-page'),
     'ProgrammePage',
@@ -489,8 +532,11 @@ const projectGovernanceRoute = createRoute({
 const projectIndicatorsRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'indicators',
-  loader: ({ context, params }) =>
-    context.queryClient.ensureQueryData(indicatorGridQueryOptions(params.projectId)),
+  // Loaded with the page, so the indicators' API schemas stay out of the first chunk.
+  loader: async ({ context, params }) => {
+    const { indicatorGridQueryOptions } = await import('../features/indicators/api/indicators')
+    return context.queryClient.ensureQueryData(indicatorGridQueryOptions(params.projectId))
+  },
   component: lazyRouteComponent(
     () => import('../features/indicators/components/indicators-page'),
     'IndicatorsPage',

@@ -1,10 +1,11 @@
 import * as financeApi from '@lagesbild/shared/api/finance'
 import * as api from '@lagesbild/shared/api/governance'
-import { decisionKinds } from '@lagesbild/shared/domain/governance'
 import type { EndpointInput, EndpointOutput } from '@lagesbild/shared/http/endpoint'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiRequest } from '../../../lib/api-client'
 import { queryKeys } from '../../../lib/query-keys'
+
+export { type GovernanceTabSearch, parseDecisionSearch, parseGovernanceTabSearch } from './search'
 
 export type ApprovalRequest = EndpointOutput<typeof api.getInbox>['toDecide'][number]
 export type Inbox = EndpointOutput<typeof api.getInbox>
@@ -146,19 +147,6 @@ export const useUpdateMeeting = (meetingId: string) =>
     apiRequest(api.updateMeeting, { params: { meetingId }, body }),
   )
 
-const isDate = (value: unknown): value is string =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-
-/** The register's filters, kept in the address so a filtered register can be shared. */
-export function parseDecisionSearch(search: Record<string, unknown>): DecisionFilter {
-  const kind = decisionKinds.find((k) => k === search.kind)
-  return {
-    ...(kind ? { kind } : {}),
-    ...(isDate(search.from) ? { from: search.from } : {}),
-    ...(isDate(search.to) ? { to: search.to } : {}),
-  }
-}
-
 /** Budget versions proposed and so ready to go to the steering group as a budget change. */
 export const useProposedBudgetVersions = (projectId: string, enabled: boolean) =>
   useQuery({
@@ -167,25 +155,3 @@ export const useProposedBudgetVersions = (projectId: string, enabled: boolean) =
     select: (data) => data.items.filter((v) => v.status === 'proposed'),
     enabled,
   })
-
-export interface GovernanceTabSearch {
-  kind?: 'milestone' | 'plan_revision' | 'budget_change' | 'lifecycle' | 'change_leader' | 'change_owner'
-  /** The activity or budget version the request is about. */
-  subject?: string
-}
-
-const formKinds = [
-  'milestone',
-  'plan_revision',
-  'budget_change',
-  'lifecycle',
-  'change_leader',
-  'change_owner',
-] as const
-
-export function parseGovernanceTabSearch(search: Record<string, unknown>): GovernanceTabSearch {
-  const kind = formKinds.find((k) => k === search.kind)
-  const subject =
-    typeof search.subject === 'string' && /^[0-9a-f-]{36}$/i.test(search.subject) ? search.subject : undefined
-  return { ...(kind ? { kind } : {}), ...(subject ? { subject } : {}) }
-}
