@@ -1,23 +1,22 @@
 import { Link } from '@tanstack/react-router'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useInbox } from '../api/governance'
+
+// The count needs governance's API module; loaded after the first paint, it stays out of the
+// initial JavaScript that every page pays for.
+const InboxCount = lazy(() => import('./inbox-count').then((m) => ({ default: m.InboxCount })))
 
 /** The main-menu links of governance: "Att besluta" with the number waiting, the register, the groups. */
 export function GovernanceNavLinks() {
   const { t } = useTranslation('governance')
-  const inbox = useInbox()
-  const waiting = inbox.data?.toDecide.length ?? 0
   return (
     <>
       <li>
         <Link to="/decide" activeProps={{ 'aria-current': 'page' }}>
           {t('nav.decide')}
-          {waiting > 0 ? (
-            <span className="nav-count">
-              <span aria-hidden="true">{waiting}</span>
-              <span className="visually-hidden">, {t('nav.waiting', { count: waiting })}</span>
-            </span>
-          ) : null}
+          <Suspense fallback={null}>
+            <InboxCount />
+          </Suspense>
         </Link>
       </li>
       <li>
