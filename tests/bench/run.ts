@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     scale: { type: 'string' },
     duration: { type: 'string' },
     connections: { type: 'string' },
+    only: { type: 'string' },
   },
 })
 const smoke = args.smoke
@@ -38,6 +39,9 @@ if (!isScaleName(scaleName)) throw new Error(`unknown scale ${scaleName}`)
 const scale = scales[scaleName]
 const DURATION_S = Number(args.duration ?? (smoke ? 2 : 10))
 const CONNECTIONS = Number(args.connections ?? (smoke ? 10 : 50))
+/** `--only plan` measures the baseline and the parts whose names contain "plan", nothing else. */
+const only = args.only?.toLowerCase()
+const selected = (name: string) => only === undefined || name.toLowerCase().includes(only)
 const IMPORT_ROWS = smoke ? 2_000 : 100_000
 const DOCUMENT_RUNS = smoke ? 2 : 10
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres'
@@ -106,7 +110,8 @@ async function settle(server: RunningServer): Promise<void> {
   }
 }
 
-async function load(server: RunningServer, spec: LoadSpec, warmUp = !smoke): Promise<Row> {
+async function load(server: RunningServer, spec: LoadSpec, warmUp = !smoke): Promise<Row | undefined> {
+  if (!spec.name.startsWith('baseline') && !selected(spec.name)) return undefined
   const run = async (duration: number, connections: number) => {
     const latencies: number[] = []
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -513,15 +518,15 @@ async function main() {
       },
     })
 
-    await importActuals(server, finance, subjects.orgId, subjects.codes)
-    await documents(server, leader, subjects.reportProjectId)
+    if (selected('actuals import')) await importActuals(server, finance, subjects.orgId, subjects.codes)
+    if (selected('final report')) await documents(server, leader, subjects.reportProjectId)
 
     clearInterval(sampler)
     const memory = server.memory()
     peakRss = Math.max(peakRss, memory?.rss ?? 0)
     await server.stop()
     // The smoke checks that the command works; the cold start alone would be most of its time.
-    const cold = smoke ? undefined : await coldStart()
+    const cold = smoke || !selected('cold start') ? undefined : await coldStart()
     const mb = (bytes: number | undefined) =>
       bytes === undefined ? '–' : `${Math.round(bytes / 1024 / 1024)} MB`
     const rssMet = peakRss > 0 ? peakRss <= 300 * 1024 * 1024 : null
