@@ -14,10 +14,12 @@ const ENDING_SOON_DAYS = 90
 const running = ['approved', 'active', 'paused']
 const ended = ['completed', 'terminated', 'made_permanent', 'handed_over']
 
+/** Late activities of running projects only: in an ended project an undone activity is "Återstår", not a task. */
 async function lateActivitiesOf(db: Kysely<Database>, user: AuthUser, asOf: string) {
   const rows = await db
     .selectFrom('activity as a')
     .innerJoin('project', 'project.id', 'a.project_id')
+    .where('project.status', 'in', running)
     .where((eb) =>
       eb.exists(
         eb

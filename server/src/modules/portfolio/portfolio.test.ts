@@ -18,6 +18,7 @@ let leaderPerson: string
 let manager: Client
 let managerUser: AuthUser
 let leader: Client
+let leaderId: string
 let outsider: Client
 
 const asOf = '2018-06-30'
@@ -159,6 +160,7 @@ beforeAll(async () => {
     .execute()
   const leaderRef = await f.user({ organisationId: soc })
   await f.member(samverkan, leaderRef.id, 'leader')
+  leaderId = leaderRef.id
   leader = await t.as(leaderRef)
   outsider = await t.as(await f.user({ organisationId: pitea }))
 })
@@ -340,14 +342,25 @@ describe('export and overviews', () => {
       plannedStart: addDays(today, -300),
       plannedEnd: addDays(today, 30),
     })
+    // Ended: its undone activity is left over ("Återstår"), not late work on the leader's home page.
+    const ended = await t.fixtures.project({
+      ownerOrganisationId: soc,
+      name: 'Avslutat',
+      plannedStart: '2015-01-01',
+      plannedEnd: '2016-06-30',
+      status: 'completed',
+    })
+    await t.fixtures.member(ended, leaderId, 'leader')
+    await activity(ended, 'Återstående uppföljning', { due: '2016-05-31' })
     const mine = json<{
       leadsProjects: boolean
       myProjects: { id: string }[]
       lateActivities: { activity: { title: string }; overdueDays: number }[]
     }>(await leader.get('/api/me/home'))
     expect(mine.leadsProjects).toBe(true)
-    expect(mine.myProjects.map((p) => p.id).sort()).toEqual([samverkan, delA].sort())
+    expect(mine.myProjects.map((p) => p.id).sort()).toEqual([samverkan, delA, ended].sort())
     expect(mine.lateActivities[0]?.activity.title).toBe('Öppna mottagningen')
+    expect(mine.lateActivities.map((a) => a.activity.title)).not.toContain('Återstående uppföljning')
     const managerHome = json<{
       endingSoon: { id: string }[]
       reportsMissing: { project: { name: string } }[]
