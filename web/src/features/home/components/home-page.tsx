@@ -42,7 +42,11 @@ export function HomePage() {
       />
       <DueReports />
       <div className="home__grid">
-        <section aria-labelledby="my-projects-title" className="panel home__projects">
+        <section
+          aria-labelledby="my-projects-title"
+          // The table needs the width; the empty state sits beside the next steps.
+          className={`panel home__projects${home.myProjects.length > 0 ? ' home__wide' : ''}`}
+        >
           <h2 id="my-projects-title">{t('myProjects')}</h2>
           {home.myProjects.length === 0 ? (
             <EmptyState title={t('noProjects')}>
