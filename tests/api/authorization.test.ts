@@ -1165,6 +1165,10 @@ function financeMatrix(): Record<string, RouteCase> {
       path: () => '/api/finance/portfolio/export',
     },
     // Portfolio (issue 9): every route lists only what the caller may read; views are per user.
+    'GET /api/projects/:projectId/situation': {
+      allowed: projectReaders,
+      path: (w) => `/api/projects/${w.project}/situation`,
+    },
     'GET /api/portfolio': {
       allowed: everyone,
       readableAcrossOrganisations: true,

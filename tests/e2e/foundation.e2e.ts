@@ -11,6 +11,10 @@ test('project leader finds Tidiga insatser, edits its purpose and sees the chang
   await page.getByRole('searchbox', { name: 'Sök' }).fill('Tidiga insatser')
   await page.getByRole('link', { name: 'Tidiga insatser i samverkan, skola – socialtjänst' }).click()
   await expect(page.getByRole('heading', { level: 1, name: /Tidiga insatser i samverkan/ })).toBeVisible()
+  // The situation first: the ended project spent 63,5 % of its budget (2 858 480,10 of 4 500 000 kr).
+  const situation = page.getByRole('region', { name: 'Läget just nu' })
+  await expect(situation.getByText('63,5 % av budgeten')).toBeVisible()
+  await expect(situation.getByText('Ingen kommande milstolpe')).toBeVisible()
   await expectAccessible(page)
 
   await page.getByRole('link', { name: 'Redigera' }).click()

@@ -8,6 +8,7 @@ import {
   Nullable,
   Page,
   PageQuery,
+  ProjectParams,
   Ref,
   Timestamp,
   Version,
@@ -148,6 +149,17 @@ export const getPortfolio = endpoint({
     tags,
     querystring: PortfolioQuery,
     response: { 200: PortfolioPage, ...problemResponses },
+  },
+})
+
+export const getProjectSituation = endpoint({
+  method: 'GET',
+  url: '/api/projects/:projectId/situation',
+  schema: {
+    summary: "One project's situation as the portfolio shows it: lights, slip, burn, next milestone",
+    tags,
+    params: ProjectParams,
+    response: { 200: PortfolioRow, ...problemResponses },
   },
 })
 

@@ -88,6 +88,7 @@ export const queryKeys = {
     steeringGroups: ['portfolio', 'steering-groups'] as const,
     programme: (programmeId: string) => ['portfolio', 'programme', programmeId] as const,
     home: ['portfolio', 'home'] as const,
+    situation: (projectId: string) => ['portfolio', 'situation', projectId] as const,
   },
   privacy: {
     setting: (organisationId: string) => ['privacy', 'setting', organisationId] as const,

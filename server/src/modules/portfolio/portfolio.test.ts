@@ -235,6 +235,15 @@ describe('portfolio rows', () => {
     expect(json<{ items: unknown[] }>(await outsider.get('/api/portfolio')).items).toEqual([])
   })
 
+  it("gives one project's situation as its portfolio row, to those who may read it", async () => {
+    const situation = json<{ id: string; lateActivityCount: number; burn: { spentOre: number } }>(
+      await leader.get(`/api/projects/${samverkan}/situation`),
+    )
+    // As of today every undone activity of 2018 is late, the sub-project's included.
+    expect(situation).toMatchObject({ id: samverkan, lateActivityCount: 5, burn: { budgetOre: 480_000_000 } })
+    expect((await outsider.get(`/api/projects/${samverkan}/situation`)).statusCode).toBe(404)
+  })
+
   it('refuses a bad sort or cursor with a 400 naming the field', async () => {
     const bad = await manager.get('/api/portfolio?sort=colour')
     expect(bad.statusCode).toBe(400)

@@ -1,14 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getHome } from '@lagesbild/shared/api/home'
 import * as api from '@lagesbild/shared/api/portfolio'
+import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { pickLanguage } from '@lagesbild/shared/http/language'
-import { access, requireUser } from '../../plugins/access.ts'
+import { access, requireProjectAccess, requireUser } from '../../plugins/access.ts'
+import { notFound } from '../../plugins/problem.ts'
 import { expectedVersion } from '../../plugins/version.ts'
 import { XLSX_TYPE } from '../finance/export.ts'
 import { portfolioWorkbook } from './export.ts'
 import { home } from './home.ts'
 import { programmeOverview } from './programme.ts'
-import { allPortfolioRows, listPortfolio } from './queries.ts'
+import { allPortfolioRows, listPortfolio, rowsFor } from './queries.ts'
 import * as views from './views.ts'
 
 /** The portfolio shows only projects the user may read, so any logged-in user may ask. */
@@ -17,6 +19,17 @@ export const portfolioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...api.getPortfolio,
     config: { access: access.authenticated },
     handler: async (request) => listPortfolio(app.db, requireUser(request), request.query),
+  })
+
+  app.route({
+    ...api.getProjectSituation,
+    config: { access: access.project('project:read') },
+    handler: async (request) => {
+      const { projectId } = requireProjectAccess(request)
+      const row = (await rowsFor(app.db, [projectId], todayInSweden())).get(projectId)
+      if (!row) throw notFound()
+      return row
+    },
   })
 
   app.route({

@@ -9,6 +9,7 @@ import { formatDate, formatPeriod, formatTimestamp } from '../../../lib/format'
 import { RequestDecisionLink } from '../../governance/components/request-decision-link'
 import { can, type Project, useProject } from '../api/get-project'
 import { ProjectMembers } from './project-members'
+import { ProjectSituationPanel } from './project-situation'
 
 export function ProjectOverview() {
   const { t } = useTranslation('projects')
@@ -63,6 +64,7 @@ export function ProjectOverview() {
 
   return (
     <div className="project-overview">
+      <ProjectSituationPanel projectId={project.id} />
       <section aria-labelledby="facts-title" className="panel">
         <h2 id="facts-title">{t('overview.facts')}</h2>
         <FactList facts={facts} />
