@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resources } from './i18n'
+import { eagerResources, lazyNamespaces } from './i18n'
 
 type Tree = { readonly [key: string]: string | Tree }
 
@@ -15,6 +15,15 @@ function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
     }
   }
   return entries
+}
+
+/** Every namespace in both languages, the lazy ones loaded as the app would load them. */
+const lazyLoaded = await Promise.all(
+  Object.entries(lazyNamespaces).map(async ([namespace, load]) => [namespace, await load()] as const),
+)
+const resources = {
+  sv: { ...eagerResources.sv, ...Object.fromEntries(lazyLoaded.map(([ns, module]) => [ns, module.sv])) },
+  en: { ...eagerResources.en, ...Object.fromEntries(lazyLoaded.map(([ns, module]) => [ns, module.en])) },
 }
 
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort()
