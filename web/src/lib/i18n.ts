@@ -128,19 +128,22 @@ export function currentLanguage(): Language {
 /** Swedish unless the user picked English earlier on this device. */
 export function initI18n(): i18n {
   const language = storedLanguage()
-  void i18next.use(initReactI18next).use(lazyBackend).init({
-    resources: eagerResources,
-    // The eager namespaces come bundled; the rest through the backend when first used.
-    partialBundledLanguages: true,
-    lng: language,
-    fallbackLng: 'sv',
-    supportedLngs: languages,
-    ns: Object.keys(eagerResources.sv),
-    defaultNS,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-  })
+  void i18next
+    .use(initReactI18next)
+    .use(lazyBackend)
+    .init({
+      resources: eagerResources,
+      // The eager namespaces come bundled; the rest through the backend when first used.
+      partialBundledLanguages: true,
+      lng: language,
+      fallbackLng: 'sv',
+      supportedLngs: languages,
+      ns: Object.keys(eagerResources.sv),
+      defaultNS,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      initAsync: false,
+    })
   applyToDocument(language)
   return i18next
 }
