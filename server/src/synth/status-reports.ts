@@ -265,9 +265,17 @@ export async function synthStatusReports(ctx: SynthContext): Promise<void> {
     ['project_id', 'frequency', 'starts'],
     ctx.projects.map((p) => [p.id, schedules.get(p.id) ?? 'quarterly', p.start]),
   )
+  const slice = (from: number) => ctx.projects.slice(from, from + CHUNK)
+  // The next slice's facts load while this one's reports are built and written.
+  let loading = loadChunk(ctx, slice(0))
   for (let from = 0; from < ctx.projects.length; from += CHUNK) {
-    const projects = ctx.projects.slice(from, from + CHUNK)
-    const data = await loadChunk(ctx, projects)
+    const projects = slice(from)
+    const data = await loading
+    if (from + CHUNK < ctx.projects.length) {
+      loading = loadChunk(ctx, slice(from + CHUNK))
+      // Awaited at the next turn; until then a failure must not count as unhandled.
+      loading.catch(() => {})
+    }
     const reports: Cell[][] = []
     const acknowledgements: Cell[][] = []
     for (const p of projects) {
