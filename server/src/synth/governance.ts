@@ -335,8 +335,13 @@ class Register {
     this.meetings = meetings
   }
 
+  /**
+   * Who recorded a decision: the chair of the day. A project made permanent after its group was
+   * dissolved is decided per capsulam by the group's last chair.
+   */
   private recorder(date: string) {
-    return (holding(this.group, 'chair', date) ?? holding(this.group, 'secretary', date))?.userId ?? null
+    const chairs = this.group.members.filter((m) => m.role === 'chair')
+    return (holding(this.group, 'chair', date) ?? chairs.at(-1))?.userId ?? null
   }
 
   /** The day it is decided and the meeting it is decided at, if any. */

@@ -178,7 +178,8 @@ describe('the small synthetic data set', () => {
         and d.kind in ('change_lifecycle', 'terminate_early', 'make_permanent')) as n from project p`)
     for (const p of lifecycle) expect(p.n).toBe(moves[p.status])
     const [requests] = await rows<{ bad: number; approved: number; pending: number }>(`
-      select count(*) filter (where (status in ('approved', 'rejected')) <> (decision_id is not null))::int as bad,
+      select count(*) filter (where (status in ('approved', 'rejected')) <> (decision_id is not null)
+          or (status in ('approved', 'rejected')) <> (decided_by is not null))::int as bad,
         count(*) filter (where status = 'approved')::int as approved,
         count(*) filter (where status = 'pending')::int as pending from approval_request`)
     expect(requests?.bad).toBe(0)
