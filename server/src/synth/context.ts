@@ -104,6 +104,57 @@ export interface SynthProject {
   index: number
 }
 
+export type SynthMemberRole = 'chair' | 'member' | 'secretary' | 'co_opted'
+
+/** A seat held over a period (to null: still held). Every synthesized member has an account. */
+export interface SynthMembership {
+  personId: string
+  userId: string
+  role: SynthMemberRole
+  from: string
+  to: string | null
+}
+
+export interface SynthSteeringGroup {
+  id: string
+  name: string
+  top: SynthOrganisation
+  /** The administration that keeps its records. */
+  ownerId: string
+  projects: SynthProject[]
+  start: string
+  /** The day the group was dissolved, after its last project ended; null while it works. */
+  end: string | null
+  members: SynthMembership[]
+}
+
+export type SynthIndicatorUnit = 'count' | 'percentage' | 'hours' | 'kronor'
+
+/** An amount as the indicator tables store it: a value, or a numerator over a denominator. */
+export interface SynthQuantity {
+  value: number | null
+  numerator: number | null
+  denominator: number | null
+}
+
+/**
+ * An indicator of a project. Its measurements are not kept (a few million at national scale):
+ * they are a pure function of the indicator (its seed), recomputed where a later part needs them.
+ */
+export interface SynthIndicator {
+  id: string
+  project: SynthProject
+  name: string
+  unit: SynthIndicatorUnit
+  direction: 'increase' | 'decrease'
+  frequency: 'monthly' | 'quarterly' | 'term'
+  baseline: SynthQuantity
+  target: SynthQuantity
+  /** How well the work goes: 1 follows the plan to the target, below 1 lags behind it. */
+  pace: number
+  seed: number
+}
+
 /**
  * What the parts share: the database, the writer, the random source, the scale, and what
  * earlier parts made (organisations, staff, projects) for later parts to hang rows on.
@@ -115,6 +166,11 @@ export class SynthContext {
   readonly rng: Rng
   readonly organisations: SynthOrganisation[] = []
   readonly projects: SynthProject[] = []
+  /** Governance's steering groups, and the group of each project. */
+  readonly steeringGroups: SynthSteeringGroup[] = []
+  readonly groupOfProject = new Map<string, SynthSteeringGroup>()
+  /** Indicators per project id. */
+  readonly indicators = new Map<string, SynthIndicator[]>()
   /** Rows written per table, for the summary. */
   readonly counts: Record<string, number> = {}
   /** The day the data set is seen from: statuses and actual costs stop here. */

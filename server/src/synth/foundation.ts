@@ -1,5 +1,11 @@
 import { hashPassword } from '../modules/auth/passwords.ts'
-import { addDays, daysBetween, type SynthContext, type SynthOrganisation } from './context.ts'
+import {
+  addDays,
+  daysBetween,
+  type SynthContext,
+  type SynthOrganisation,
+  type SynthProject,
+} from './context.ts'
 import type { Cell } from './writer.ts'
 
 /** The password of every synthesized account (the demo's, so the same habits work). */
@@ -276,6 +282,10 @@ function* programmeRows(ctx: SynthContext): Generator<Cell[]> {
   }
 }
 
+/** The project's code, as the finance system and the decision register's diary numbers know it. */
+export const projectCode = (p: SynthProject) =>
+  `FH-${p.start.slice(0, 4)}-${String(p.index).padStart(5, '0')}`
+
 function* projectRows(ctx: SynthContext): Generator<Cell[]> {
   for (const p of ctx.projects) {
     const theme = THEMES[p.index % THEMES.length] ?? 'Folkhälsa'
@@ -286,7 +296,7 @@ function* projectRows(ctx: SynthContext): Generator<Cell[]> {
       programme && p.index % 10 < 7 ? programme.id : null,
       p.ownerId,
       `${theme} ${p.top.name.replace(/s kommun$/, '')} ${p.start.slice(0, 4)}`,
-      `FH-${p.start.slice(0, 4)}-${String(p.index).padStart(5, '0')}`,
+      projectCode(p),
       'Folkhälsorådet',
       `Att ${theme.toLowerCase()} ska nå fler genom samverkan mellan förvaltningarna.`,
       'Kartläggningen visade att insatserna var splittrade och nådde få.',

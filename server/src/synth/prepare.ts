@@ -67,7 +67,7 @@ export async function prepareSynthDatabase(
     return await synthesize(db, scale, {
       onProgress: (part, counts, seconds) =>
         log(
-          `  ${part.padEnd(12)} ${seconds.toFixed(1).padStart(6)} s  ${Object.entries(counts)
+          `  ${part.padEnd(14)} ${seconds.toFixed(1).padStart(6)} s  ${Object.entries(counts)
             .map(([t, n]) => `${t} ${n.toLocaleString('sv-SE')}`)
             .join(', ')}`,
         ),

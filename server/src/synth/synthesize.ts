@@ -4,7 +4,10 @@ import type { Db } from '../db/connect.ts'
 import { type Scale, SynthContext, type SynthPart } from './context.ts'
 import { synthFinance } from './finance.ts'
 import { synthFoundation } from './foundation.ts'
+import { synthGovernance } from './governance.ts'
+import { synthIndicators } from './indicators.ts'
 import { synthPlans } from './plans.ts'
+import { synthStatusReports } from './status-reports.ts'
 import { rowWriter } from './writer.ts'
 
 /**
@@ -16,6 +19,9 @@ const parts: { name: string; run: SynthPart }[] = [
   { name: 'foundation', run: synthFoundation },
   { name: 'plans', run: synthPlans },
   { name: 'finance', run: synthFinance },
+  { name: 'governance', run: synthGovernance },
+  { name: 'indicators', run: synthIndicators },
+  { name: 'status-reports', run: synthStatusReports },
 ]
 
 export interface SynthMarker {
@@ -50,9 +56,14 @@ export async function synthesize(db: Db, scale: Scale, options: SynthOptions = {
   const ctx = new SynthContext(db.kysely, rowWriter(db), scale, options.today ?? todayInSweden())
   for (const part of parts) {
     const partStarted = performance.now()
-    const before = new Set(Object.keys(ctx.counts))
+    const before = { ...ctx.counts }
     await part.run(ctx)
-    const written = Object.fromEntries(Object.entries(ctx.counts).filter(([table]) => !before.has(table)))
+    // What this part wrote: governance adds people and accounts to tables foundation began.
+    const written = Object.fromEntries(
+      Object.entries(ctx.counts)
+        .map(([table, n]): [string, number] => [table, n - (before[table] ?? 0)])
+        .filter(([, n]) => n > 0),
+    )
     options.onProgress?.(part.name, written, (performance.now() - partStarted) / 1000)
   }
   // Fresh statistics, so the first queries are planned for the real sizes, and the visibility
