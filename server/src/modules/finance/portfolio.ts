@@ -15,7 +15,7 @@ import type { Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { projectVisibleTo } from '../projects/access.ts'
-import { liveActuals, toOre } from './queries.ts'
+import { costsToDay, idArray, toOre } from './queries.ts'
 
 interface YearAmount {
   projectId: string
@@ -61,18 +61,18 @@ async function aggregates(db: Kysely<Database>, projectIds: string[], asOf: stri
       .select(['v.project_id', 'l.year', 'l.category', sql<string>`sum(l.amount_ore)::text`.as('amount')])
       .groupBy(['v.project_id', 'l.year', 'l.category'])
       .execute(),
-    liveActuals(db)
-      .innerJoin('project as p', 'p.id', 'a.project_id')
-      .where(topLevel, 'in', projectIds)
-      .where('a.entry_date', '<=', asOf)
-      .select([
-        topLevel.as('project_id'),
-        sql<number>`extract(year from a.entry_date)::int`.as('year'),
-        'a.category',
-        sql<string>`sum(a.amount_ore)::text`.as('amount'),
-      ])
-      .groupBy([topLevel, sql`extract(year from a.entry_date)`, 'a.category'])
-      .execute(),
+    // From the roll-ups: the projects and their sub-projects, then summed per top-level project.
+    sql<{ project_id: string; year: number; category: string; amount: string }>`
+      select ${topLevel} as project_id, c.year, c.category, sum(c.amount_ore)::text as amount
+      from ${costsToDay(
+        sql`array(select s.id from project s where s.id = any(${idArray(projectIds)}) or s.parent_id = any(${idArray(projectIds)}))`,
+        asOf,
+      )} c
+      join project p on p.id = c.project_id
+      group by 1, 2, 3
+      having sum(c.entries) > 0`
+      .execute(db)
+      .then((r) => r.rows),
     db
       .selectFrom('finance_forecast')
       .where('project_id', 'in', projectIds)
