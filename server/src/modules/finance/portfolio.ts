@@ -8,7 +8,7 @@ import {
   isGranted,
   sumBy,
 } from '@lagesbild/shared/domain/finance'
-import { expectedUnspent, yearCategoryForecast } from '@lagesbild/shared/domain/forecast'
+import { expectedUnspent, forecastCell } from '@lagesbild/shared/domain/forecast'
 import { type Ore, sumOre } from '@lagesbild/shared/domain/money'
 import { type Kysely, sql } from 'kysely'
 import type { Static } from 'typebox'
@@ -169,14 +169,36 @@ function totalsFor(
   const own = <T extends { projectId: string; year: number }>(groups: Map<string, T[]>) =>
     all(groups).filter((r) => inYear(r.year))
   const budget = own(data.of.budget)
-  const cells = yearCategoryForecast({
-    budget: all(data.of.budget),
-    actual: all(data.of.actual),
-    manual: all(data.of.manual),
-    asOfYear: Number(asOf.slice(0, 4)),
-  }).filter((c) => inYear(c.year))
+  // The forecast's cells, summed without building and sorting them (a portfolio has hundreds
+  // of projects); the rule per cell is the one the project's own forecast uses.
+  const cells = new Map<
+    string,
+    { year: number; budgetOre: Ore; actualOre: Ore; manualOre: Ore | undefined }
+  >()
+  const cellOf = (r: YearAmount) => {
+    const key = `${r.year}|${r.category}`
+    let cell = cells.get(key)
+    if (!cell) {
+      cell = { year: r.year, budgetOre: 0, actualOre: 0, manualOre: undefined }
+      cells.set(key, cell)
+    }
+    return cell
+  }
+  for (const r of all(data.of.budget)) {
+    const cell = cellOf(r)
+    cell.budgetOre = sumOre([cell.budgetOre, r.amountOre])
+  }
+  for (const r of all(data.of.actual)) {
+    const cell = cellOf(r)
+    cell.actualOre = sumOre([cell.actualOre, r.amountOre])
+  }
+  for (const r of all(data.of.manual)) cellOf(r).manualOre = r.amountOre
+  const asOfYear = Number(asOf.slice(0, 4))
+  let forecastOre = 0
+  for (const cell of cells.values()) {
+    if (inYear(cell.year)) forecastOre = sumOre([forecastOre, forecastCell(cell, asOfYear).amountOre])
+  }
   const budgetOre = sumOre(budget.map((r) => r.amountOre))
-  const forecastOre = sumOre(cells.map((c) => c.amountOre))
   return {
     grantedOre: sumOre(
       own(data.of.funding)
