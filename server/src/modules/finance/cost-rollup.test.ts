@@ -1,5 +1,7 @@
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
+import { yearCategoryForecast } from '@lagesbild/shared/domain/forecast'
 import { sql } from 'kysely'
+import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
@@ -62,6 +64,41 @@ async function monthsFromEntries(projectIds: string[], asOf: string) {
     where a.project_id = any(${projectIds}::uuid[]) and a.entry_date <= ${asOf}::date and ${countingCost}
     group by 1, 2`.execute(t.db)
   return rows.map((r) => ({ month: r.month, category: r.category, amountOre: Number(r.amount) })).sort(byKey)
+}
+
+/** Portfolio totals straight from the entries, the budget lines and the shared forecast rule. */
+async function totalsFromEntries(projectIds: string[], asOf: string, year?: number) {
+  const { rows: budget } = await sql<{ year: number; category: string; amount: string }>`
+    select l.year, l.category, sum(l.amount_ore)::text as amount from budget_line l
+    join budget_version v on v.id = l.budget_version_id
+    where v.project_id = ${project} and v.status = 'approved'
+      and v.approval_seq = (select max(approval_seq) from budget_version where project_id = ${project})
+    group by 1, 2`.execute(t.db)
+  const { rows: actual } = await sql<{ year: number; category: string; amount: string }>`
+    select extract(year from a.entry_date)::int as year, a.category, sum(a.amount_ore)::text as amount
+    from actual_cost a
+    where a.project_id = any(${projectIds}::uuid[]) and a.entry_date <= ${asOf}::date and ${countingCost}
+    group by 1, 2`.execute(t.db)
+  const manual = await t.db
+    .selectFrom('finance_forecast')
+    .where('project_id', '=', project)
+    .selectAll()
+    .execute()
+  const amounts = (rows: { year: number; category: string; amount: string }[]) =>
+    rows.map((r) => ({ year: r.year, category: r.category, amountOre: Number(r.amount) }))
+  const inYear = (y: number) => year === undefined || y === year
+  const sum = (rows: { year: number; amountOre: number }[]) =>
+    rows.filter((r) => inYear(r.year)).reduce((a, r) => a + r.amountOre, 0)
+  const forecastOre = sum(
+    yearCategoryForecast({
+      budget: amounts(budget),
+      actual: amounts(actual),
+      manual: manual.map((m) => ({ year: m.year, category: m.category, amountOre: m.amount_ore })),
+      asOfYear: Number(asOf.slice(0, 4)),
+    }),
+  )
+  const budgetOre = sum(amounts(budget))
+  return { budgetOre, spentOre: sum(amounts(actual)), forecastOre, unspentOre: budgetOre - forecastOre }
 }
 
 const byKey = (a: { month: string; category: string }, b: { month: string; category: string }) =>
@@ -239,6 +276,42 @@ describe('the cost roll-ups', () => {
     // Costs dated ahead of a day in its month and year are what the readers subtract.
     await importCommitted([ledgerRow(200, '2024-03-25'), ledgerRow(201, '2024-11-30')])
     const ids = [project, sub]
+    // A budget and a manual forecast, so the portfolio's forecast has every kind of cell.
+    const version = uuid()
+    await t.db
+      .insertInto('budget_version')
+      .values({ id: version, project_id: project, number: 1, status: 'draft', note: '' })
+      .execute()
+    await t.db
+      .insertInto('budget_line')
+      .values(
+        [
+          [2023, 'staff', kr(8_000)],
+          [2024, 'staff', kr(2_500)],
+          [2024, 'other', kr(100)],
+          [2024, 'premises', kr(400)],
+          [2025, 'staff', kr(9_000)],
+        ].map(([y, category, amount]) => ({
+          id: uuid(),
+          budget_version_id: version,
+          year: Number(y),
+          category: String(category),
+          amount_ore: Number(amount),
+        })),
+      )
+      .execute()
+    await t.db
+      .updateTable('budget_version')
+      .set({ status: 'approved', approval_seq: 1 })
+      .where('id', '=', version)
+      .execute()
+    await t.db
+      .insertInto('finance_forecast')
+      .values([
+        { project_id: project, year: 2024, category: 'premises', amount_ore: kr(333) },
+        { project_id: project, year: 2025, category: 'training', amount_ore: kr(77) },
+      ])
+      .execute()
     for (const asOf of [
       '2022-06-30',
       '2023-12-31',
@@ -255,6 +328,12 @@ describe('the cost roll-ups', () => {
       expect(totals.get(project)?.spentOre, `portfolio finance to ${asOf}`).toBe(
         await spentFromEntries(ids, asOf),
       )
+      for (const year of [undefined, 2023, 2024, 2025]) {
+        const some = await projectFinanceTotals(t.db, [project], { asOf, ...(year ? { year } : {}) })
+        expect(some.get(project), `portfolio finance to ${asOf}, year ${year}`).toMatchObject(
+          await totalsFromEntries(ids, asOf, year),
+        )
+      }
     }
     const all = (await actualsByMonthCategory(t.db, ids)).sort(byKey)
     expect(all).toEqual(await monthsFromEntries(ids, '9999-12-31'))
