@@ -57,9 +57,10 @@ async function projectYears(
   asOf: string,
 ): Promise<ProjectYear[]> {
   const ids = idArray(projectIds)
+  // The projects and, by the parent index, their sub-projects (an OR of both scanned every project).
   const scope = sql<
     string[]
-  >`array(select s.id from project s where s.id = any(${ids}) or s.parent_id = any(${ids}))`
+  >`array(select unnest(${ids}) union all select s.id from project s where s.parent_id = any(${ids}))`
   const { rows } = await sql<{
     project_id: string
     year: number
