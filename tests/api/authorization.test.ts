@@ -1,3 +1,4 @@
+import { addToRollup, costsOf } from '@lagesbild/server/modules/finance/cost-rollup'
 import { startFinalReportInTransaction } from '@lagesbild/server/modules/reports/service'
 import { hashToken } from '@lagesbild/server/plugins/auth'
 import { Client, createTestApp, TEST_PASSWORD, type TestContext } from '@lagesbild/server/test/helper'
@@ -884,6 +885,7 @@ async function makeActual(t: TestContext, w: World) {
       source: 'manual',
     })
     .execute()
+  await addToRollup(t.db, costsOf.entry(id))
   remember(w, 'actual', id)
 }
 

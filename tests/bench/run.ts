@@ -45,7 +45,9 @@ const selected = (name: string) => only === undefined || name.toLowerCase().incl
 const IMPORT_ROWS = smoke ? 2_000 : 100_000
 const DOCUMENT_RUNS = smoke ? 2 : 10
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres'
-const databaseUrl = databaseUrlFor(serverUrl, `lagesbild_scale_${scale.name}`)
+// BENCH_DATABASE names another database for the scale: a branch with a migration of its own
+// would otherwise migrate the shared one under branches that do not know that migration.
+const databaseUrl = databaseUrlFor(serverUrl, process.env.BENCH_DATABASE ?? `lagesbild_scale_${scale.name}`)
 
 type Target = { ratio?: number; p95Ms?: number; maxMs?: number }
 

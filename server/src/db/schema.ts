@@ -494,6 +494,24 @@ export interface ActualCostTable {
   created_at: CreatedAt
 }
 
+/** Actual costs that count, per project, month (its first day) and category: kept by finance/cost-rollup.ts. */
+export interface CostMonthTable {
+  project_id: string
+  month: DateColumn
+  category: string
+  amount_ore: number
+  entries: number
+}
+
+/** The same per project, year and category. */
+export interface CostYearTable {
+  project_id: string
+  year: number
+  category: string
+  amount_ore: number
+  entries: number
+}
+
 /* Governance: steering groups, meetings, decisions, approval requests. */
 export interface SteeringGroupTable {
   id: string
@@ -728,6 +746,8 @@ export interface Database {
   finance_import_error: FinanceImportErrorTable
   finance_import_rollback: FinanceImportRollbackTable
   actual_cost: ActualCostTable
+  cost_month: CostMonthTable
+  cost_year: CostYearTable
   steering_group: SteeringGroupTable
   steering_group_organisation: SteeringGroupOrganisationTable
   steering_group_member: SteeringGroupMemberTable

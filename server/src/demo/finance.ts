@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { defaultCategories } from '@lagesbild/shared/domain/finance'
 import { kronor, sumOre } from '@lagesbild/shared/domain/money'
+import { addToRollup, costsOf } from '../modules/finance/cost-rollup.ts'
 import { columnIndexes, interpretRow, rowKey } from '../modules/finance/imports/rows.ts'
 import { demoCodes, demoLedger, type LedgerRow, ledgerCsv, swedishAmount } from '../modules/finance/sample.ts'
 import { defaultAccountRules } from '../modules/finance/settings.ts'
@@ -195,6 +196,7 @@ async function historyImport(ctx: DemoContext, rows: LedgerRow[], codes: Map<str
       })),
     )
     .execute()
+  await addToRollup(ctx.db, costsOf.import(id))
 }
 
 export async function loadFinanceDemo(ctx: DemoContext): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { addToRollup, costsOf } from '../modules/finance/cost-rollup.ts'
 import { addDays, daysBetween, type SynthContext, type SynthProject } from './context.ts'
 import type { Cell } from './writer.ts'
 
@@ -169,4 +170,6 @@ export async function synthFinance(ctx: SynthContext): Promise<void> {
     ],
     costRows(ctx),
   )
+  // COPY goes around the services: the roll-ups are filled from the entries in one pass.
+  await addToRollup(ctx.db, costsOf.all)
 }

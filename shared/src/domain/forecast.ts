@@ -45,9 +45,21 @@ export interface ForecastCell extends YearCategoryAmount {
 const key = (year: number, category: string) => `${year}|${category}`
 
 /**
- * Expected outturn per year and category: a manual forecast where finance gave one; else
- * the actual for years that are over; else the budget, or the actual when it already exceeds it.
+ * The expected outturn of one year and category: a manual forecast where finance gave one;
+ * else the actual for years that are over; else the budget, or the actual when it already
+ * exceeds it.
  */
+export function forecastCell(
+  cell: { year: number; budgetOre: Ore; actualOre: Ore; manualOre: Ore | undefined },
+  asOfYear: number,
+): { amountOre: Ore; source: ForecastSource } {
+  if (cell.manualOre !== undefined) return { amountOre: cell.manualOre, source: 'manual' }
+  if (cell.year < asOfYear || cell.actualOre > cell.budgetOre)
+    return { amountOre: cell.actualOre, source: 'actual' }
+  return { amountOre: cell.budgetOre, source: 'budget' }
+}
+
+/** Expected outturn per year and category (see `forecastCell`), in year and category order. */
 export function yearCategoryForecast(input: {
   budget: readonly YearCategoryAmount[]
   actual: readonly YearCategoryAmount[]
@@ -72,14 +84,8 @@ export function yearCategoryForecast(input: {
       const year = Number(yearText)
       const budgetOre = budget.get(k) ?? 0
       const actualOre = actual.get(k) ?? 0
-      const manualOre = manual.get(k)
-      if (manualOre !== undefined)
-        return { year, category, amountOre: manualOre, source: 'manual', budgetOre, actualOre }
-      if (year < input.asOfYear)
-        return { year, category, amountOre: actualOre, source: 'actual', budgetOre, actualOre }
-      if (actualOre > budgetOre)
-        return { year, category, amountOre: actualOre, source: 'actual', budgetOre, actualOre }
-      return { year, category, amountOre: budgetOre, source: 'budget', budgetOre, actualOre }
+      const cell = forecastCell({ year, budgetOre, actualOre, manualOre: manual.get(k) }, input.asOfYear)
+      return { year, category, ...cell, budgetOre, actualOre }
     })
     .sort((a, b) => a.year - b.year || a.category.localeCompare(b.category))
 }

@@ -4,7 +4,7 @@ import type {
   ActualListQuery,
   FinanceCode,
 } from '@lagesbild/shared/api/finance'
-import type { Kysely } from 'kysely'
+import type { Kysely, RawBuilder } from 'kysely'
 import { sql } from 'kysely'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
@@ -14,7 +14,8 @@ import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { HttpProblem, invalidField, notFound } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
-import { categoriesFor, liveActuals, type ProjectContext, projectContext } from './queries.ts'
+import { addToRollup, costsOf, removeFromRollup } from './cost-rollup.ts'
+import { categoriesFor, idArray, liveActuals, type ProjectContext, projectContext } from './queries.ts'
 
 registerConstraintMessages({
   finance_code_code_key: {
@@ -135,6 +136,7 @@ export async function createActual(
         created_by: user.id,
       })
       .execute()
+    await addToRollup(trx, costsOf.entry(id))
     await recordAudit(trx, {
       actorId: user.id,
       entity: 'actual_cost',
@@ -167,6 +169,7 @@ export async function deleteActual(db: Kysely<Database>, user: AuthUser, project
         },
       })
     }
+    await removeFromRollup(trx, costsOf.entry(entryId))
     await trx.deleteFrom('actual_cost').where('id', '=', entryId).execute()
     await recordAudit(trx, {
       actorId: user.id,
@@ -188,13 +191,13 @@ type Code = Static<typeof FinanceCode>
 
 export const normaliseCode = (code: string) => code.trim().toUpperCase()
 
-export async function listCodes(db: Kysely<Database>, projectIds: string[]): Promise<Code[]> {
-  if (projectIds.length === 0) return []
-  const rows = await db
+/** The finance-system codes of the projects (an SQL array of ids). */
+export function codesQuery(db: Kysely<Database>, projectIds: RawBuilder<string[]>) {
+  return db
     .selectFrom('finance_code as c')
     .innerJoin('project as p', 'p.id', 'c.project_id')
     .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
-    .where('c.project_id', 'in', projectIds)
+    .where(sql<boolean>`c.project_id = any(${projectIds})`)
     .select([
       'c.id',
       'c.code',
@@ -204,13 +207,25 @@ export async function listCodes(db: Kysely<Database>, projectIds: string[]): Pro
       'o.name as org_name',
     ])
     .orderBy('c.code')
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    project: { id: r.project_id, name: r.project_name },
-    organisation: { id: r.org_id, name: r.org_name },
-  }))
+}
+
+export const toCode = (r: {
+  id: string
+  code: string
+  project_id: string
+  project_name: string
+  org_id: string
+  org_name: string
+}): Code => ({
+  id: r.id,
+  code: r.code,
+  project: { id: r.project_id, name: r.project_name },
+  organisation: { id: r.org_id, name: r.org_name },
+})
+
+export async function listCodes(db: Kysely<Database>, projectIds: string[]): Promise<Code[]> {
+  if (projectIds.length === 0) return []
+  return (await codesQuery(db, idArray(projectIds)).execute()).map(toCode)
 }
 
 export async function createCode(

@@ -5,7 +5,7 @@ import {
   MAX_AMOUNT_ORE,
 } from '@lagesbild/shared/api/finance'
 import type { BudgetStatus } from '@lagesbild/shared/domain/finance'
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, type ShallowDehydrateObject, sql } from 'kysely'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
 import { registerConstraintMessages } from '../../db/errors.ts'
@@ -35,7 +35,7 @@ type LineInput = Static<typeof BudgetLineInput>
 export const mayDraftBudget = (access: ProjectAccess) =>
   access.capabilities.includes('project:finance') || access.capabilities.includes('project:edit')
 
-function versionQuery(db: Kysely<Database>) {
+export function versionQuery(db: Kysely<Database>) {
   return db
     .selectFrom('budget_version as v')
     .leftJoin('app_user as cu', 'cu.id', 'v.created_by')
@@ -60,11 +60,13 @@ function versionQuery(db: Kysely<Database>) {
 }
 
 type VersionRow = Awaited<ReturnType<ReturnType<typeof versionQuery>['executeTakeFirstOrThrow']>>
+/** A version row as a query returns it, or as JSON inside another query (timestamps as text). */
+export type VersionData = VersionRow | ShallowDehydrateObject<VersionRow>
 
 const ref = (id: string | null, name: string | null) => (id && name ? { id, name } : null)
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null)
 
-function toSummary(row: VersionRow): Summary {
+export function toSummary(row: VersionData): Summary {
   const current = row.approval_seq !== null && row.approval_seq === row.max_seq
   return {
     id: row.id,
@@ -95,8 +97,9 @@ export async function listBudgetVersions(db: Kysely<Database>, projectId: string
   return rows.map(toSummary)
 }
 
-export async function budgetLines(db: Kysely<Database>, budgetVersionId: string) {
-  const rows = await db
+/** The lines of a version (an id, or an SQL expression giving one), in the order they are shown. */
+export function linesQuery(db: Kysely<Database>, budgetVersionId: string | RawBuilder<string | null>) {
+  return db
     .selectFrom('budget_line as l')
     .leftJoin('project as s', 's.id', 'l.sub_project_id')
     .where('l.budget_version_id', '=', budgetVersionId)
@@ -112,15 +115,27 @@ export async function budgetLines(db: Kysely<Database>, budgetVersionId: string)
     .orderBy('l.year')
     .orderBy('l.category')
     .orderBy('s.name')
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    year: r.year,
-    category: r.category,
-    subProject: ref(r.sub_project_id, r.sub_name),
-    amountOre: r.amount_ore,
-    comment: r.comment,
-  }))
+}
+
+export const toLine = (r: {
+  id: string
+  year: number
+  category: string
+  sub_project_id: string | null
+  sub_name: string | null
+  amount_ore: number
+  comment: string
+}) => ({
+  id: r.id,
+  year: r.year,
+  category: r.category,
+  subProject: ref(r.sub_project_id, r.sub_name),
+  amountOre: r.amount_ore,
+  comment: r.comment,
+})
+
+export async function budgetLines(db: Kysely<Database>, budgetVersionId: string) {
+  return (await linesQuery(db, budgetVersionId).execute()).map(toLine)
 }
 
 export async function getBudgetVersion(
@@ -136,20 +151,28 @@ export async function getBudgetVersion(
   return { ...toSummary(row), lines: await budgetLines(db, row.id) }
 }
 
-/** The approved version in force, or null before any budget was approved. */
-export async function currentBudgetVersionId(
+/** The approved version in force (or the first approved), as a query for its id. */
+export function budgetVersionIdQuery(
   db: Kysely<Database>,
   projectId: string,
   which: 'current' | 'original' = 'current',
 ) {
-  const row = await db
+  return db
     .selectFrom('budget_version')
     .where('project_id', '=', projectId)
     .where('status', '=', 'approved')
     .orderBy('approval_seq', which === 'current' ? 'desc' : 'asc')
     .select('id')
     .limit(1)
-    .executeTakeFirst()
+}
+
+/** The approved version in force, or null before any budget was approved. */
+export async function currentBudgetVersionId(
+  db: Kysely<Database>,
+  projectId: string,
+  which: 'current' | 'original' = 'current',
+) {
+  const row = await budgetVersionIdQuery(db, projectId, which).executeTakeFirst()
   return row?.id ?? null
 }
 

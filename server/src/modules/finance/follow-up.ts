@@ -17,20 +17,23 @@ import {
   yearCategoryForecast,
 } from '@lagesbild/shared/domain/forecast'
 import { type Ore, sumOre } from '@lagesbild/shared/domain/money'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { invalidField, staleVersion } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
-import { budgetLines, currentBudgetVersionId } from './budget.ts'
-import { listFunding } from './funding.ts'
+import { budgetVersionIdQuery, linesQuery } from './budget.ts'
+import { fundingQuery, toEntry } from './funding.ts'
 import {
-  actualsByMonthCategory,
+  actualsByMonthQuery,
   categoriesFor,
   followUpPeriod,
+  idArray,
   type ProjectContext,
   projectContext,
+  toMonthAmount,
 } from './queries.ts'
 
 type Status = Static<typeof BurnStatus>
@@ -39,16 +42,19 @@ type Forecast = Static<typeof ForecastEntry>
 
 const DEFAULT_THRESHOLD_BP = 1000
 
-export async function financeSettings(db: Kysely<Database>, projectId: string) {
-  const row = await db
+const settingsQuery = (db: Kysely<Database>, projectId: string) =>
+  db
     .selectFrom('project_finance')
     .where('project_id', '=', projectId)
     .select(['deviation_threshold_bp', 'version'])
-    .executeTakeFirst()
-  return {
-    deviationThresholdBp: row?.deviation_threshold_bp ?? DEFAULT_THRESHOLD_BP,
-    version: row?.version ?? 1,
-  }
+
+const toSettings = (row: { deviation_threshold_bp: number; version: number } | null | undefined) => ({
+  deviationThresholdBp: row?.deviation_threshold_bp ?? DEFAULT_THRESHOLD_BP,
+  version: row?.version ?? 1,
+})
+
+export async function financeSettings(db: Kysely<Database>, projectId: string) {
+  return toSettings(await settingsQuery(db, projectId).executeTakeFirst())
 }
 
 /** Locks (creating if need be) the project's finance row: the version that guards threshold and forecast. */
@@ -95,15 +101,22 @@ export async function patchSettings(
   })
 }
 
-export async function listForecast(db: Kysely<Database>, projectId: string): Promise<Forecast[]> {
-  const rows = await db
+const forecastQuery = (db: Kysely<Database>, projectId: string) =>
+  db
     .selectFrom('finance_forecast')
     .where('project_id', '=', projectId)
     .select(['year', 'category', 'amount_ore'])
     .orderBy('year')
     .orderBy('category')
-    .execute()
-  return rows.map((r) => ({ year: r.year, category: r.category, amountOre: r.amount_ore }))
+
+const toForecast = (r: { year: number; category: string; amount_ore: number }): Forecast => ({
+  year: r.year,
+  category: r.category,
+  amountOre: r.amount_ore,
+})
+
+export async function listForecast(db: Kysely<Database>, projectId: string): Promise<Forecast[]> {
+  return (await forecastQuery(db, projectId).execute()).map(toForecast)
 }
 
 export async function putForecast(
@@ -172,50 +185,61 @@ const duplicateForecast = (field: string) =>
     en: 'The same year and category are already on another line.',
   })
 
-interface FollowUpData {
+export interface FollowUpData {
   ctx: ProjectContext
   period: { start: string; end: string }
   lines: { year: number; category: string; amountOre: Ore }[]
   originalLines: { year: number; category: string; amountOre: Ore }[]
   actuals: { month: Month; category: string; amountOre: Ore }[]
-  funding: Awaited<ReturnType<typeof listFunding>>
+  funding: ReturnType<typeof toEntry>[]
   manual: Forecast[]
-  thresholdBp: number
+  settings: ReturnType<typeof toSettings>
 }
 
-async function linesOf(db: Kysely<Database>, versionId: string | null) {
-  if (!versionId) return []
-  return (await budgetLines(db, versionId)).map((l) => ({
-    year: l.year,
-    category: l.category,
-    amountOre: l.amountOre,
-  }))
+/**
+ * What follow-up reads of a project, as columns of one query (JSON where it is a list), so a
+ * page that needs it pays one round trip; the project page adds its own columns beside these.
+ */
+export function followUpColumns(db: Kysely<Database>, ctx: ProjectContext, asOf: string) {
+  const current = sql<string | null>`(${budgetVersionIdQuery(db, ctx.id, 'current')})`
+  const original = sql<string | null>`(${budgetVersionIdQuery(db, ctx.id, 'original')})`
+  return [
+    current.as('current_id'),
+    original.as('original_id'),
+    jsonArrayFrom(linesQuery(db, current)).as('current_lines'),
+    jsonArrayFrom(linesQuery(db, original)).as('original_lines'),
+    jsonArrayFrom(actualsByMonthQuery(idArray(ctx.projectIds), asOf)).as('actuals'),
+    jsonArrayFrom(fundingQuery(db, ctx.id)).as('funding'),
+    jsonArrayFrom(forecastQuery(db, ctx.id)).as('forecast'),
+    jsonObjectFrom(settingsQuery(db, ctx.id)).as('settings'),
+  ] as const
+}
+
+const followUpQuery = (db: Kysely<Database>, ctx: ProjectContext, asOf: string) =>
+  db.selectNoFrom(followUpColumns(db, ctx, asOf))
+
+type FollowUpRow = Awaited<ReturnType<ReturnType<typeof followUpQuery>['executeTakeFirstOrThrow']>>
+
+const amounts = (lines: readonly { year: number; category: string; amount_ore: number }[]) =>
+  lines.map((l) => ({ year: l.year, category: l.category, amountOre: l.amount_ore }))
+
+export function followUpFrom(ctx: ProjectContext, row: FollowUpRow): FollowUpData {
+  return {
+    ctx,
+    period: followUpPeriod(ctx),
+    lines: amounts(row.current_lines),
+    originalLines: amounts(row.original_lines),
+    actuals: row.actuals.map(toMonthAmount),
+    funding: row.funding.map(toEntry),
+    manual: row.forecast.map(toForecast),
+    settings: toSettings(row.settings),
+  }
 }
 
 async function loadFollowUp(db: Kysely<Database>, projectId: string, asOf: string): Promise<FollowUpData> {
   const ctx = await projectContext(db, projectId)
-  const [currentId, originalId] = await Promise.all([
-    currentBudgetVersionId(db, projectId, 'current'),
-    currentBudgetVersionId(db, projectId, 'original'),
-  ])
-  const [lines, originalLines, actuals, funding, manual, settings] = await Promise.all([
-    linesOf(db, currentId),
-    linesOf(db, originalId),
-    actualsByMonthCategory(db, ctx.projectIds, asOf),
-    listFunding(db, projectId),
-    listForecast(db, projectId),
-    financeSettings(db, projectId),
-  ])
-  return {
-    ctx,
-    period: followUpPeriod(ctx),
-    lines,
-    originalLines,
-    actuals,
-    funding,
-    manual,
-    thresholdBp: settings.deviationThresholdBp,
-  }
+  const row = await followUpQuery(db, ctx, asOf).executeTakeFirstOrThrow()
+  return followUpFrom(ctx, row)
 }
 
 const monthEnd = (month: Month) => `${month}-28`
@@ -234,7 +258,7 @@ function statusOf(data: FollowUpData, lines: FollowUpData['lines'], asOf: string
     remainingMonths: remaining,
     remainingPlanOre: budgetTotal - cumulativePlanOre,
   })
-  const verdict = judgeBurn(cumulativePlanOre, cumulativeActualOre, data.thresholdBp)
+  const verdict = judgeBurn(cumulativePlanOre, cumulativeActualOre, data.settings.deviationThresholdBp)
   const status: Status = {
     asOf,
     state: verdict.state,
@@ -258,9 +282,11 @@ export async function burnStatus(
   projectId: string,
   asOf: string = todayInSweden(),
 ): Promise<Status> {
-  const data = await loadFollowUp(db, projectId, asOf)
-  return statusOf(data, data.lines, asOf).status
+  return burnStatusOf(await loadFollowUp(db, projectId, asOf), asOf)
 }
+
+export const burnStatusOf = (data: FollowUpData, asOf: string): Status =>
+  statusOf(data, data.lines, asOf).status
 
 /** Actual per funder: each year's actual divided by the funders' shares of that year, to the öre. */
 function actualByFunder(data: FollowUpData): Map<string, Ore> {

@@ -28,18 +28,40 @@ registerConstraintMessages({
 
 type Entry = Static<typeof FundingEntry>
 
-async function rows(db: Kysely<Database>, projectId: string, id?: string) {
-  let q = db
+/** The project's funding plan in the order it is shown. */
+export function fundingQuery(db: Kysely<Database>, projectId: string) {
+  return db
     .selectFrom('funding_entry as f')
     .leftJoin('organisation as o', 'o.id', 'f.funder_organisation_id')
     .where('f.project_id', '=', projectId)
-    .selectAll('f')
-    .select('o.name as organisation_name')
-  if (id) q = q.where('f.id', '=', id)
-  return q.orderBy('f.year').orderBy('f.amount_ore', 'desc').orderBy('f.funder_name').execute()
+    .select([
+      'f.id',
+      'f.funder_name',
+      'f.funder_kind',
+      'f.funder_organisation_id',
+      'f.year',
+      'f.amount_ore',
+      'f.status',
+      'f.decision_reference',
+      'f.version',
+      'o.name as organisation_name',
+    ])
+    .orderBy('f.year')
+    .orderBy('f.amount_ore', 'desc')
+    .orderBy('f.funder_name')
 }
 
-function toEntry(row: Selectable<FundingEntryTable> & { organisation_name: string | null }): Entry {
+async function rows(db: Kysely<Database>, projectId: string, id?: string) {
+  let q = fundingQuery(db, projectId)
+  if (id) q = q.where('f.id', '=', id)
+  return q.execute()
+}
+
+export function toEntry(
+  row: Omit<Selectable<FundingEntryTable>, 'project_id' | 'created_at' | 'updated_at'> & {
+    organisation_name: string | null
+  },
+): Entry {
   return {
     id: row.id,
     funderName: row.funder_name,

@@ -5,7 +5,7 @@ import {
   MAX_AMOUNT_ORE,
 } from '@lagesbild/shared/api/finance'
 import { type InKindUnit, inKindValueOre } from '@lagesbild/shared/domain/finance'
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
 import { registerConstraintMessages } from '../../db/errors.ts'
@@ -13,6 +13,7 @@ import type { Database, InKindContributionTable } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { invalidField, notFound, staleVersion } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
+import { idArray } from './queries.ts'
 
 registerConstraintMessages({
   in_kind_contribution_months_check: {
@@ -27,7 +28,9 @@ registerConstraintMessages({
 
 type Contribution = Static<typeof InKindContribution>
 
-export function toContribution(row: Selectable<InKindContributionTable>): Contribution {
+export function toContribution(
+  row: Omit<Selectable<InKindContributionTable>, 'created_at' | 'updated_at'>,
+): Contribution {
   const unit = row.unit as InKindUnit
   return {
     id: row.id,
@@ -43,16 +46,30 @@ export function toContribution(row: Selectable<InKindContributionTable>): Contri
   }
 }
 
-export async function listInKind(db: Kysely<Database>, projectIds: string[]): Promise<Contribution[]> {
-  if (projectIds.length === 0) return []
-  const rows = await db
+/** The contributions to the projects (ids, or an SQL array of them) in the order they are shown. */
+export function inKindQuery(db: Kysely<Database>, projectIds: RawBuilder<string[]>) {
+  return db
     .selectFrom('in_kind_contribution')
-    .where('project_id', 'in', projectIds)
-    .selectAll()
+    .where(sql<boolean>`project_id = any(${projectIds})`)
+    .select([
+      'id',
+      'project_id',
+      'contributor',
+      'description',
+      'year',
+      'unit',
+      'quantity',
+      'months',
+      'rate_ore',
+      'version',
+    ])
     .orderBy('year')
     .orderBy('contributor')
-    .execute()
-  return rows.map(toContribution)
+}
+
+export async function listInKind(db: Kysely<Database>, projectIds: string[]): Promise<Contribution[]> {
+  if (projectIds.length === 0) return []
+  return (await inKindQuery(db, idArray(projectIds)).execute()).map(toContribution)
 }
 
 function checkValue(unit: InKindUnit, quantity: number, months: number | null, rateOre: number) {

@@ -8,20 +8,25 @@ import {
   isGranted,
   sumBy,
 } from '@lagesbild/shared/domain/finance'
-import { expectedUnspent, yearCategoryForecast } from '@lagesbild/shared/domain/forecast'
+import { expectedUnspent } from '@lagesbild/shared/domain/forecast'
 import { type Ore, sumOre } from '@lagesbild/shared/domain/money'
 import { type Kysely, sql } from 'kysely'
 import type { Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { projectVisibleTo } from '../projects/access.ts'
-import { liveActuals, toOre } from './queries.ts'
+import { costsToDay, idArray, toOre } from './queries.ts'
 
-interface YearAmount {
+/** A top-level project's year: its sub-projects' costs included. */
+interface ProjectYear {
   projectId: string
   year: number
-  category: string
-  amountOre: Ore
+  budgetOre: Ore
+  actualOre: Ore
+  forecastOre: Ore
+  /** Whether the year has budget lines, or costs up to the day: a manual forecast alone does not count. */
+  hasBudget: boolean
+  hasActual: boolean
 }
 
 /** Rows grouped by project, so per-project totals are lookups rather than scans of every row. */
@@ -38,46 +43,83 @@ function byProject<T extends { projectId: string }>(rows: T[]): Map<string, T[]>
 /** A project's own rows and its sub-projects' count as the top-level project's. */
 const topLevel = sql<string>`coalesce(p.parent_id, p.id)`
 
-/** Aggregates in SQL, per top-level project, year and category. */
+/**
+ * Per top-level project and year: current approved budget, actual costs to the day (from the
+ * roll-ups), and the forecast. The forecast is summed over year and category cells in SQL with
+ * `forecastCell`'s rule (manual where given; the actual for years that are over, or where it
+ * exceeds the budget; else the budget), so a portfolio of hundreds of projects parses one row
+ * per project and year, not one per cell. The test beside this module checks it against
+ * `yearCategoryForecast`.
+ */
+async function projectYears(
+  db: Kysely<Database>,
+  projectIds: string[],
+  asOf: string,
+): Promise<ProjectYear[]> {
+  const ids = idArray(projectIds)
+  // The projects and, by the parent index, their sub-projects (an OR of both scanned every project).
+  const scope = sql<
+    string[]
+  >`array(select unnest(${ids}) union all select s.id from project s where s.parent_id = any(${ids}))`
+  const { rows } = await sql<{
+    project_id: string
+    year: number
+    budget: string
+    actual: string
+    forecast: string
+    has_budget: boolean
+    has_actual: boolean
+  }>`
+    with budget as (
+      select v.project_id, l.year, l.category, sum(l.amount_ore) as amount
+      from budget_line l join budget_version v on v.id = l.budget_version_id
+      where v.project_id = any(${ids}) and v.status = 'approved'
+        and v.approval_seq = (select max(m.approval_seq) from budget_version m where m.project_id = v.project_id)
+      group by 1, 2, 3
+    ),
+    actual as (
+      select ${topLevel} as project_id, c.year, c.category, sum(c.amount_ore) as amount
+      from ${costsToDay(scope, asOf)} c join project p on p.id = c.project_id
+      group by 1, 2, 3
+      having sum(c.entries) > 0
+    ),
+    manual as (
+      select project_id, year, category, amount_ore as amount from finance_forecast where project_id = any(${ids})
+    ),
+    cells as (
+      select project_id, year, category, b.amount as budget, a.amount as actual, m.amount as manual
+      from budget b full join actual a using (project_id, year, category)
+        full join manual m using (project_id, year, category)
+    )
+    select project_id, year,
+      coalesce(sum(budget), 0)::text as budget,
+      coalesce(sum(actual), 0)::text as actual,
+      sum(case
+        when manual is not null then manual
+        when year < ${Number(asOf.slice(0, 4))} or coalesce(actual, 0) > coalesce(budget, 0) then coalesce(actual, 0)
+        else coalesce(budget, 0)
+      end)::text as forecast,
+      bool_or(budget is not null) as has_budget,
+      bool_or(actual is not null) as has_actual
+    from cells
+    group by project_id, year
+  `.execute(db)
+  return rows.map((r) => ({
+    projectId: r.project_id,
+    year: Number(r.year),
+    budgetOre: toOre(r.budget),
+    actualOre: toOre(r.actual),
+    forecastOre: toOre(r.forecast),
+    hasBudget: r.has_budget,
+    hasActual: r.has_actual,
+  }))
+}
+
+/** Aggregates in SQL, per top-level project and year. */
 async function aggregates(db: Kysely<Database>, projectIds: string[], asOf: string) {
-  if (projectIds.length === 0)
-    return withGroups({ budget: [], actual: [], manual: [], funding: [], inKind: [] })
-  const [budget, actual, manual, funding, inKind] = await Promise.all([
-    db
-      .selectFrom('budget_line as l')
-      .innerJoin('budget_version as v', 'v.id', 'l.budget_version_id')
-      .where('v.project_id', 'in', projectIds)
-      .where('v.status', '=', 'approved')
-      .where((eb) =>
-        eb(
-          'v.approval_seq',
-          '=',
-          eb
-            .selectFrom('budget_version as m')
-            .whereRef('m.project_id', '=', 'v.project_id')
-            .select((s) => s.fn.max('m.approval_seq').as('x')),
-        ),
-      )
-      .select(['v.project_id', 'l.year', 'l.category', sql<string>`sum(l.amount_ore)::text`.as('amount')])
-      .groupBy(['v.project_id', 'l.year', 'l.category'])
-      .execute(),
-    liveActuals(db)
-      .innerJoin('project as p', 'p.id', 'a.project_id')
-      .where(topLevel, 'in', projectIds)
-      .where('a.entry_date', '<=', asOf)
-      .select([
-        topLevel.as('project_id'),
-        sql<number>`extract(year from a.entry_date)::int`.as('year'),
-        'a.category',
-        sql<string>`sum(a.amount_ore)::text`.as('amount'),
-      ])
-      .groupBy([topLevel, sql`extract(year from a.entry_date)`, 'a.category'])
-      .execute(),
-    db
-      .selectFrom('finance_forecast')
-      .where('project_id', 'in', projectIds)
-      .select(['project_id', 'year', 'category', 'amount_ore'])
-      .execute(),
+  if (projectIds.length === 0) return withGroups({ years: [], funding: [], inKind: [] })
+  const [years, funding, inKind] = await Promise.all([
+    projectYears(db, projectIds, asOf),
     db
       .selectFrom('funding_entry')
       .where('project_id', 'in', projectIds)
@@ -90,24 +132,8 @@ async function aggregates(db: Kysely<Database>, projectIds: string[], asOf: stri
       .select([topLevel.as('project_id'), 'c.year', 'c.unit', 'c.quantity', 'c.months', 'c.rate_ore'])
       .execute(),
   ])
-  const amounts = (
-    rows: { project_id: string; year: number; category: string; amount: string }[],
-  ): YearAmount[] =>
-    rows.map((r) => ({
-      projectId: r.project_id,
-      year: Number(r.year),
-      category: r.category,
-      amountOre: toOre(r.amount),
-    }))
   return withGroups({
-    budget: amounts(budget),
-    actual: amounts(actual),
-    manual: manual.map((r) => ({
-      projectId: r.project_id,
-      year: r.year,
-      category: r.category,
-      amountOre: r.amount_ore,
-    })),
+    years,
     funding: funding.map((r) => ({
       projectId: r.project_id,
       funderName: r.funder_name,
@@ -129,9 +155,7 @@ async function aggregates(db: Kysely<Database>, projectIds: string[], asOf: stri
 }
 
 interface Aggregates {
-  budget: YearAmount[]
-  actual: YearAmount[]
-  manual: YearAmount[]
+  years: ProjectYear[]
   funding: { projectId: string; funderName: string; year: number; amountOre: Ore; granted: boolean }[]
   inKind: { projectId: string; year: number; valueOre: Ore }[]
 }
@@ -140,9 +164,7 @@ function withGroups(data: Aggregates) {
   return {
     ...data,
     of: {
-      budget: byProject(data.budget),
-      actual: byProject(data.actual),
-      manual: byProject(data.manual),
+      years: byProject(data.years),
       funding: byProject(data.funding),
       inKind: byProject(data.inKind),
     },
@@ -161,22 +183,13 @@ export interface ProjectFinanceTotals {
 function totalsFor(
   data: Awaited<ReturnType<typeof aggregates>>,
   projectId: string,
-  asOf: string,
   year?: number,
 ): ProjectFinanceTotals {
-  const inYear = (y: number) => year === undefined || y === year
-  const all = <T>(groups: Map<string, T[]>) => groups.get(projectId) ?? []
-  const own = <T extends { projectId: string; year: number }>(groups: Map<string, T[]>) =>
-    all(groups).filter((r) => inYear(r.year))
-  const budget = own(data.of.budget)
-  const cells = yearCategoryForecast({
-    budget: all(data.of.budget),
-    actual: all(data.of.actual),
-    manual: all(data.of.manual),
-    asOfYear: Number(asOf.slice(0, 4)),
-  }).filter((c) => inYear(c.year))
-  const budgetOre = sumOre(budget.map((r) => r.amountOre))
-  const forecastOre = sumOre(cells.map((c) => c.amountOre))
+  const own = <T extends { year: number }>(groups: Map<string, T[]>) =>
+    (groups.get(projectId) ?? []).filter((r) => year === undefined || r.year === year)
+  const years = own(data.of.years)
+  const budgetOre = sumOre(years.map((r) => r.budgetOre))
+  const forecastOre = sumOre(years.map((r) => r.forecastOre))
   return {
     grantedOre: sumOre(
       own(data.of.funding)
@@ -184,7 +197,7 @@ function totalsFor(
         .map((f) => f.amountOre),
     ),
     budgetOre,
-    spentOre: sumOre(own(data.of.actual).map((r) => r.amountOre)),
+    spentOre: sumOre(years.map((r) => r.actualOre)),
     forecastOre,
     unspentOre: expectedUnspent(budgetOre, forecastOre),
     inKindOre: sumOre(own(data.of.inKind).map((r) => r.valueOre)),
@@ -203,7 +216,7 @@ export async function projectFinanceTotals(
 ): Promise<Map<string, ProjectFinanceTotals>> {
   const asOf = options.asOf ?? todayInSweden()
   const data = await aggregates(db, projectIds, asOf)
-  return new Map(projectIds.map((id) => [id, totalsFor(data, id, asOf, options.year)]))
+  return new Map(projectIds.map((id) => [id, totalsFor(data, id, options.year)]))
 }
 
 type Portfolio = Static<typeof PortfolioFinance>
@@ -235,7 +248,7 @@ export async function portfolioFinance(
   const rows = projects.map((p) => ({
     project: { id: p.id, name: p.name },
     programme: p.programme_id && p.programme_name ? { id: p.programme_id, name: p.programme_name } : null,
-    ...totalsFor(data, p.id, asOf, year),
+    ...totalsFor(data, p.id, year),
   }))
   const add = (items: ProjectFinanceTotals[]) => ({
     grantedOre: sumOre(items.map((i) => i.grantedOre)),
@@ -261,9 +274,9 @@ export async function portfolioFinance(
     const funding = data.of.funding.get(id) ?? []
     const names = [...new Set(funding.map((f) => f.funderName))]
     const spentPerYear = sumBy(
-      (data.of.actual.get(id) ?? []).filter((a) => year === undefined || a.year === year),
+      (data.of.years.get(id) ?? []).filter((a) => a.hasActual && (year === undefined || a.year === year)),
       (a) => String(a.year),
-      (a) => a.amountOre,
+      (a) => a.actualOre,
     )
     for (const [y, amount] of spentPerYear) {
       const yearWeights = names.map((n) =>
@@ -292,8 +305,7 @@ export async function portfolioFinance(
   }))
 
   const yearSet = new Set<number>([
-    ...data.budget.map((r) => r.year),
-    ...data.actual.map((r) => r.year),
+    ...data.years.filter((r) => r.hasBudget || r.hasActual).map((r) => r.year),
     ...data.funding.map((r) => r.year),
   ])
   const years = [...yearSet]
@@ -302,8 +314,8 @@ export async function portfolioFinance(
     .map((y) => ({
       year: y,
       grantedOre: sumOre(data.funding.filter((f) => f.granted && f.year === y).map((f) => f.amountOre)),
-      budgetedOre: sumOre(data.budget.filter((b) => b.year === y).map((b) => b.amountOre)),
-      spentOre: sumOre(data.actual.filter((a) => a.year === y).map((a) => a.amountOre)),
+      budgetedOre: sumOre(data.years.filter((r) => r.year === y).map((r) => r.budgetOre)),
+      spentOre: sumOre(data.years.filter((r) => r.year === y).map((r) => r.actualOre)),
     }))
 
   return {

@@ -9,6 +9,7 @@ import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FORALDRASUPPORTEN, SAMVERKAN, TABB_OREBRO, TIDIGA } from '../../demo/foundation.ts'
 import { createTestApp, type TestContext } from '../../test/helper.ts'
+import { addToRollup, costsOf } from './cost-rollup.ts'
 import { fundingFacts, projectBudget } from './report-sections.ts'
 
 let t: TestContext
@@ -114,10 +115,11 @@ describe('Projektbudget (Bilaga 1)', () => {
       .where('name', '=', 'Luleå kommun')
       .select('id')
       .executeTakeFirstOrThrow()
+    const correction = uuid()
     await t.db
       .insertInto('actual_cost')
       .values({
-        id: uuid(),
+        id: correction,
         project_id: samverkan,
         organisation_id: lulea.id,
         entry_date: '2018-12-20',
@@ -127,6 +129,7 @@ describe('Projektbudget (Bilaga 1)', () => {
         source: 'manual',
       })
       .execute()
+    await addToRollup(t.db, costsOf.entry(correction))
     const after = await projectBudget(t.db, samverkan, '2019-02-20')
     expect(factsOf(after)).toMatchObject({
       Utfall: '4\u00a0842\u00a0452\u00a0kr',

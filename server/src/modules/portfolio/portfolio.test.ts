@@ -4,6 +4,7 @@ import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
+import { addToRollup, costsOf } from '../finance/cost-rollup.ts'
 import { listPortfolio } from './queries.ts'
 
 let t: TestContext
@@ -71,10 +72,11 @@ async function approvedBudget(projectId: string, lines: { amountOre: number; sub
 }
 
 async function spend(projectId: string, entryDate: string, amountOre: number) {
+  const id = uuid()
   await t.db
     .insertInto('actual_cost')
     .values({
-      id: uuid(),
+      id,
       project_id: projectId,
       organisation_id: soc,
       entry_date: entryDate,
@@ -83,6 +85,8 @@ async function spend(projectId: string, entryDate: string, amountOre: number) {
       source: 'manual',
     })
     .execute()
+  // Written as the finance module writes it: with the roll-up the totals read.
+  await addToRollup(t.db, costsOf.entry(id))
 }
 
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import type { Static } from 'typebox'
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
-import { toOre } from '../finance/queries.ts'
+import { costsToDay, toOre } from '../finance/queries.ts'
 import { projectVisibleTo } from '../projects/access.ts'
 
 type Row = Static<typeof PortfolioRow>
@@ -67,11 +67,9 @@ const budgetOre = sql<string>`(select coalesce(sum(l.amount_ore), 0) from budget
       and v.approval_seq = (select max(m.approval_seq) from budget_version m where m.project_id = v.project_id)
       and (project.parent_id is null or l.sub_project_id = project.id))`
 
-/** Actual costs to a day, leaving out imports that were rolled back or never committed. */
+/** Actual costs to a day (those that count), from finance's roll-ups. */
 function spentOre(asOf: string) {
-  return sql<string>`(select coalesce(sum(c.amount_ore), 0) from actual_cost c
-    where c.project_id = any(${scopeIds}) and c.entry_date <= ${asOf}::date
-      and (c.import_id is null or exists (select 1 from finance_import i where i.id = c.import_id and i.status = 'committed')))`
+  return sql<string>`(select coalesce(sum(c.amount_ore), 0) from ${costsToDay(scopeIds, asOf)} c)`
 }
 
 /**
@@ -124,9 +122,6 @@ function milestoneAggregates(asOf: string, fn: 'max' | 'min'): Aggregate[] {
   ]
 }
 
-/** Costs that count: entered by hand, or from an import that was committed (not rolled back). */
-const liveCost = sql`(c.import_id is null or exists (select 1 from finance_import i where i.id = c.import_id and i.status = 'committed'))`
-
 function burnAggregates(asOf: string): Aggregate[] {
   const current = sql`budget_line l join budget_version v on v.id = l.budget_version_id
     join (select project_id, max(approval_seq) as seq from budget_version where status = 'approved' group by project_id) cur
@@ -136,10 +131,10 @@ function burnAggregates(asOf: string): Aggregate[] {
     sql`(select v.project_id as pid, sum(l.amount_ore) as value from ${current} group by v.project_id
       union all
       select l.sub_project_id, sum(l.amount_ore) from ${current} where l.sub_project_id is not null group by l.sub_project_id)`,
-    sql`(select c.project_id as pid, sum(c.amount_ore) as value from actual_cost c
-      where c.entry_date <= ${asOf}::date and ${liveCost} group by c.project_id)`,
-    sql`(select p.parent_id as pid, sum(c.amount_ore) as value from actual_cost c join project p on p.id = c.project_id
-      where p.parent_id is not null and c.entry_date <= ${asOf}::date and ${liveCost} group by p.parent_id)`,
+    sql`(select c.project_id as pid, sum(c.amount_ore) as value from ${costsToDay(null, asOf)} c
+      group by c.project_id)`,
+    sql`(select p.parent_id as pid, sum(c.amount_ore) as value from ${costsToDay(null, asOf)} c
+      join project p on p.id = c.project_id where p.parent_id is not null group by p.parent_id)`,
   ]
 }
 

@@ -325,8 +325,9 @@ export const ownedTables: readonly OwnedTable[] = [
 /**
  * Tables with a project reference that are deliberately not part of a project's document:
  * the history (audit), and the organisation's accounting mapping (a finance code is unique per
- * organisation, so a copy of the project cannot carry the original's).
+ * organisation, so a copy of the project cannot carry the original's), and the cost roll-ups,
+ * which an import derives from the copied cost entries.
  */
-export const notExported: readonly string[] = ['audit_event', 'finance_code']
+export const notExported: readonly string[] = ['audit_event', 'finance_code', 'cost_month', 'cost_year']
 
 export const ownedTableNames = new Set<string>(ownedTables.map((t) => t.table))

@@ -13,6 +13,7 @@ import { isPgError, problemFromDatabase } from '../../db/errors.ts'
 import type { Database } from '../../db/schema.ts'
 import { isUuid } from '../../plugins/access.ts'
 import { HttpProblem, invalidField, notFound } from '../../plugins/problem.ts'
+import { addToRollup, costsOf } from '../finance/cost-rollup.ts'
 import { assertNoPersonalData } from '../privacy/text-check.ts'
 import { type External, type OwnedTable, ownedTables, projectProject, type Row } from './registry.ts'
 
@@ -322,11 +323,12 @@ export async function importDocument(
     'document.project',
     options.name,
   )
+  const subIds: string[] = []
   for (const [i, sub] of (doc.subProjects ?? []).entries()) {
     if (sub.parent_id !== doc.project.id) {
       throw refused(`document.subProjects.${i}.parent_id`, 'dangling_reference', danglingMessage)
     }
-    await insertProject(trx, sub, columns, context, `document.subProjects.${i}`)
+    subIds.push((await insertProject(trx, sub, columns, context, `document.subProjects.${i}`)).id as string)
   }
   const projectId = project.id as string
 
@@ -363,6 +365,8 @@ export async function importDocument(
   for (const entry of ownedTables) {
     if (!children.has(entry.table)) await insertAll(entry)
   }
+  // The cost roll-ups are derived, so not in the document: the copy's are built from its entries.
+  await addToRollup(trx, costsOf.projects([projectId, ...subIds]))
 
   return { id: projectId, name: project.name as string, ids: Object.fromEntries(ids), dropped }
 }

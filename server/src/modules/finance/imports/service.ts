@@ -18,6 +18,7 @@ import { HttpProblem, invalidField, notFound, staleVersion } from '../../../plug
 import { recordAudit } from '../../audit/record.ts'
 import { loadProjectAccess } from '../../projects/access.ts'
 import { codeMap } from '../actuals.ts'
+import { addToRollup, costsOf, removeFromRollup } from '../cost-rollup.ts'
 import { lockOrganisationSettings, organisationSettings, servedOrganisation } from '../settings.ts'
 import { fileChunks, storeFile } from './file-store.ts'
 import {
@@ -725,6 +726,8 @@ export async function commitImport(
         })
         .where('id', '=', importId)
         .execute()
+      // Its rows count from now on: in the roll-ups too, in this transaction.
+      await addToRollup(trx, costsOf.import(importId))
       await recordAudit(trx, {
         actorId: user.id,
         entity: 'finance_import',
@@ -800,6 +803,7 @@ export async function rollbackImport(db: Kysely<Database>, user: AuthUser, impor
         detail: { sv: 'Importen är redan återkallad.', en: 'The import is already rolled back.' },
       })
     }
+    await removeFromRollup(trx, costsOf.import(importId))
     const removed = await trx
       .deleteFrom('actual_cost')
       .where('import_id', '=', importId)
