@@ -9,8 +9,8 @@ import { type ActivityStatus, activityStatuses, formatDeviation } from '@lagesbi
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import type ExcelJS from 'exceljs'
-import { loadExcel } from '../../lazy-modules.ts'
 import type { Static } from 'typebox'
+import { loadExcel } from '../../lazy-modules.ts'
 import type { FieldIssue } from '../../plugins/problem.ts'
 import type { ActivityT } from './activities.ts'
 
