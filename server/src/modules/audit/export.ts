@@ -1,7 +1,7 @@
 import type { AuditLogEntry } from '@lagesbild/shared/api/audit'
 import type { Language } from '@lagesbild/shared/http/language'
-import { loadExcel } from '../../lazy-modules.ts'
 import type { Static } from 'typebox'
+import { loadExcel } from '../../lazy-modules.ts'
 
 type Entry = Static<typeof AuditLogEntry>
 

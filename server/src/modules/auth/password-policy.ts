@@ -45,7 +45,11 @@ export async function assertPasswordAllowed(
   field = 'password',
 ): Promise<void> {
   const common = options.breachCheck ? await commonPasswords() : undefined
-  const issues = passwordIssues(password, { email }, common ? (candidate) => common.has(candidate) : undefined)
+  const issues = passwordIssues(
+    password,
+    { email },
+    common ? (candidate) => common.has(candidate) : undefined,
+  )
   if (issues.length === 0) return
   const first = issues[0] as PasswordIssue
   throw new HttpProblem(422, 'password_policy', undefined, {

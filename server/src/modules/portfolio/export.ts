@@ -1,8 +1,8 @@
 import type { PortfolioRow } from '@lagesbild/shared/api/portfolio'
 import { ORE_PER_KRONA } from '@lagesbild/shared/domain/money'
 import type { Language } from '@lagesbild/shared/http/language'
-import { loadExcel } from '../../lazy-modules.ts'
 import type { Static } from 'typebox'
+import { loadExcel } from '../../lazy-modules.ts'
 
 type Row = Static<typeof PortfolioRow>
 
