@@ -89,7 +89,10 @@ export const accessPlugin = fp(async (app: FastifyInstance) => {
     const projectId = (request.params as { projectId?: string }).projectId
     if (!projectId) throw forbidden()
     if (!isUuid(projectId)) throw notFound()
-    const projectAccess = await loadProjectAccess(app.db, user, projectId)
+    const projectAccess =
+      request.sessionProjectAccess === undefined
+        ? await loadProjectAccess(app.db, user, projectId)
+        : request.sessionProjectAccess
     if (!projectAccess?.capabilities.includes('project:read')) throw notFound()
     if (!projectAccess.capabilities.includes(declared.capability)) throw forbidden()
     request.projectAccess = projectAccess

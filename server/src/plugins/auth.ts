@@ -4,6 +4,12 @@ import type { OrganisationRole } from '@lagesbild/shared/domain/access'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { sql } from 'kysely'
+import {
+  type ProjectAccess,
+  type ProjectAccessFacts,
+  projectAccessFacts,
+  toProjectAccess,
+} from '../modules/projects/access.ts'
 import { HttpProblem } from './problem.ts'
 
 export const SESSION_COOKIE = 'lagesbild_session'
@@ -31,7 +37,21 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: AuthUser | null
     session: SessionInfo | null
+    /**
+     * The user's access to the route's project, read with the session (undefined when not read:
+     * no session, or the route is not a project route); the access check decides with it.
+     */
+    sessionProjectAccess: ProjectAccess | null | undefined
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The project a route declaring project access works on, when its id is well formed. */
+function projectOfRoute(request: FastifyRequest): string | undefined {
+  if (request.routeOptions.config.access?.kind !== 'project') return undefined
+  const projectId = (request.params as { projectId?: string } | undefined)?.projectId
+  return projectId && UUID.test(projectId) ? projectId : undefined
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
@@ -89,6 +109,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: SessionOption
   await app.register(cookie, { secret: options.secret })
   app.decorateRequest('user', null)
   app.decorateRequest('session', null)
+  app.decorateRequest('sessionProjectAccess', undefined)
 
   app.addHook('onRequest', async (request) => {
     const raw = request.cookies[SESSION_COOKIE]
@@ -96,6 +117,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: SessionOption
     const unsigned = request.unsignCookie(raw)
     if (!unsigned.valid || !unsigned.value) return
     const idHash = hashToken(unsigned.value)
+    const projectId = projectOfRoute(request)
     const row = await app.db
       .selectFrom('session as s')
       .innerJoin('app_user as u', 'u.id', 's.user_id')
@@ -111,6 +133,12 @@ export const authPlugin = fp(async (app: FastifyInstance, options: SessionOption
         sql<{ role: OrganisationRole; organisationId: string }[]>`(
           select coalesce(json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id)), '[]'::json)
           from role_grant g where g.user_id = u.id)`.as('grants'),
+        // One round trip for the session and the access check of a project route.
+        projectId === undefined
+          ? sql<null>`null`.as('project_access')
+          : sql<ProjectAccessFacts | null>`(${projectAccessFacts(app.db, sql.ref<string>('u.id'), projectId)})`.as(
+              'project_access',
+            ),
       ])
       .where('s.id_hash', '=', idHash)
       .where('s.expires_at', '>', sql<Date>`now()`)
@@ -126,6 +154,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: SessionOption
       personId: row.person_id,
       grants: row.grants,
     }
+    if (projectId !== undefined) request.sessionProjectAccess = toProjectAccess(projectId, row.project_access)
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
       await app.db
         .updateTable('session')

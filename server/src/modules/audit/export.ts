@@ -1,7 +1,7 @@
 import type { AuditLogEntry } from '@lagesbild/shared/api/audit'
 import type { Language } from '@lagesbild/shared/http/language'
-import ExcelJS from 'exceljs'
 import type { Static } from 'typebox'
+import { loadExcel } from '../../lazy-modules.ts'
 
 type Entry = Static<typeof AuditLogEntry>
 
@@ -86,7 +86,8 @@ export function auditCsv(entries: Entry[], language: Language): Buffer {
 }
 
 export async function auditXlsx(entries: Entry[], language: Language): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcel()
+  const workbook = new Workbook()
   workbook.creator = 'Lägesbild'
   const sheet = workbook.addWorksheet(language === 'sv' ? 'Ändringslogg' : 'Change log', {
     views: [{ state: 'frozen', ySplit: 1 }],

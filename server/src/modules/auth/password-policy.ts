@@ -3,7 +3,6 @@ import {
   passwordIssueMessages,
   passwordIssues,
 } from '@lagesbild/shared/domain/password-policy'
-import { dictionary } from '@zxcvbn-ts/language-common'
 import { HttpProblem } from '../../plugins/problem.ts'
 
 /**
@@ -21,12 +20,17 @@ const swedish = `
   .split(/\s+/)
   .filter(Boolean)
 
-let common: Set<string> | undefined
+let common: Promise<Set<string>> | undefined
 
-/** The bundled list (zxcvbn's ~50 000 most common passwords, plus Swedish ones), loaded on first use. */
-export function isCommonPassword(candidate: string): boolean {
-  common ??= new Set([...dictionary['passwords-common'], ...swedish])
-  return common.has(candidate)
+/**
+ * The bundled list (zxcvbn's ~50 000 most common passwords, plus Swedish ones), imported on first
+ * use: the dictionary module is some 18 MB of memory that a process setting no password never needs.
+ */
+function commonPasswords(): Promise<Set<string>> {
+  common ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set([...dictionary['passwords-common'], ...swedish]),
+  )
+  return common
 }
 
 export interface PasswordPolicyOptions {
@@ -34,13 +38,18 @@ export interface PasswordPolicyOptions {
 }
 
 /** 422 naming the `password` field, with every reason, when a new password breaks the policy. */
-export function assertPasswordAllowed(
+export async function assertPasswordAllowed(
   password: string,
   email: string,
   options: PasswordPolicyOptions,
   field = 'password',
-): void {
-  const issues = passwordIssues(password, { email }, options.breachCheck ? isCommonPassword : undefined)
+): Promise<void> {
+  const common = options.breachCheck ? await commonPasswords() : undefined
+  const issues = passwordIssues(
+    password,
+    { email },
+    common ? (candidate) => common.has(candidate) : undefined,
+  )
   if (issues.length === 0) return
   const first = issues[0] as PasswordIssue
   throw new HttpProblem(422, 'password_policy', undefined, {

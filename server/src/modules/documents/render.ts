@@ -1,6 +1,4 @@
 import type { DocumentModel } from '@lagesbild/shared/domain/document-model'
-import { renderDocx } from './docx.ts'
-import { renderPdf } from './pdf.ts'
 
 export const documentFormats = ['docx', 'pdf'] as const
 export type DocumentFormat = (typeof documentFormats)[number]
@@ -16,5 +14,8 @@ export const contentTypes: Record<DocumentFormat, string> = {
  * in the web app.
  */
 export async function renderDocument(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
-  return format === 'docx' ? renderDocx(model) : renderPdf(model)
+  // Loaded at the first document: docx and pdfmake (with its fonts) are some 50 MB of memory that
+  // most processes never need.
+  if (format === 'docx') return (await import('./docx.ts')).renderDocx(model)
+  return (await import('./pdf.ts')).renderPdf(model)
 }

@@ -1,11 +1,11 @@
 import type { Decision, DecisionCreate, DecisionFilter } from '@lagesbild/shared/api/governance'
 import type { CalendarDate } from '@lagesbild/shared/domain/calendar-date'
 import type { DecisionKind, DecisionOutcome } from '@lagesbild/shared/domain/governance'
-import ExcelJS from 'exceljs'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
 import type { Database } from '../../db/schema.ts'
+import { loadExcel } from '../../lazy-modules.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { invalidField, notFound } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
@@ -279,7 +279,8 @@ export const decisionKindLabels: Record<DecisionKind, string> = {
 }
 
 export async function decisionsWorkbook(decisions: readonly DecisionT[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcel()
+  const workbook = new Workbook()
   workbook.creator = 'Lägesbild'
   workbook.created = new Date()
   const ws = workbook.addWorksheet('Beslutsregister', { views: [{ state: 'frozen', ySplit: 1 }] })

@@ -4,14 +4,14 @@ import type { AuditAction } from '@lagesbild/shared/domain/audit-vocabulary'
 import { type CalendarDate, todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import type { PreciseDate } from '@lagesbild/shared/domain/date-precision'
 import { type ActivityStatus, deviation, outsidePeriod } from '@lagesbild/shared/domain/deviation'
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
 import { registerConstraintMessages } from '../../db/errors.ts'
 import type { ActivityTable, Database, ProjectRow } from '../../db/schema.ts'
 import { type FieldIssue, HttpProblem, notFound, staleVersion } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
-import { findProjectRow, listSubProjectRefs } from '../projects/queries.ts'
 import { applyDateInput, notedDateColumns, readDate } from './dates.ts'
 
 registerConstraintMessages({
@@ -55,18 +55,44 @@ export interface PlanScope {
 
 const periodOf = (p: ProjectRow): Period => ({ start: p.planned_start, end: p.planned_end })
 
+/** The project, its parent's period and its sub-projects, in one query (every plan request loads it). */
 export async function loadScope(db: Db, projectId: string): Promise<PlanScope> {
-  const project = await findProjectRow(db, projectId)
-  if (!project) throw notFound()
-  const parent = project.parent_id ? await findProjectRow(db, project.parent_id) : undefined
-  const subs = await listSubProjectRefs(db, projectId)
+  const row = await db
+    .selectFrom('project')
+    .leftJoin('project as parent', 'parent.id', 'project.parent_id')
+    .where('project.id', '=', projectId)
+    .selectAll('project')
+    .select((eb) => [
+      'parent.planned_start as parent_start',
+      'parent.planned_end as parent_end',
+      jsonArrayFrom(
+        eb
+          .selectFrom('project as sub')
+          .whereRef('sub.parent_id', '=', 'project.id')
+          .orderBy(sql`sub.sort_key collate "C"`)
+          .select(['sub.id', 'sub.name', 'sub.planned_start', 'sub.planned_end']),
+      ).as('subs'),
+    ])
+    .executeTakeFirst()
+  if (!row) throw notFound()
+  const { parent_start, parent_end, subs, ...project } = row
   const periods = new Map<string, Period[]>()
-  periods.set(project.id, parent ? [periodOf(project), periodOf(parent)] : [periodOf(project)])
-  for (const sub of subs) {
-    const row = await findProjectRow(db, sub.id)
-    if (row) periods.set(sub.id, [periodOf(row), periodOf(project)])
+  periods.set(
+    project.id,
+    parent_start && parent_end
+      ? [periodOf(project), { start: parent_start, end: parent_end }]
+      : [periodOf(project)],
+  )
+  for (const sub of subs)
+    periods.set(sub.id, [{ start: sub.planned_start, end: sub.planned_end }, periodOf(project)])
+  return {
+    project,
+    projects: [
+      { id: project.id, name: project.name },
+      ...subs.map((sub) => ({ id: sub.id, name: sub.name })),
+    ],
+    periods,
   }
-  return { project, projects: [{ id: project.id, name: project.name }, ...subs], periods }
 }
 
 const inScope = (scope: PlanScope, projectId: string) => scope.projects.some((p) => p.id === projectId)
@@ -174,20 +200,25 @@ const numberKey = (projectId: string, number: string) => `${projectId}:${number}
 
 export async function loadPlanFacts(db: Db, scope: PlanScope): Promise<PlanFacts> {
   const ids = scope.projects.map((p) => p.id)
-  const [goals, numbers] = await Promise.all([
-    db
-      .selectFrom('goal')
-      .where('project_id', 'in', ids)
-      .where('kind', '=', 'sub')
-      .select(['id', 'project_id', 'position'])
-      .execute(),
-    db
-      .selectFrom('activity')
-      .where('project_id', 'in', ids)
-      .where('number', 'is not', null)
-      .select(['id', 'project_id', 'number'])
-      .execute(),
-  ])
+  // One round trip: the update that needs these holds a transaction open meanwhile.
+  const { goals, numbers } = await db
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('goal')
+          .where('project_id', 'in', ids)
+          .where('kind', '=', 'sub')
+          .select(['id', 'project_id', 'position']),
+      ).as('goals'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('activity')
+          .where('project_id', 'in', ids)
+          .where('number', 'is not', null)
+          .select(['id', 'project_id', 'number']),
+      ).as('numbers'),
+    ])
+    .executeTakeFirstOrThrow()
   return {
     subGoals: new Map(goals.map((g) => [g.id, { projectId: g.project_id, number: g.position }])),
     numbers: new Map(numbers.map((a) => [numberKey(a.project_id, a.number ?? ''), a.id])),
@@ -292,42 +323,33 @@ export function columnsOf(state: ActivityState) {
   }
 }
 
-async function activityRows(db: Db, projectIds: string[]) {
-  if (projectIds.length === 0) return []
+/** Activities with their goal and their milestone approvals (oldest first), in one query. */
+function activityQuery(db: Db) {
   return db
     .selectFrom('activity as a')
     .leftJoin('goal as g', 'g.id', 'a.goal_id')
-    .where('a.project_id', 'in', projectIds)
     .selectAll('a')
-    .select(['g.position as goal_number', 'g.title as goal_title'])
-    .execute()
+    .select((eb) => [
+      'g.position as goal_number',
+      'g.title as goal_title',
+      jsonArrayFrom(
+        eb
+          .selectFrom('milestone_approval as ma')
+          .whereRef('ma.activity_id', '=', 'a.id')
+          .orderBy('ma.recorded_at')
+          .select(['ma.decision_id as decisionId', 'ma.recorded_at as recordedAt']),
+      ).as('approvals'),
+    ])
+}
+
+async function activityRows(db: Db, projectIds: string[]) {
+  if (projectIds.length === 0) return []
+  return activityQuery(db).where('a.project_id', 'in', projectIds).execute()
 }
 
 type JoinedRow = Awaited<ReturnType<typeof activityRows>>[number]
 
-async function approvalsOf(db: Db, activityIds: string[]) {
-  const byActivity = new Map<string, { decisionId: string; recordedAt: string }[]>()
-  if (activityIds.length === 0) return byActivity
-  const rows = await db
-    .selectFrom('milestone_approval')
-    .where('activity_id', 'in', activityIds)
-    .orderBy('recorded_at')
-    .selectAll()
-    .execute()
-  for (const row of rows) {
-    const list = byActivity.get(row.activity_id) ?? []
-    list.push({ decisionId: row.decision_id, recordedAt: new Date(row.recorded_at).toISOString() })
-    byActivity.set(row.activity_id, list)
-  }
-  return byActivity
-}
-
-function toActivity(
-  row: JoinedRow,
-  scope: PlanScope,
-  asOf: CalendarDate,
-  approvals: Map<string, { decisionId: string; recordedAt: string }[]>,
-): ActivityT {
+function toActivity(row: JoinedRow, scope: PlanScope, asOf: CalendarDate): ActivityT {
   const state = stateOf(row)
   const name = scope.projects.find((p) => p.id === row.project_id)?.name ?? ''
   const planned = { start: state.plannedStart, end: state.plannedEnd }
@@ -353,7 +375,10 @@ function toActivity(
     outsideProjectPeriod: (scope.periods.get(row.project_id) ?? []).some((period) =>
       outsidePeriod(planned, period),
     ),
-    approvals: approvals.get(row.id) ?? [],
+    approvals: row.approvals.map((a) => ({
+      decisionId: a.decisionId,
+      recordedAt: new Date(a.recordedAt).toISOString(),
+    })),
     version: row.version,
     updatedAt: new Date(row.updated_at).toISOString(),
   }
@@ -372,23 +397,13 @@ export async function listActivities(db: Db, scope: PlanScope, asOf: CalendarDat
       compareActivityNumbers(a.number, b.number) ||
       a.position - b.position,
   )
-  const approvals = await approvalsOf(
-    db,
-    rows.map((r) => r.id),
-  )
-  return rows.map((row) => toActivity(row, scope, asOf, approvals))
+  return rows.map((row) => toActivity(row, scope, asOf))
 }
 
 export async function getActivity(db: Db, scope: PlanScope, activityId: string, asOf = todayInSweden()) {
-  const row = await db
-    .selectFrom('activity as a')
-    .leftJoin('goal as g', 'g.id', 'a.goal_id')
-    .where('a.id', '=', activityId)
-    .selectAll('a')
-    .select(['g.position as goal_number', 'g.title as goal_title'])
-    .executeTakeFirst()
+  const row = await activityQuery(db).where('a.id', '=', activityId).executeTakeFirst()
   if (!row || !inScope(scope, row.project_id)) throw notFound()
-  return toActivity(row, scope, asOf, await approvalsOf(db, [row.id]))
+  return toActivity(row, scope, asOf)
 }
 
 export async function nextPosition(db: Db, projectId: string): Promise<number> {

@@ -8,8 +8,9 @@ import {
 import { type ActivityStatus, activityStatuses, formatDeviation } from '@lagesbild/shared/domain/deviation'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { Static } from 'typebox'
+import { loadExcel } from '../../lazy-modules.ts'
 import type { FieldIssue } from '../../plugins/problem.ts'
 import type { ActivityT } from './activities.ts'
 
@@ -90,7 +91,8 @@ export function planToCsv(activities: ActivityT[]): Buffer {
 }
 
 export async function planToXlsx(activities: ActivityT[], projectName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcel()
+  const workbook = new Workbook()
   workbook.creator = 'Lägesbild'
   workbook.title = `Aktivitetsplan – ${projectName}`
   const sheet = workbook.addWorksheet('Aktivitetsplan', { views: [{ state: 'frozen', ySplit: 1 }] })
@@ -201,7 +203,8 @@ export async function readPlanFile(format: 'xlsx' | 'csv', content: Buffer): Pro
       throw new UnreadableFile('csv')
     }
   }
-  const workbook = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcel()
+  const workbook = new Workbook()
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer)
   } catch {

@@ -1,8 +1,8 @@
 import type { PortfolioRow } from '@lagesbild/shared/api/portfolio'
 import { ORE_PER_KRONA } from '@lagesbild/shared/domain/money'
 import type { Language } from '@lagesbild/shared/http/language'
-import ExcelJS from 'exceljs'
 import type { Static } from 'typebox'
+import { loadExcel } from '../../lazy-modules.ts'
 
 type Row = Static<typeof PortfolioRow>
 
@@ -54,7 +54,8 @@ const excelDate = (date: string | null) => (date ? new Date(`${date}T00:00:00Z`)
 /** The portfolio table as one sheet, with real number and date cells so it can be worked on. */
 export async function portfolioWorkbook(rows: Row[], language: Language): Promise<Buffer> {
   const h = headers[language]
-  const workbook = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcel()
+  const workbook = new Workbook()
   const ws = workbook.addWorksheet(language === 'sv' ? 'Portfölj' : 'Portfolio', {
     views: [{ state: 'frozen', ySplit: 1 }],
   })

@@ -14,6 +14,16 @@ export interface ProjectAccess {
   capabilities: ProjectCapability[]
 }
 
+/** A user's id as a value, or as a column when the user is looked up in the same query. */
+type UserId = string | Expression<string>
+
+/** What decides a user's capabilities on a project, as read from the database. */
+export interface ProjectAccessFacts {
+  roles: OrganisationRole[] | null
+  project_role: ProjectRole | null
+  steering: boolean
+}
+
 /**
  * The organisations whose grants reach a project: its owner, its programme's owner,
  * and the same for its parent when it is a sub-project.
@@ -32,13 +42,13 @@ function reachingOrganisations(eb: ExpressionBuilder<Database, 'project'>) {
  * SQL: the user is, today, a member of a steering group that governs this project or its
  * parent (people and accounts meet through app_user.person_id). Grants read and approve.
  */
-function steeringGroupMembership(eb: ExpressionBuilder<Database, 'project'>, user: AuthUser) {
+function steeringGroupMembership(eb: ExpressionBuilder<Database, 'project'>, userId: UserId) {
   const today = todayInSweden()
   return eb
     .selectFrom('steering_group_member as sm')
     .innerJoin('app_user as su', 'su.person_id', 'sm.person_id')
     .innerJoin('steering_group_project as sp', 'sp.steering_group_id', 'sm.steering_group_id')
-    .where('su.id', '=', user.id)
+    .where('su.id', '=', userId)
     .where('su.active', '=', true)
     .where(sql<SqlBool>`sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today})`)
     .where(
@@ -126,27 +136,25 @@ export function projectVisibleTo(user: AuthUser) {
   }
 }
 
-/** What the user may do with one project; null when it does not exist or is out of their sight. */
-export async function loadProjectAccess(
-  db: Kysely<Database>,
-  user: AuthUser,
-  projectId: string,
-): Promise<ProjectAccess | null> {
-  const row = await db
+/**
+ * SQL: the facts that decide what a user may do with one project, as one JSON object; null when
+ * the project does not exist. The session lookup selects it beside the user on project routes, so
+ * the access check costs no round trip of its own.
+ */
+export function projectAccessFacts(db: Kysely<Database>, userId: UserId, projectId: string) {
+  return db
     .selectFrom('project')
     .where('project.id', '=', projectId)
-    .select((eb) => [
-      'project.id',
-      eb
+    .select((p) => {
+      const roles = p
         .selectFrom('role_grant as g')
         .innerJoin('organisation_closure as c', 'c.ancestor_id', 'g.organisation_id')
-        .where('g.user_id', '=', user.id)
-        .where('c.descendant_id', 'in', reachingOrganisations(eb))
+        .where('g.user_id', '=', userId)
+        .where('c.descendant_id', 'in', reachingOrganisations(p))
         .select(sql<OrganisationRole[]>`coalesce(array_agg(distinct g.role), '{}')`.as('roles'))
-        .as('roles'),
-      eb
+      const projectRole = p
         .selectFrom('project_member as m')
-        .where('m.user_id', '=', user.id)
+        .where('m.user_id', '=', userId)
         .where((w) =>
           w.or([
             w('m.project_id', '=', w.ref('project.id')),
@@ -157,16 +165,31 @@ export async function loadProjectAccess(
         .orderBy(sql`m.project_id = project.id`, 'desc')
         .select(sql<ProjectRole>`m.role`.as('role'))
         .limit(1)
-        .as('project_role'),
-      eb.exists(steeringGroupMembership(eb, user)).as('steering'),
-    ])
-    .executeTakeFirst()
-  if (!row) return null
+      const steering = p.exists(steeringGroupMembership(p, userId))
+      return sql<ProjectAccessFacts>`json_build_object('roles', (${roles}), 'project_role', (${projectRole}), 'steering', ${steering})`.as(
+        'facts',
+      )
+    })
+}
+
+/** What the facts allow; null when they do not even allow reading, so the project stays out of sight. */
+export function toProjectAccess(projectId: string, facts: ProjectAccessFacts | null): ProjectAccess | null {
+  if (!facts) return null
   const capabilities = capabilitiesFor({
-    organisationRoles: row.roles ?? [],
-    projectRole: row.project_role ?? null,
-    steeringGroupMember: Boolean(row.steering),
+    organisationRoles: facts.roles ?? [],
+    projectRole: facts.project_role ?? null,
+    steeringGroupMember: Boolean(facts.steering),
   })
   if (!capabilities.includes('project:read')) return null
-  return { projectId: row.id, capabilities }
+  return { projectId, capabilities }
+}
+
+/** What the user may do with one project; null when it does not exist or is out of their sight. */
+export async function loadProjectAccess(
+  db: Kysely<Database>,
+  user: AuthUser,
+  projectId: string,
+): Promise<ProjectAccess | null> {
+  const row = await projectAccessFacts(db, user.id, projectId).executeTakeFirst()
+  return toProjectAccess(projectId, row?.facts ?? null)
 }

@@ -2,6 +2,7 @@ import type { ProjectListQuery, ProjectSummary } from '@lagesbild/shared/api/pro
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import type { LifecycleStatus } from '@lagesbild/shared/domain/lifecycle'
 import { type Kysely, type Selectable, sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Static } from 'typebox'
 import { decodeCursor, toPage } from '../../db/cursor.ts'
 import type { Database, ProjectTable } from '../../db/schema.ts'
@@ -55,7 +56,8 @@ function summaryQuery(db: Kysely<Database>) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>
 
-export function toSummary(row: SummaryRow): Summary {
+/** A summary row from the driver, or read back from JSON (where its timestamp is text). */
+export function toSummary(row: Omit<SummaryRow, 'updated_at'> & { updated_at: Date | string }): Summary {
   return {
     id: row.id,
     name: row.name,
@@ -132,12 +134,51 @@ export async function findSummary(db: Kysely<Database>, projectId: string) {
   return row ? toSummary(row) : null
 }
 
-export async function listSubProjects(db: Kysely<Database>, user: AuthUser, projectId: string) {
-  const rows = await summaryQuery(db)
+function leadersQuery(db: Kysely<Database>, projectId: string) {
+  return db
+    .selectFrom('project_leader as l')
+    .innerJoin('person', 'person.id', 'l.person_id')
+    .where('l.project_id', '=', projectId)
+    .orderBy('l.from_date')
+    .select(['person.id', 'person.name', 'l.from_date', 'l.to_date'])
+}
+
+function subProjectsQuery(db: Kysely<Database>, user: AuthUser, projectId: string) {
+  return summaryQuery(db)
     .where('project.parent_id', '=', projectId)
     .where(projectVisibleTo(user))
     .orderBy(sql`project.sort_key collate "C"`)
-    .execute()
+}
+
+/**
+ * Everything the project page shows, in one query: the row, its summary, its leaders over time
+ * and the sub-projects the user may see (a round trip each cost more than the SQL itself).
+ */
+export async function findProjectPage(db: Kysely<Database>, user: AuthUser, projectId: string) {
+  const row = await summaryQuery(db)
+    .where('project.id', '=', projectId)
+    .select([
+      'project.client',
+      'project.purpose',
+      'project.background',
+      'project.target_group',
+      'project.version',
+      'project.created_at',
+      jsonArrayFrom(leadersQuery(db, projectId)).as('leaders'),
+      jsonArrayFrom(subProjectsQuery(db, user, projectId)).as('sub_projects'),
+    ])
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    summary: toSummary(row),
+    row,
+    leaders: row.leaders,
+    subProjects: row.sub_projects.map(toSummary),
+  }
+}
+
+export async function listSubProjects(db: Kysely<Database>, user: AuthUser, projectId: string) {
+  const rows = await subProjectsQuery(db, user, projectId).execute()
   return rows.map(toSummary)
 }
 
@@ -148,13 +189,7 @@ export async function findProjectRow(db: Kysely<Database>, projectId: string, fo
 }
 
 export async function listLeaders(db: Kysely<Database>, projectId: string) {
-  return db
-    .selectFrom('project_leader as l')
-    .innerJoin('person', 'person.id', 'l.person_id')
-    .where('l.project_id', '=', projectId)
-    .orderBy('l.from_date')
-    .select(['person.id', 'person.name', 'l.from_date', 'l.to_date'])
-    .execute()
+  return leadersQuery(db, projectId).execute()
 }
 
 /** The fields a history reader cares about, in the API's words. */

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/record.ts'
 import { hasRoleOver } from '../organisations/queries.ts'
 import { assertNoPersonalData } from '../privacy/text-check.ts'
 import { loadProjectAccess, type ProjectAccess } from './access.ts'
-import { findProjectRow, findSummary, listLeaders, listSubProjects, projectSnapshot } from './queries.ts'
+import { findProjectPage, findProjectRow, projectSnapshot } from './queries.ts'
 
 registerConstraintMessages({
   project_planned_end_check: {
@@ -45,14 +45,9 @@ export async function getProject(
 ): Promise<ProjectT> {
   const access = known ?? (await loadProjectAccess(db, user, projectId))
   if (!access) throw notFound()
-  // Independent reads, side by side: the page waits for the slowest, not for the sum.
-  const [row, summary, leaders, subProjects] = await Promise.all([
-    findProjectRow(db, projectId),
-    findSummary(db, projectId),
-    listLeaders(db, projectId),
-    listSubProjects(db, user, projectId),
-  ])
-  if (!row || !summary) throw notFound()
+  const page = await findProjectPage(db, user, projectId)
+  if (!page) throw notFound()
+  const { summary, row, leaders, subProjects } = page
   return {
     ...summary,
     client: row.client,

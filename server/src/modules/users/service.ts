@@ -506,7 +506,7 @@ export async function acceptInvitation(
   userAgent: string | undefined,
 ): Promise<SessionStart> {
   const preview = await findOpenLink(db, token, false)
-  assertPasswordAllowed(password, preview.email, policy)
+  await assertPasswordAllowed(password, preview.email, policy)
   const passwordHash = await hashPassword(password)
   return db.transaction().execute(async (trx) => {
     const link = await findOpenLink(trx, token, true)

@@ -124,7 +124,7 @@ export async function changePassword(
       ],
     })
   }
-  assertPasswordAllowed(newPassword, user.email, policy, 'newPassword')
+  await assertPasswordAllowed(newPassword, user.email, policy, 'newPassword')
   const passwordHash = await hashPassword(newPassword)
   await db.transaction().execute(async (trx) => {
     await trx
