@@ -82,8 +82,11 @@ test('a steering-group member acknowledges a submitted status report with a comm
     ),
   ).toBeVisible()
   await expectAccessible(page)
+  // Acknowledged once: the form is gone, after a reload too.
+  await expect(page.getByRole('form', { name: 'Kvittera rapporten' })).toHaveCount(0)
   await page.reload()
   await expect(acknowledgements.getByText(/Styrgruppen tar ställning till fortsättningen/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Kvittera' })).toHaveCount(0)
   await page.getByRole('link', { name: 'Alla lägesrapporter' }).click()
   await expect(page.getByRole('row', { name: /2022-HT/ })).toContainText('Kvitterad')
 })
