@@ -40,6 +40,25 @@ async function editCell(row: Locator, column: number, value: string) {
   await page.keyboard.press('Enter')
 }
 
+/**
+ * Holds requests to `url` until the returned function is called, so a test can see the busy
+ * state of work that is otherwise over too quickly to observe.
+ */
+function holdBack(page: Page, url: string): () => Promise<void> {
+  let open: () => void = () => undefined
+  const gate = new Promise<void>((resolve) => {
+    open = resolve
+  })
+  void page.route(url, async (route) => {
+    await gate
+    await route.continue()
+  })
+  return async () => {
+    open()
+    await page.unroute(url)
+  }
+}
+
 const projectTab = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Projektets delar' }).getByRole('link', { name, exact: true })
 
@@ -220,7 +239,14 @@ test('journey 3: finance imports the sample export with mapping and preview, bur
     mimeType: 'text/csv',
     buffer: fixture('sample-export.csv'),
   })
-  await press(page.getByRole('button', { name: 'Ladda upp och förhandsgranska' }))
+  // The upload is held back a moment so that its progress can be seen: busy button, announced status.
+  const release = holdBack(page, '**/api/finance/imports')
+  const upload = page.getByRole('button', { name: 'Ladda upp och förhandsgranska' })
+  await press(upload)
+  await expect(upload).toBeDisabled()
+  await expect(upload).toHaveAttribute('aria-busy', 'true')
+  await expect(page.getByRole('status').filter({ hasText: 'Filen laddas upp och läses …' })).toBeVisible()
+  await release()
   await expect(
     page.getByRole('heading', { name: /Upptäckta inställningar: sample-export.csv/ }),
   ).toBeVisible()
@@ -265,8 +291,18 @@ test('journey 3: finance imports the sample export with mapping and preview, bur
 
   await page.goto('/finance/portfolio')
   const download = page.waitForEvent('download')
-  await press(page.getByRole('link', { name: 'Ladda ner som Excel' }))
+  const exporting = holdBack(page, '**/api/finance/portfolio/export*')
+  const exportLink = page.getByRole('link', { name: 'Ladda ner som Excel' })
+  await press(exportLink)
+  await expect(exportLink).toHaveAttribute('aria-busy', 'true')
+  await expect(exportLink).toHaveAttribute('aria-disabled', 'true')
+  await expect(page.getByRole('status').filter({ hasText: 'Filen skapas …' })).toBeVisible()
+  await exporting()
   const file = await download
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Klart: portfolj-ekonomi.xlsx är nedladdad.' }),
+  ).toBeVisible()
+  await expect(exportLink).not.toHaveAttribute('aria-busy', 'true')
   expect(file.suggestedFilename()).toBe('portfolj-ekonomi.xlsx')
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(readFileSync((await file.path()) ?? '') as unknown as ArrayBuffer)
@@ -304,6 +340,9 @@ test('journey 4: the project leader opens the final report and downloads it as D
     await page.keyboard.press('Enter')
     const file = await download
     expect(file.suggestedFilename()).toMatch(new RegExp(`\\${suffix}$`))
+    await expect(
+      page.getByRole('status').filter({ hasText: `${file.suggestedFilename()} är nedladdad.` }),
+    ).toBeVisible()
     const response = await page.request.get((await link.getAttribute('href')) ?? '')
     expect(response.headers()['content-type']).toBe(type)
     expect((await response.body()).length).toBeGreaterThan(1000)

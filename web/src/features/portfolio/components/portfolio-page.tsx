@@ -27,6 +27,7 @@ import {
 } from '../api/portfolio'
 import { SavedViews } from './saved-views'
 import './portfolio.css'
+import { DownloadLink } from '../../../components/download-link'
 
 const FIRST_YEAR = 2010
 
@@ -69,9 +70,9 @@ export function PortfolioPage() {
         title={t('title')}
         description={<p>{t('intro')}</p>}
         actions={
-          <a className={buttonClass('secondary')} href={portfolioExportUrl(search)} download>
+          <DownloadLink className={buttonClass('secondary')} href={portfolioExportUrl(search)}>
             {t('export')}
-          </a>
+          </DownloadLink>
         }
       />
       <SavedViews
