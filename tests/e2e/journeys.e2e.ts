@@ -11,6 +11,7 @@ import { csrfToken, expectAccessible, logIn } from './support.ts'
  * steering group's milestone approval is in governance.e2e.ts.
  */
 
+// The long journeys take about a minute on an idle machine; the limit leaves room for a busy one.
 const TIDIGA = 'Tidiga insatser i samverkan, skola – socialtjänst'
 const TABB = 'Tillsammans för samverkan på Västra Engelbrektsskolan'
 const SAMVERKAN = 'Samverkan i praktiken'
@@ -44,19 +45,17 @@ async function editCell(row: Locator, column: number, value: string) {
  * Holds requests to `url` until the returned function is called, so a test can see the busy
  * state of work that is otherwise over too quickly to observe.
  */
-function holdBack(page: Page, url: string): () => Promise<void> {
+async function holdBack(page: Page, url: string): Promise<() => void> {
   let open: () => void = () => undefined
   const gate = new Promise<void>((resolve) => {
     open = resolve
   })
-  void page.route(url, async (route) => {
+  await page.route(url, async (route) => {
     await gate
     await route.continue()
   })
-  return async () => {
-    open()
-    await page.unroute(url)
-  }
+  // Once opened the route passes everything straight on; unrouting would race the held request.
+  return open
 }
 
 const projectTab = (page: Page, name: string) =>
@@ -74,7 +73,7 @@ async function openProject(page: Page, name: string) {
 test('journey 1: the project leader records actual dates and status, sees the deviation and the Gantt change, and submits the status report', async ({
   page,
 }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(300_000)
   await logIn(page, 'projektledare@demo.example')
   // The home page names the report that is due.
   const inbox = page.getByRole('region', { name: 'Lägesrapporter att skriva' })
@@ -133,7 +132,7 @@ test('journey 1: the project leader records actual dates and status, sees the de
 test('journey 2: the leader asks for approval of a revised plan; the steering group approves it; the decision is on the course and the revision is frozen', async ({
   page,
 }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(300_000)
   const label = 'Förlängd spridning 2023'
   const summary = 'Spridningsarbetet förlängs till årets slut.'
   await logIn(page, 'projektledare@demo.example')
@@ -219,7 +218,7 @@ async function projectSpent(page: Page, name: string) {
 test('journey 3: finance imports the sample export with mapping and preview, burn moves in the project and the portfolio, and the XLSX has the numbers', async ({
   page,
 }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
   await logIn(page, 'ekonom@demo.example')
   const before = await portfolioBurn(page, SAMVERKAN)
   await expect(before).toContainText('28 % av budgeten')
@@ -240,13 +239,13 @@ test('journey 3: finance imports the sample export with mapping and preview, bur
     buffer: fixture('sample-export.csv'),
   })
   // The upload is held back a moment so that its progress can be seen: busy button, announced status.
-  const release = holdBack(page, '**/api/finance/imports')
+  const release = await holdBack(page, '**/api/finance/imports')
   const upload = page.getByRole('button', { name: 'Ladda upp och förhandsgranska' })
   await press(upload)
   await expect(upload).toBeDisabled()
   await expect(upload).toHaveAttribute('aria-busy', 'true')
   await expect(page.getByRole('status').filter({ hasText: 'Filen laddas upp och läses …' })).toBeVisible()
-  await release()
+  release()
   await expect(
     page.getByRole('heading', { name: /Upptäckta inställningar: sample-export.csv/ }),
   ).toBeVisible()
@@ -291,13 +290,13 @@ test('journey 3: finance imports the sample export with mapping and preview, bur
 
   await page.goto('/finance/portfolio')
   const download = page.waitForEvent('download')
-  const exporting = holdBack(page, '**/api/finance/portfolio/export*')
+  const exporting = await holdBack(page, '**/api/finance/portfolio/export*')
   const exportLink = page.getByRole('link', { name: 'Ladda ner som Excel' })
   await press(exportLink)
   await expect(exportLink).toHaveAttribute('aria-busy', 'true')
   await expect(exportLink).toHaveAttribute('aria-disabled', 'true')
   await expect(page.getByRole('status').filter({ hasText: 'Filen skapas …' })).toBeVisible()
-  await exporting()
+  exporting()
   const file = await download
   await expect(
     page.getByRole('status').filter({ hasText: 'Klart: portfolj-ekonomi.xlsx är nedladdad.' }),
