@@ -316,6 +316,7 @@ test('journey 3: finance imports the sample export with mapping and preview, bur
 test('journey 4: the project leader opens the final report and downloads it as DOCX and PDF', async ({
   page,
 }) => {
+  test.setTimeout(180_000)
   await logIn(page, 'projektledare@demo.example')
   await openProject(page, TIDIGA)
   const tab = page
