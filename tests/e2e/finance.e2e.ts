@@ -25,25 +25,7 @@ async function importFile(page: Page, name: string) {
   await page.getByRole('button', { name: 'Kontrollera alla rader' }).click()
 }
 
-test('finance imports the sample export, and importing it again adds nothing', async ({ page }) => {
-  await openImportPage(page)
-  await expectAccessible(page)
-  await importFile(page, 'sample-export.csv')
-  await expect(page.getByText('Kolumnvalen från förra importen används.')).toBeVisible()
-  await expect(page.getByText(/68 rader är klara att importeras/)).toBeVisible()
-  await expectAccessible(page)
-  await page.getByRole('button', { name: 'Importera 68 rader' }).click()
-  await expect(
-    page.getByText('Klart: 68 nya rader importerades. 0 rader fanns redan och hoppades över.'),
-  ).toBeVisible()
-
-  await page.getByRole('button', { name: 'Ny import' }).click()
-  await importFile(page, 'sample-export.csv')
-  await page.getByRole('button', { name: 'Importera 68 rader' }).click()
-  await expect(
-    page.getByText('Klart: 0 nya rader importerades. 68 rader fanns redan och hoppades över.'),
-  ).toBeVisible()
-})
+// Importing the sample export, its effect on burn and re-importing it: journey 3 in journeys.e2e.ts.
 
 test('the broken export is refused with row errors; the project and the portfolio show the money', async ({
   page,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from './calendar-date.ts'
 import {
   datePrecisions,
+  formatDateSpan,
   formatPreciseDate,
   isConsistent,
   parsePreciseDate,
@@ -92,5 +93,23 @@ describe('dates with a precision', () => {
         expect(isConsistent({ ...period, to: addDays(period.to, 1), precision: p })).toBe(false)
       }),
     )
+  })
+})
+
+describe('formatDateSpan', () => {
+  const day = (from: string) => ({ from, precision: 'day' as const })
+  it('writes a period with both ends, a deadline as its one date, nothing as empty', () => {
+    expect(formatDateSpan(day('2015-01-01'), day('2016-06-01'), 'sv')).toBe('2015-01-01 – 2016-06-01')
+    expect(formatDateSpan(null, day('2016-08-31'), 'sv')).toBe('2016-08-31')
+    expect(formatDateSpan(day('2014-01-01'), undefined, 'sv')).toBe('2014-01-01')
+    expect(formatDateSpan(day('2014-08-12'), day('2014-08-12'), 'sv')).toBe('2014-08-12')
+    expect(formatDateSpan(null, null, 'sv')).toBe('')
+  })
+
+  it('names terms and months in the language asked for, and tells same dates of other precision apart', () => {
+    const spring = { from: '2016-01-01', precision: 'term' as const }
+    expect(formatDateSpan(null, spring, 'sv')).toBe('Våren 2016')
+    expect(formatDateSpan(null, spring, 'en')).toBe(formatPreciseDate(spring, 'en'))
+    expect(formatDateSpan(day('2016-01-01'), spring, 'sv')).toBe('2016-01-01 – Våren 2016')
   })
 })

@@ -113,6 +113,23 @@ export function formatPreciseDate(date: Pick<PreciseDate, 'from' | 'precision'>,
   }
 }
 
+/**
+ * A plan's span as the Efterkalkyl writes it: a period as "2015-01-01 – 2016-06-01", a deadline
+ * (one date, or start and end the same) as that date, nothing as "". Used by the web page and the
+ * final report's generated section alike, so both read the same.
+ */
+export function formatDateSpan(
+  start: Pick<PreciseDate, 'from' | 'precision'> | null | undefined,
+  end: Pick<PreciseDate, 'from' | 'precision'> | null | undefined,
+  language: Language,
+): string {
+  if (start && end && (start.from !== end.from || start.precision !== end.precision)) {
+    return `${formatPreciseDate(start, language)} – ${formatPreciseDate(end, language)}`
+  }
+  const one = end ?? start
+  return one ? formatPreciseDate(one, language) : ''
+}
+
 export type ParseResult =
   | { ok: true; value: PreciseDate }
   | { ok: false; reason: 'empty' | 'impossible' | 'unrecognised' }

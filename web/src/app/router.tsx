@@ -10,7 +10,7 @@ import { Loading } from '../components/loading'
 import { parseAuditSearch } from '../features/admin/api/audit'
 import { parseUserListSearch, userQueryOptions } from '../features/admin/api/users'
 import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/api/get-me'
-import { parsePortfolioSearch, portfolioQueryOptions } from '../features/finance/api/portfolio'
+import { parsePortfolioSearch } from '../features/finance/api/portfolio-search'
 import { parseDecisionSearch, parseGovernanceTabSearch } from '../features/governance/api/search'
 import { parsePortfolioSearch as parsePortfolioTableSearch } from '../features/portfolio/api/search'
 import { projectQueryOptions } from '../features/projects/api/get-project'
@@ -320,7 +320,10 @@ const financePortfolioRoute = createRoute({
   path: 'finance/portfolio',
   validateSearch: parsePortfolioSearch,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => context.queryClient.ensureQueryData(portfolioQueryOptions(deps)),
+  loader: async ({ context, deps }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/finance/api/portfolio')).portfolioQueryOptions(deps),
+    ),
   component: lazyRouteComponent(
     () => import('../features/finance/components/portfolio-page'),
     'PortfolioPage',

@@ -73,6 +73,10 @@ export const sv = {
     title: 'Det finns fel i formuläret',
     intro: 'Rätta till följande och försök igen:',
   },
+  download: {
+    preparing: 'Filen skapas …',
+    done: 'Klart: {{name}} är nedladdad.',
+  },
   problem: {
     network: 'Det gick inte att nå servern. Kontrollera nätverket och försök igen.',
     networkTitle: 'Ingen kontakt med servern',
@@ -191,6 +195,10 @@ export const en: Translations<typeof sv> = {
   errorSummary: {
     title: 'There is a problem with the form',
     intro: 'Correct the following and try again:',
+  },
+  download: {
+    preparing: 'Creating the file …',
+    done: 'Done: {{name}} is downloaded.',
   },
   problem: {
     network: 'The server could not be reached. Check your network and try again.',

@@ -76,11 +76,11 @@ function isProblemBody(value: unknown): value is ProblemDetails {
   return typeof record.status === 'number' && typeof record.title === 'string'
 }
 
-function madeUpProblem(status: number, code: string, title: string): ProblemDetails {
+export function madeUpProblem(status: number, code: string, title: string): ProblemDetails {
   return { type: `urn:lagesbild:client:${code}`, title, status, code }
 }
 
-async function problemFrom(response: Response): Promise<ApiProblem> {
+export async function problemFrom(response: Response): Promise<ApiProblem> {
   const body: unknown = await response.json().catch(() => null)
   if (isProblemBody(body)) {
     return new ApiProblem({ ...body, code: typeof body.code === 'string' ? body.code : 'http_error' })

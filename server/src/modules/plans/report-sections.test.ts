@@ -3,7 +3,7 @@ import { runsText, type TableBlock } from '@lagesbild/shared/domain/document-mod
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TABB_OREBRO } from '../../demo/foundation.ts'
 import { createTestApp, type TestContext } from '../../test/helper.ts'
-import { activityPostCalculation, dateSpan, efterkalkylCells, staffingPlan } from './report-sections.ts'
+import { activityPostCalculation, efterkalkylCells, staffingPlan } from './report-sections.ts'
 
 const day = (from: string, note: string | null = null) => ({
   from,
@@ -72,14 +72,7 @@ describe('Efterkalkyl cells', () => {
     expect(cells[1]).toBe('2014-08-12 – 2014-08-14')
     expect(cells[4]).toBe('Genomförd enligt plan.\nI planen: "2014-08-12 & 14".')
   })
-
-  it('shows a deadline as one date, a period as two, and imprecise dates in words', () => {
-    expect(dateSpan(null, day('2016-08-31'))).toBe('2016-08-31')
-    expect(dateSpan(day('2014-01-01'), null)).toBe('2014-01-01')
-    expect(dateSpan(day('2015-01-01'), day('2016-06-01'))).toBe('2015-01-01 – 2016-06-01')
-    expect(dateSpan(null, { from: '2016-01-01', precision: 'term' })).toBe('Våren 2016')
-    expect(dateSpan(null, null)).toBe('')
-  })
+  // Kalkyl and Utfall spans: formatDateSpan in shared/src/domain/date-precision.test.ts.
 })
 
 describe('Efterkalkyl of a project without sub-projects', () => {

@@ -1,7 +1,7 @@
 import type { Efterkalkyl } from '@lagesbild/shared/api/plans'
 import type { StaffingEntry } from '@lagesbild/shared/api/staffing'
 import type { CalendarDate } from '@lagesbild/shared/domain/calendar-date'
-import { formatPreciseDate, type PreciseDate } from '@lagesbild/shared/domain/date-precision'
+import { formatDateSpan, formatPreciseDate, type PreciseDate } from '@lagesbild/shared/domain/date-precision'
 import { formatDeviation } from '@lagesbild/shared/domain/deviation'
 import { type DocumentBlock, note, paragraph, table } from '@lagesbild/shared/domain/document-model'
 import type { Kysely } from 'kysely'
@@ -17,27 +17,18 @@ type Row = Static<typeof Efterkalkyl>['groups'][number]['rows'][number]
 const show = (date: Pick<PreciseDate, 'from' | 'precision'> | null) =>
   date ? formatPreciseDate(date, 'sv') : ''
 
-/** A deadline as its one date, a period as "2015-01-01 – 2016-06-01", as the seed's Kalkyl column. */
-export function dateSpan(
-  start: Pick<PreciseDate, 'from' | 'precision'> | null,
-  end: Pick<PreciseDate, 'from' | 'precision'> | null,
-): string {
-  if (start && end && (start.from !== end.from || start.precision !== end.precision)) {
-    return `${show(start)} – ${show(end)}`
-  }
-  return show(end ?? start)
-}
-
 // Table cells start with a capital, as the seed writes them ("Ca 4 månader", "I tid").
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** One Efterkalkyl row: Aktivitet, Kalkyl, Utfall, Differens, Förklaring. */
 export function efterkalkylCells(row: Row): [string, string, string, string, string] {
   const activity = row.number ? `${row.number} ${row.title}` : row.title
-  const planned = dateSpan(row.plannedStart, row.plannedEnd) || '–'
+  const planned = formatDateSpan(row.plannedStart, row.plannedEnd, 'sv') || '–'
   const open = row.deviation.kind === 'remaining' || row.deviation.kind === 'cancelled'
   // As in the seed, an activity not carried out says so in the Utfall column and has no Differens.
-  const actual = open ? formatDeviation(row.deviation, 'sv') : dateSpan(row.actualStart, row.actualEnd) || '–'
+  const actual = open
+    ? formatDeviation(row.deviation, 'sv')
+    : formatDateSpan(row.actualStart, row.actualEnd, 'sv') || '–'
   const difference = open ? '' : capitalised(formatDeviation(row.deviation, 'sv'))
   const notes = [row.plannedStart?.note, row.plannedEnd?.note, row.actualStart?.note, row.actualEnd?.note]
     .filter((n): n is string => !!n)

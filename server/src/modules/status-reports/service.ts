@@ -447,6 +447,8 @@ export async function acknowledgeStatusReport(
       .where('id', '=', reportId)
       .where('project_id', '=', projectId)
       .select(['id', 'status', 'period'])
+      // Locked so that two members acknowledging at once cannot both find it unacknowledged.
+      .forUpdate()
       .executeTakeFirst()
     if (!row) throw notFound()
     if (row.status !== 'submitted')
@@ -456,6 +458,24 @@ export async function acknowledgeStatusReport(
           en: 'Only a submitted report can be acknowledged.',
         },
       })
+    const earlier = await trx
+      .selectFrom('status_report_acknowledgement as a')
+      .leftJoin('app_user as u', 'u.id', 'a.user_id')
+      .where('a.report_id', '=', reportId)
+      .select(['u.name', 'a.created_at'])
+      .orderBy('a.created_at')
+      .executeTakeFirst()
+    if (earlier) {
+      // The steering group acknowledges a report once; a later remark belongs in the next report.
+      const by = earlier.name ?? '–'
+      const on = todayInSweden(new Date(earlier.created_at))
+      throw new HttpProblem(409, 'report_already_acknowledged', undefined, {
+        detail: {
+          sv: `Rapporten är redan kvitterad (${by}, ${on}). Den kan bara kvitteras en gång.`,
+          en: `The report is already acknowledged (${by}, ${on}). It can be acknowledged only once.`,
+        },
+      })
+    }
     const project = await projectOf(trx, projectId)
     await assertNoPersonalData(trx, project.owner_organisation_id, { comment })
     const id = uuid()

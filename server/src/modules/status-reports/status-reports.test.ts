@@ -11,6 +11,7 @@ let leaderId: string
 let viewer: Client
 let member: Client
 let lateActivity: { id: string; version: number }
+let owner: string
 
 interface Report {
   id: string
@@ -41,6 +42,7 @@ beforeAll(async () => {
   t = await createTestApp()
   const f = t.fixtures
   const root = await f.organisation({ name: 'Luleå kommun' })
+  owner = root
   project = await f.project({
     ownerOrganisationId: root,
     name: 'FöräldraSupporten',
@@ -173,17 +175,35 @@ describe('status reports', () => {
     })
   })
 
-  it('is acknowledged by the steering group, once submitted', async () => {
-    // Steering-group membership grants project:approve; until governance exists the service is called directly.
-    const acknowledged = await acknowledgeStatusReport(
-      t.db,
-      leaderId,
-      project,
-      report.id,
-      'Tagen till protokollet.',
-    )
-    expect(acknowledged.acknowledgementList.map((a) => a.comment)).toEqual(['Tagen till protokollet.'])
-    expect((await leader.post(`${base}/${report.id}/acknowledge`, {})).statusCode).toBe(403)
+  it('is acknowledged by a steering-group member once; a second acknowledgement is refused with 409', async () => {
+    const group = await t.fixtures.steeringGroup({
+      ownerOrganisationId: owner,
+      projectIds: [project],
+      members: 2,
+    })
+    const [chair, second] = await Promise.all(group.users.map((u) => t.as(u)))
+    if (!chair || !second) throw new Error('two members expected')
+    const url = `${base}/${report.id}/acknowledge`
+    expect((await leader.post(url, {})).statusCode).toBe(403)
+
+    const first = await chair.post(url, { comment: 'Tagen till protokollet.' })
+    expect(first.statusCode).toBe(200)
+    expect(json<Report>(first).acknowledgementList.map((a) => a.comment)).toEqual(['Tagen till protokollet.'])
+
+    for (const client of [chair, second]) {
+      const again = await client.post(url, { comment: 'En gång till.' })
+      expect(again.statusCode).toBe(409)
+      expect(again.headers['content-type']).toMatch(/application\/problem\+json/)
+      const problem = json<Problem & { detail: string }>(again)
+      expect(problem.code).toBe('report_already_acknowledged')
+      expect(problem.detail).toMatch(/^Rapporten är redan kvitterad \(.+, \d{4}-\d{2}-\d{2}\)\./)
+    }
+    const stored = json<Report>(await viewer.get(`${base}/${report.id}`))
+    expect(stored.acknowledgementList.map((a) => a.comment)).toEqual(['Tagen till protokollet.'])
+    // The service refuses as well when called directly, so no other path adds a second one.
+    await expect(acknowledgeStatusReport(t.db, leaderId, project, report.id, 'x')).rejects.toMatchObject({
+      status: 409,
+    })
   })
 
   it('lists the leader’s due reports for the inbox, with the draft to continue', async () => {

@@ -232,6 +232,8 @@ export const sv = {
     commitTitle: 'Importera',
     commit: 'Importera {{count}} rader',
     committing: 'Importerar … {{done}} av {{total}} rader',
+    uploading: 'Filen laddas upp och läses …',
+    validating: 'Alla rader kontrolleras …',
     committed:
       'Klart: {{inserted}} nya rader importerades. {{duplicate}} rader fanns redan och hoppades över.',
     failed: 'Importen avbröts och inget sparades.',
@@ -515,6 +517,8 @@ export const en: Translations<typeof sv> = {
     commitTitle: 'Import',
     commit: 'Import {{count}} rows',
     committing: 'Importing … {{done}} of {{total}} rows',
+    uploading: 'Uploading and reading the file …',
+    validating: 'Checking every row …',
     committed:
       'Done: {{inserted}} new rows were imported. {{duplicate}} rows were already there and were skipped.',
     failed: 'The import was stopped and nothing was saved.',

@@ -15,6 +15,7 @@ import { type AuditEntry, type AuditSearch, auditExportHref, useAuditLog } from 
 import { projectOptionsQueryOptions, userOptionsQueryOptions } from '../api/users'
 import { AdminNav } from './admin-nav'
 import './admin.css'
+import { DownloadLink } from '../../../components/download-link'
 
 const entities = [
   'project',
@@ -173,12 +174,12 @@ export function AuditPage() {
         <h2 id="export-title">{t('audit.exportTitle')}</h2>
         <p className="muted">{t('audit.exportHint')}</p>
         <p className="button-row">
-          <a className={buttonClass('secondary')} href={auditExportHref(search, 'csv')} download>
+          <DownloadLink className={buttonClass('secondary')} href={auditExportHref(search, 'csv')}>
             {t('audit.exportCsv')}
-          </a>
-          <a className={buttonClass('secondary')} href={auditExportHref(search, 'xlsx')} download>
+          </DownloadLink>
+          <DownloadLink className={buttonClass('secondary')} href={auditExportHref(search, 'xlsx')}>
             {t('audit.exportXlsx')}
-          </a>
+          </DownloadLink>
         </p>
       </section>
     </>

@@ -3,12 +3,9 @@ import type { EndpointOutput } from '@lagesbild/shared/http/endpoint'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { apiRequest } from '../../../lib/api-client'
 import { queryKeys } from '../../../lib/query-keys'
+import type { PortfolioSearch } from './portfolio-search'
 
 export type PortfolioFinance = EndpointOutput<typeof portfolioApi.getPortfolioFinance>
-export interface PortfolioSearch {
-  programmeId?: string
-  year?: number
-}
 
 export const portfolioQueryOptions = (search: PortfolioSearch) =>
   queryOptions({
@@ -25,14 +22,4 @@ export function portfolioExportUrl(search: PortfolioSearch): string {
   if (search.year) query.set('year', String(search.year))
   const text = query.toString()
   return `/api/finance/portfolio/export${text ? `?${text}` : ''}`
-}
-
-export function parsePortfolioSearch(search: Record<string, unknown>): PortfolioSearch {
-  const year = Number(search.year)
-  return {
-    ...(typeof search.programmeId === 'string' && search.programmeId
-      ? { programmeId: search.programmeId }
-      : {}),
-    ...(Number.isInteger(year) && year >= 1990 && year <= 2100 ? { year } : {}),
-  }
 }

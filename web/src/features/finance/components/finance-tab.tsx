@@ -33,6 +33,7 @@ import {
   useUpdateBudgetVersion,
 } from '../api/project-finance'
 import './finance.css'
+import { DownloadLink } from '../../../components/download-link'
 import { RequestDecisionLink } from '../../governance/components/request-decision-link'
 
 const BurnChart = lazy(() => import('./burn-chart'))
@@ -754,9 +755,9 @@ function SummarySection({ projectId }: { projectId: string }) {
     <section className="panel" aria-labelledby="summary-title">
       <div className="panel__header">
         <h2 id="summary-title">{t('summary.title')}</h2>
-        <a className={buttonClass('secondary', 'small')} href={projectExportUrl(projectId)} download>
+        <DownloadLink className={buttonClass('secondary', 'small')} href={projectExportUrl(projectId)}>
           {t('summary.export')}
-        </a>
+        </DownloadLink>
       </div>
       {!summary.data ? (
         <Loading />

@@ -105,6 +105,9 @@ function UploadStep({
           <Button type="submit" variant="primary" busy={upload.isPending} disabled={!file}>
             {t('import.upload')}
           </Button>
+          <span role="status" className="muted small">
+            {upload.isPending ? t('import.uploading') : ''}
+          </span>
         </div>
         <p className="small">
           {t('import.samples')} <a href={sampleUrl('clean')}>{t('import.sample')}</a> ·{' '}
@@ -271,6 +274,7 @@ function ImportSteps({
         <h2 id="validate-title">
           <span className="muted small">{t('import.step', { n: 3 })}</span> {t('import.validate')}
         </h2>
+        {step.isPending && step.variables?.kind === 'validate' ? <p>{t('import.validating')}</p> : null}
         {imported.status === 'validated' || imported.status === 'committed' ? (
           <p className="alert alert--info">
             {t('import.validated', {
@@ -321,6 +325,7 @@ function ImportSteps({
           <>
             <p>{t('import.committing', { done: imported.counts.done, total: imported.counts.valid ?? 0 })}</p>
             <progress
+              aria-label={t('import.commitTitle')}
               className="import-progress"
               max={imported.counts.valid ?? 1}
               value={imported.counts.done}

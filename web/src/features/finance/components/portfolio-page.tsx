@@ -12,6 +12,7 @@ import { hasOrganisationRole, useCurrentUser } from '../../../lib/current-user'
 import { formatAmount } from '../../../lib/format'
 import { type PortfolioFinance, portfolioExportUrl, usePortfolio } from '../api/portfolio'
 import './finance.css'
+import { DownloadLink } from '../../../components/download-link'
 
 const FunderChart = lazy(() => import('./funder-chart'))
 
@@ -105,9 +106,9 @@ export function PortfolioPage() {
         description={<p>{t('portfolio.intro')}</p>}
         actions={
           <>
-            <a className={buttonClass('secondary')} href={portfolioExportUrl(search)} download>
+            <DownloadLink className={buttonClass('secondary')} href={portfolioExportUrl(search)}>
               {t('portfolio.export')}
-            </a>
+            </DownloadLink>
             {hasOrganisationRole(user, ['finance', 'administrator']) ? (
               <Link to="/finance/imports" className={buttonClass('secondary')}>
                 {t('portfolio.importLink')}

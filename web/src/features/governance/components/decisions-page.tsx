@@ -12,6 +12,7 @@ import { Select } from '../../../components/select'
 import { decisionsExportUrl, parseDecisionSearch, useDecisions } from '../api/governance'
 import { DecisionTable } from './decision-table'
 import './governance.css'
+import { DownloadLink } from '../../../components/download-link'
 
 export function DecisionsPage() {
   const { t } = useTranslation('governance')
@@ -31,9 +32,9 @@ export function DecisionsPage() {
         title={t('register.title')}
         description={<p>{t('register.intro')}</p>}
         actions={
-          <a className={buttonClass('secondary')} href={decisionsExportUrl(search)} download>
+          <DownloadLink className={buttonClass('secondary')} href={decisionsExportUrl(search)}>
             {t('register.export')}
-          </a>
+          </DownloadLink>
         }
       />
       <form className="panel filter-row" onSubmit={apply} aria-label={t('register.filters')}>

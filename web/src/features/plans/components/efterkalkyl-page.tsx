@@ -1,3 +1,4 @@
+import { formatDateSpan } from '@lagesbild/shared/domain/date-precision'
 import { formatDeviation } from '@lagesbild/shared/domain/deviation'
 import { useParams } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
@@ -5,20 +6,9 @@ import { Button } from '../../../components/button'
 import { EmptyState } from '../../../components/empty-state'
 import { Loading } from '../../../components/loading'
 import { ProblemAlert } from '../../../components/problem-alert'
-import { type Efterkalkyl, useEfterkalkyl } from '../api/get-efterkalkyl'
-import { showDate } from './date-text'
+import { useEfterkalkyl } from '../api/get-efterkalkyl'
 import { useLanguage } from './use-language'
 import './plans.css'
-
-type Row = Efterkalkyl['groups'][number]['rows'][number]
-
-/** "2015-01-01 – 2016-06-01" for a period, the single date for a deadline. */
-function when(start: Row['plannedStart'], end: Row['plannedEnd'], language: 'sv' | 'en'): string {
-  if (start && end && (start.from !== end.from || start.precision !== end.precision)) {
-    return `${showDate(start, language)} – ${showDate(end, language)}`
-  }
-  return showDate(end ?? start, language)
-}
 
 /** The final report's Efterkalkyl: Aktivitet, Kalkyl, Utfall, Differens, printable. */
 export function EfterkalkylPage() {
@@ -70,11 +60,13 @@ export function EfterkalkylPage() {
                           {row.number ? `${row.number} ` : ''}
                           {row.title}
                         </th>
-                        <td className="nowrap">{when(row.plannedStart, row.plannedEnd, language)}</td>
+                        <td className="nowrap">
+                          {formatDateSpan(row.plannedStart, row.plannedEnd, language)}
+                        </td>
                         <td className="nowrap">
                           {row.deviation.kind === 'remaining'
                             ? formatDeviation(row.deviation, language)
-                            : when(row.actualStart, row.actualEnd, language) || '–'}
+                            : formatDateSpan(row.actualStart, row.actualEnd, language) || '–'}
                         </td>
                         <td className={`nowrap plan-deviation plan-deviation--${row.deviation.kind}`}>
                           {row.deviation.kind === 'remaining' ? '' : formatDeviation(row.deviation, language)}

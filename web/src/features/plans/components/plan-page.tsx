@@ -11,6 +11,7 @@ import { AddActivity } from './add-activity'
 import { ImportPanel } from './import-panel'
 import { PlanTable } from './plan-table'
 import './plans.css'
+import { DownloadLink } from '../../../components/download-link'
 
 export function PlanPage() {
   const { t } = useTranslation('plans')
@@ -31,22 +32,20 @@ export function PlanPage() {
             <RequestDecisionLink projectId={projectId} kind="milestone" />
           ) : null}
           <span className="plan-toolbar__label">{t('plan.export')}:</span>
-          <a
+          <DownloadLink
             className="button button--secondary button--small"
             href={exportUrl(projectId, 'xlsx')}
-            download
             aria-label={t('plan.exportLabel', { format: 'Excel' })}
           >
             {t('plan.exportXlsx')}
-          </a>
-          <a
+          </DownloadLink>
+          <DownloadLink
             className="button button--secondary button--small"
             href={exportUrl(projectId, 'csv')}
-            download
             aria-label={t('plan.exportLabel', { format: 'CSV' })}
           >
             {t('plan.exportCsv')}
-          </a>
+          </DownloadLink>
         </div>
       </div>
       {plan.isError ? <ProblemAlert error={plan.error} /> : null}

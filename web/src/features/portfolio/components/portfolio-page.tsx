@@ -1,7 +1,6 @@
 import { lifecycleStatuses } from '@lagesbild/shared/domain/lifecycle'
 import { defaultOrder, type PortfolioSort } from '@lagesbild/shared/domain/portfolio'
-import { Link, useNavigate, useRouter, useSearch } from '@tanstack/react-router'
-import { useEffect, useState } from 'react'
+import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { Button, buttonClass } from '../../../components/button'
 import { Checkbox } from '../../../components/checkbox'
@@ -15,7 +14,7 @@ import { ProblemAlert } from '../../../components/problem-alert'
 import { Select } from '../../../components/select'
 import { StatusBadge } from '../../../components/status-badge'
 import { formatDate } from '../../../lib/format'
-import { useDebouncedValue } from '../../../lib/use-debounced-value'
+import { useSettledSearchText, yearOptions } from '../../../lib/list-filters'
 import {
   type PortfolioRow,
   type PortfolioSearch,
@@ -27,38 +26,22 @@ import {
 } from '../api/portfolio'
 import { SavedViews } from './saved-views'
 import './portfolio.css'
-
-const FIRST_YEAR = 2010
-
-function yearOptions() {
-  const years: { value: string; label: string }[] = []
-  for (let year = new Date().getFullYear() + 5; year >= FIRST_YEAR; year -= 1)
-    years.push({ value: String(year), label: String(year) })
-  return years
-}
+import { DownloadLink } from '../../../components/download-link'
 
 export function PortfolioPage() {
   const { t } = useTranslation('portfolio')
   const { t: tc } = useTranslation('common')
   const search = useSearch({ from: '/authenticated/portfolio' })
   const navigate = useNavigate({ from: '/portfolio' })
-  const router = useRouter()
   const programmes = useProgrammeOptions()
   const organisations = useOrganisationOptions()
   const steeringGroups = useSteeringGroupOptions()
   const portfolio = usePortfolio(search)
-  const [q, setQ] = useState(search.q ?? '')
-  const debouncedQ = useDebouncedValue(q, 300)
 
   const setFilters = (patch: Partial<PortfolioSearch>) =>
     navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true })
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text should navigate
-  useEffect(() => {
-    const next = debouncedQ.trim() || undefined
-    if (router.state.location.pathname !== '/portfolio') return
-    if (next !== search.q) void setFilters({ q: next })
-  }, [debouncedQ])
+  const [q, setQ] = useSettledSearchText('/portfolio', search.q, (next) => void setFilters({ q: next }))
 
   const rows = portfolio.data?.pages.flatMap((page) => page.items) ?? []
   const filterKeys = Object.keys(search).filter((key) => key !== 'sort' && key !== 'order')
@@ -69,9 +52,9 @@ export function PortfolioPage() {
         title={t('title')}
         description={<p>{t('intro')}</p>}
         actions={
-          <a className={buttonClass('secondary')} href={portfolioExportUrl(search)} download>
+          <DownloadLink className={buttonClass('secondary')} href={portfolioExportUrl(search)}>
             {t('export')}
-          </a>
+          </DownloadLink>
         }
       />
       <SavedViews

@@ -1,6 +1,5 @@
 import { lifecycleStatuses } from '@lagesbild/shared/domain/lifecycle'
-import { Link, useNavigate, useRouter, useSearch } from '@tanstack/react-router'
-import { useEffect, useState } from 'react'
+import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { Button, buttonClass } from '../../../components/button'
 import { Checkbox } from '../../../components/checkbox'
@@ -13,20 +12,10 @@ import { ProblemAlert } from '../../../components/problem-alert'
 import { ProjectTable } from '../../../components/project-table'
 import { Select } from '../../../components/select'
 import { canCreateProjects, useCurrentUser } from '../../../lib/current-user'
-import { useDebouncedValue } from '../../../lib/use-debounced-value'
+import { useSettledSearchText, yearOptions } from '../../../lib/list-filters'
 import { useProgrammeOptions } from '../api/get-programme-options'
 import { type ProjectListSearch, useProjects } from '../api/get-projects'
 import './projects.css'
-
-const FIRST_YEAR = 2010
-
-function yearOptions(): { value: string; label: string }[] {
-  const last = new Date().getFullYear() + 5
-  const years: { value: string; label: string }[] = []
-  for (let year = last; year >= FIRST_YEAR; year -= 1)
-    years.push({ value: String(year), label: String(year) })
-  return years
-}
 
 export function ProjectsPage() {
   const { t } = useTranslation('projects')
@@ -34,23 +23,13 @@ export function ProjectsPage() {
   const me = useCurrentUser()
   const search = useSearch({ from: '/authenticated/projects' })
   const navigate = useNavigate({ from: '/projects' })
-  const router = useRouter()
   const programmes = useProgrammeOptions()
   const projects = useProjects(search)
-
-  const [q, setQ] = useState(search.q ?? '')
-  const debouncedQ = useDebouncedValue(q, 300)
 
   const setFilters = (patch: Partial<ProjectListSearch>) =>
     navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true })
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text should navigate
-  useEffect(() => {
-    const next = debouncedQ.trim() || undefined
-    // A settled search must not pull back a user who has already clicked their way elsewhere.
-    if (router.state.location.pathname !== '/projects') return
-    if (next !== search.q) void setFilters({ q: next })
-  }, [debouncedQ])
+  const [q, setQ] = useSettledSearchText('/projects', search.q, (next) => void setFilters({ q: next }))
 
   const rows = projects.data?.pages.flatMap((page) => page.items) ?? []
   const hasFilters = Object.keys(search).length > 0

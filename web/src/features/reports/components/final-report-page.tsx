@@ -22,6 +22,7 @@ import { ReportStatusBadge } from './report-status-badge'
 import { SectionEditor } from './section-editor'
 import { useProjectPermissions } from './use-project-permissions'
 import './reports.css'
+import { DownloadLink } from '../../../components/download-link'
 
 /** One final report (or addendum): every section with its guidance, generated part and text. */
 export function FinalReportPage() {
@@ -53,20 +54,18 @@ export function FinalReportPage() {
         <ReportFacts report={report} />
         <StatusNotice report={report} />
         <div className="final-report__downloads">
-          <a
+          <DownloadLink
             className={buttonClass('secondary', 'small')}
             href={documentUrl(projectId, reportId, 'docx')}
-            download
           >
             {t('report.downloadDocx')}
-          </a>
-          <a
+          </DownloadLink>
+          <DownloadLink
             className={buttonClass('secondary', 'small')}
             href={documentUrl(projectId, reportId, 'pdf')}
-            download
           >
             {t('report.downloadPdf')}
-          </a>
+          </DownloadLink>
           <Link
             className={buttonClass('secondary', 'small')}
             to="/print/final-report/$projectId/$reportId"

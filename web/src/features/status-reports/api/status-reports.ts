@@ -90,5 +90,8 @@ export function useAcknowledgeStatusReport(projectId: string, reportId: string) 
       queryClient.setQueryData(queryKeys.statusReports.detail(projectId, reportId), report)
       await refresh()
     },
+    // Someone else acknowledged it first (409): reload so their acknowledgement shows and the form goes.
+    onError: () =>
+      queryClient.invalidateQueries({ queryKey: queryKeys.statusReports.detail(projectId, reportId) }),
   })
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { DownloadLink } from '../../../components/download-link'
 
 /** Links to the committee's status report of a programme, built by the server's document pipeline. */
 export function ProgrammeStatusDocument({ programmeId }: { programmeId: string }) {
@@ -10,14 +11,10 @@ export function ProgrammeStatusDocument({ programmeId }: { programmeId: string }
       <p className="muted">{t('programme.intro')}</p>
       <ul>
         <li>
-          <a href={`${base}.docx`} download>
-            {t('programme.docx')}
-          </a>
+          <DownloadLink href={`${base}.docx`}>{t('programme.docx')}</DownloadLink>
         </li>
         <li>
-          <a href={`${base}.pdf`} download>
-            {t('programme.pdf')}
-          </a>
+          <DownloadLink href={`${base}.pdf`}>{t('programme.pdf')}</DownloadLink>
         </li>
       </ul>
     </section>

@@ -186,7 +186,11 @@ function ReportView({
       ) : null}
       <Acknowledgements report={report} />
       {canAcknowledge && report.status === 'submitted' && !report.supersededById ? (
-        <AcknowledgeForm projectId={projectId} reportId={report.id} />
+        <AcknowledgeForm
+          projectId={projectId}
+          reportId={report.id}
+          acknowledged={report.acknowledgementList.length > 0}
+        />
       ) : null}
     </section>
   )
@@ -210,8 +214,20 @@ function Acknowledgements({ report }: { report: StatusReport }) {
   )
 }
 
-/** The steering group confirms it has read a submitted report, optionally with a comment. */
-function AcknowledgeForm({ projectId, reportId }: { projectId: string; reportId: string }) {
+/**
+ * The steering group confirms it has read a submitted report, optionally with a comment. A report
+ * is acknowledged once (the server answers 409 to a second), so the form goes once it is; the
+ * status line stays so the confirmation is announced.
+ */
+function AcknowledgeForm({
+  projectId,
+  reportId,
+  acknowledged,
+}: {
+  projectId: string
+  reportId: string
+  acknowledged: boolean
+}) {
   const { t } = useTranslation('statusReports')
   const acknowledge = useAcknowledgeStatusReport(projectId, reportId)
   const [comment, setComment] = useState('')
@@ -220,26 +236,32 @@ function AcknowledgeForm({ projectId, reportId }: { projectId: string; reportId:
     acknowledge.mutate(comment, { onSuccess: () => setComment('') })
   }
   return (
-    <form onSubmit={onSubmit} aria-labelledby="status-report-acknowledge">
-      <h3 id="status-report-acknowledge">{t('report.acknowledgeTitle')}</h3>
-      <p className="muted">{t('report.acknowledgeIntro')}</p>
-      <FreeTextArea
-        id="status-report-acknowledge-comment"
-        label={t('report.acknowledgeComment')}
-        value={comment}
-        rows={3}
-        onChange={(e) => setComment(e.target.value)}
-      />
-      <ProblemAlert error={acknowledge.error} />
-      {acknowledge.isSuccess ? (
-        <p role="status" className="muted">
-          {t('report.acknowledged')}
-        </p>
-      ) : null}
-      <Button type="submit" variant="primary" disabled={acknowledge.isPending}>
-        {t('report.acknowledge')}
-      </Button>
-    </form>
+    <>
+      <p role="status" className="muted">
+        {acknowledge.isSuccess ? t('report.acknowledged') : ''}
+      </p>
+      {acknowledged ? (
+        acknowledge.isError ? (
+          <ProblemAlert error={acknowledge.error} />
+        ) : null
+      ) : (
+        <form onSubmit={onSubmit} aria-labelledby="status-report-acknowledge">
+          <h3 id="status-report-acknowledge">{t('report.acknowledgeTitle')}</h3>
+          <p className="muted">{t('report.acknowledgeIntro')}</p>
+          <FreeTextArea
+            id="status-report-acknowledge-comment"
+            label={t('report.acknowledgeComment')}
+            value={comment}
+            rows={3}
+            onChange={(e) => setComment(e.target.value)}
+          />
+          <ProblemAlert error={acknowledge.error} />
+          <Button type="submit" variant="primary" busy={acknowledge.isPending}>
+            {t('report.acknowledge')}
+          </Button>
+        </form>
+      )}
+    </>
   )
 }
 
