@@ -19,8 +19,29 @@ function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
 
 const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort()
 
+/*
+ * Namespaces that lazily loaded pages register (features/<feature>/i18n-<part>.ts) are checked
+ * like the others; their namespace is the feature and part, e.g. governanceKeeping.
+ */
+const lazyModules = import.meta.glob<{ sv: Tree; en: Tree }>('../features/*/i18n-*.ts', { eager: true })
+const lazyNamespace = (path: string) => {
+  const [, feature = '', part = ''] = /features\/([^/]+)\/i18n-([^/.]+)\.ts$/.exec(path) ?? []
+  return `${feature}${part.charAt(0).toUpperCase()}${part.slice(1)}`
+}
+const allResources = Object.fromEntries(
+  (Object.keys(resources) as (keyof typeof resources)[]).map((language) => [
+    language,
+    {
+      ...resources[language],
+      ...Object.fromEntries(
+        Object.entries(lazyModules).map(([path, m]) => [lazyNamespace(path), m[language]]),
+      ),
+    },
+  ]),
+) as unknown as Record<keyof typeof resources, Record<string, Tree>>
+
 const languages = Object.keys(resources) as (keyof typeof resources)[]
-const namespaces = [...new Set(languages.flatMap((language) => Object.keys(resources[language])))].sort()
+const namespaces = [...new Set(languages.flatMap((language) => Object.keys(allResources[language])))].sort()
 
 describe('translations', () => {
   it('has both Swedish and English', () => {
@@ -46,14 +67,18 @@ describe('translations', () => {
   })
 
   it('registers the same namespaces in every language', () => {
-    for (const language of languages) expect(Object.keys(resources[language]).sort()).toEqual(namespaces)
+    for (const language of languages) expect(Object.keys(allResources[language]).sort()).toEqual(namespaces)
+  })
+
+  it('finds the lazily registered namespaces', () => {
+    expect(namespaces).toContain('governanceKeeping')
   })
 
   for (const namespace of namespaces) {
     describe(namespace, () => {
       const flat = Object.fromEntries(
         languages.map((language) => {
-          const tree = (resources[language] as Record<string, Tree | undefined>)[namespace] ?? {}
+          const tree = allResources[language][namespace] ?? {}
           return [language, flatten(tree)]
         }),
       ) as Record<(typeof languages)[number], Map<string, unknown>>

@@ -8,6 +8,7 @@ import { en as adminEn, sv as adminSv } from '../features/admin/i18n'
 import { en as authEn, sv as authSv } from '../features/auth/i18n'
 import { en as financeEn, sv as financeSv } from '../features/finance/i18n'
 import { en as governanceEn, sv as governanceSv } from '../features/governance/i18n'
+import type { sv as governanceKeepingSv } from '../features/governance/i18n-keeping'
 import { en as homeEn, sv as homeSv } from '../features/home/i18n'
 import { en as indicatorsEn, sv as indicatorsSv } from '../features/indicators/i18n'
 import { en as organisationsEn, sv as organisationsSv } from '../features/organisations/i18n'
@@ -68,10 +69,15 @@ export const resources = {
 
 export const defaultNS = 'common'
 
+/** Namespaces registered by lazily loaded pages (lib/i18n-lazy.ts), typed like the rest. */
+export interface LazyResources {
+  governanceKeeping: typeof governanceKeepingSv
+}
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: typeof defaultNS
-    resources: (typeof resources)['sv']
+    resources: (typeof resources)['sv'] & LazyResources
   }
 }
 

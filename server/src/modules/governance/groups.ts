@@ -6,6 +6,7 @@ import type {
   SteeringGroupMember,
   SteeringGroupPatch,
 } from '@lagesbild/shared/api/governance'
+import { steeringGroupKeeperRoles } from '@lagesbild/shared/domain/access'
 import { type CalendarDate, todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { type GroupKind, type MemberRole, membersOn } from '@lagesbild/shared/domain/governance'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
@@ -25,7 +26,7 @@ type MemberT = Static<typeof SteeringGroupMember>
  * Who keeps a group's records: an administrator or portfolio manager granted on the group's
  * owning organisation or above it. Members see the group; they do not edit its register.
  */
-export const managerRoles = ['administrator', 'portfolio_manager'] as const
+export const managerRoles = steeringGroupKeeperRoles
 
 function grantedOn(
   eb: ExpressionBuilder<Database, 'steering_group'>,
