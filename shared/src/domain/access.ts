@@ -53,4 +53,7 @@ export const projectCreatorRoles: readonly OrganisationRole[] = ['administrator'
  * Roles that keep a steering group's records (the group, members, projects governed, meetings),
  * on groups owned by an organisation they are granted on or below it.
  */
-export const steeringGroupKeeperRoles = ['administrator', 'portfolio_manager'] as const satisfies readonly OrganisationRole[]
+export const steeringGroupKeeperRoles = [
+  'administrator',
+  'portfolio_manager',
+] as const satisfies readonly OrganisationRole[]

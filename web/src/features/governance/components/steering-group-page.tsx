@@ -55,7 +55,7 @@ export function SteeringGroupPage() {
           </p>
         }
       />
-      {g.canManage ? <EditGroup key={g.version} group={g} /> : null}
+      {g.canManage ? <EditGroup group={g} /> : null}
       <GovernedProjects group={g} />
       <MembersOn group={g} />
       <Meetings group={g} />
