@@ -9,6 +9,7 @@ import * as reports from './2026-11-25-0007-reports.ts'
 import * as portfolio from './2026-11-25-0008-portfolio.ts'
 import * as scale from './2026-11-25-0009-scale.ts'
 import * as governanceLinks from './2026-11-25-0099-governance-links.ts'
+import * as steeringGroupKind from './2026-11-26-0001-steering-group-kind.ts'
 import * as costRollup from './2026-11-26-0020-cost-rollup.ts'
 
 /**
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0008-portfolio': portfolio,
   '2026-11-25-0009-scale': scale,
   '2026-11-25-0099-governance-links': governanceLinks,
+  '2026-11-26-0001-steering-group-kind': steeringGroupKind,
   '2026-11-26-0020-cost-rollup': costRollup,
 }

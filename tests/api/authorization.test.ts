@@ -1282,6 +1282,27 @@ function governanceMatrix(): Record<string, RouteCase> {
       path: (w) => `${g(w)}/projects/${w.project}`,
       body: () => ({}),
     },
+    'DELETE /api/steering-groups/:groupId/projects/:projectId': {
+      allowed: keepers,
+      // A fresh project linked per request, so the world's own link (the steering actor's access) stays.
+      before: async (t, w) => {
+        const linked = await t.fixtures.project({ ownerOrganisationId: w.unit })
+        await t.db
+          .insertInto('steering_group_project')
+          .values({ steering_group_id: w.steeringGroup, project_id: linked })
+          .execute()
+        remember(w, 'linkedProject', linked)
+      },
+      path: (w) => `${g(w)}/projects/${idOf(w, 'linkedProject')}`,
+    },
+    'GET /api/meetings/:meetingId/extract': {
+      allowed: groupReaders,
+      path: (w) => `/api/meetings/${w.meeting}/extract`,
+    },
+    'GET /api/meetings/:meetingId/extract.:format': {
+      allowed: groupReaders,
+      path: (w) => `/api/meetings/${w.meeting}/extract.docx`,
+    },
     'POST /api/steering-groups/:groupId/meetings': {
       allowed: keepers,
       path: (w) => `${g(w)}/meetings`,

@@ -1,11 +1,20 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { expectAccessible, logIn } from './support.ts'
 
 const TABB = 'Tillsammans för samverkan på Västra Engelbrektsskolan'
+const TIDIGA = 'Tidiga insatser i samverkan, skola – socialtjänst'
+
+async function openProject(page: Page, name: string) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Projekt', exact: true }).click()
+  await page.getByRole('searchbox', { name: 'Sök' }).fill(name)
+  await page.getByRole('link', { name, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+}
 
 test('leader asks for milestone approval, the steering member approves it in Att besluta, the decision is in the register', async ({
   page,
 }) => {
+  test.setTimeout(180_000)
   await logIn(page, 'projektledare@demo.example')
   await page.getByRole('navigation').getByRole('link', { name: 'Projekt', exact: true }).click()
   await page.getByRole('searchbox', { name: 'Sök' }).fill('Västra Engelbrektsskolan')
@@ -54,6 +63,7 @@ test('leader asks for milestone approval, the steering member approves it in Att
 test('steering group with members over time, a meeting’s protocol extract, and Samverkan’s course with both seed decisions', async ({
   page,
 }) => {
+  test.setTimeout(180_000)
   await logIn(page, 'admin@demo.example')
   await page.getByRole('navigation').getByRole('link', { name: 'Styrgrupper' }).click()
   await page.getByRole('link', { name: 'LG-SAM soc/buf' }).click()
@@ -66,8 +76,23 @@ test('steering group with members over time, a meeting’s protocol extract, and
 
   await page.getByRole('region', { name: 'Möten' }).getByRole('link', { name: 'Möte 2018-10-09' }).click()
   await expect(page.getByRole('table', { name: 'Protokollsutdrag' })).toContainText('avslutas projektet')
-  await expect(page.getByRole('button', { name: 'Skriv ut protokollsutdrag' })).toBeVisible()
   await expectAccessible(page)
+  const pdf = await page.request.get(
+    (await page.getByRole('link', { name: 'Ladda ner som PDF' }).getAttribute('href')) ?? '',
+  )
+  expect(pdf.status()).toBe(200)
+  expect(pdf.headers()['content-type']).toBe('application/pdf')
+
+  await page.getByRole('link', { name: 'Protokollsutdrag för utskrift' }).click()
+  const extract = page.getByRole('main').getByRole('article')
+  await expect(extract.getByRole('heading', { level: 1 })).toContainText(
+    'LG-SAM soc/buf, sammanträde 2018-10-09',
+  )
+  await expect(extract.getByRole('heading', { name: /^§ 1 Avslutas i förtid/ })).toBeVisible()
+  await expect(extract).toContainText('Rätt utdraget intygar')
+  await expect(page.getByRole('button', { name: 'Skriv ut' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'Tillbaka till mötet' }).click()
 
   await page
     .getByRole('table', { name: 'Protokollsutdrag' })
@@ -78,5 +103,99 @@ test('steering group with members over time, a meeting’s protocol extract, and
   await expect(course.first()).toContainText('2018-06-11')
   await expect(course.first()).toContainText('Byte av projektägare')
   await expect(page.locator('.course-list')).toContainText('Avslutas i förtid')
+  await expectAccessible(page)
+})
+
+test('a keeper creates a steering group, adds a member and links a project; the leader asks for a milestone from the plan grid and the member approves it', async ({
+  page,
+}) => {
+  test.setTimeout(300_000)
+  const groupName = `Uppföljningsgrupp Tidiga insatser ${Date.now()}`
+  await logIn(page, 'admin@demo.example')
+  await page.getByRole('navigation').getByRole('link', { name: 'Styrgrupper' }).click()
+  await page.getByRole('link', { name: 'Ny styrgrupp' }).click()
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Ny styrgrupp eller ledningsgrupp' }),
+  ).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('textbox', { name: /^Namn/ }).fill(groupName)
+  await page.getByLabel('Slag av grupp').selectOption({ label: 'Ledningsgrupp' })
+  await page.getByRole('checkbox', { name: 'Socialförvaltningen (SOC)' }).check()
+  await page.getByRole('button', { name: 'Skapa gruppen' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: groupName })).toBeVisible()
+  await expect(page.getByText('Gruppen är skapad.')).toBeVisible()
+  await expect(
+    page.getByText(
+      /^Ledningsgrupp · Organisation: Luleå kommun · Representerade organisationer: Socialförvaltningen/,
+    ),
+  ).toBeVisible()
+
+  const addMember = page.getByRole('form', { name: 'Lägg till ledamot' })
+  await addMember
+    .getByLabel(/^Namn/)
+    .selectOption({ label: 'Stefan Åberg, Sektionschef, Socialförvaltningen' })
+  await addMember.getByLabel('Roll').selectOption({ label: 'Ordförande' })
+  await addMember.getByRole('button', { name: 'Lägg till ledamot' }).click()
+  await expect(addMember.getByRole('status')).toHaveText(/är tillagd/)
+  await expect(page.getByRole('table', { name: 'Alla ledamöter över tid' })).toContainText('Stefan Åberg')
+
+  // Linking from the keyboard: search, then Tab to the project's button and press Enter.
+  const governed = page.getByRole('region', { name: 'Projekt som gruppen styr' })
+  await governed.getByRole('searchbox', { name: /^Sök projekt/ }).fill('Tidiga insatser')
+  const linkButton = governed.getByRole('button', { name: `Koppla ${TIDIGA} till gruppen` })
+  await expect(linkButton).toBeVisible()
+  await linkButton.focus()
+  await page.keyboard.press('Enter')
+  await expect(governed.getByRole('status')).toHaveText(`Gruppen styr nu ${TIDIGA}.`)
+  await expect(governed.getByRole('table')).toContainText(TIDIGA)
+  await expectAccessible(page)
+
+  // The project leader asks for approval of a milestone straight from the plan grid, by keyboard.
+  await page.context().clearCookies()
+  await logIn(page, 'projektledare@demo.example')
+  await openProject(page, TIDIGA)
+  await page.getByRole('link', { name: 'Aktivitetsplan' }).click()
+  const grid = page.getByRole('grid')
+  await expect(grid).toBeVisible()
+  const row = grid.getByRole('row', { name: /Öppna mottagningen/ })
+  await row.getByRole('gridcell').nth(1).click()
+  await page.keyboard.press('End')
+  const ask = row.getByRole('link', { name: 'Begär godkännande av milstolpen Öppna mottagningen' })
+  await expect(ask).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 2, name: 'Begär beslut av styrgruppen' })).toBeVisible()
+  await expect(page.getByLabel('Vad ska beslutas?')).toHaveValue('milestone')
+  await expect(page.getByLabel('Milstolpe', { exact: true }).locator('option:checked')).toHaveText(
+    'Öppna mottagningen',
+  )
+  await page
+    .getByRole('textbox', { name: /^Sammanfattning till styrgruppen/ })
+    .fill('Mottagningen för föräldrar har öppnat.')
+  await page.getByRole('button', { name: 'Skicka till styrgruppen' }).click()
+  await expect(page.getByText('Begäran är skickad till styrgruppen.')).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'Aktivitetsplan' }).click()
+  await expect(grid.getByRole('row', { name: /Öppna mottagningen/ })).toContainText('Väntar på beslut')
+  await expect(
+    grid.getByRole('link', { name: 'Begär godkännande av milstolpen Öppna mottagningen' }),
+  ).toHaveCount(0)
+  await expectAccessible(page)
+
+  // The new group's member decides; the plan then shows the milestone approved.
+  await page.context().clearCookies()
+  await logIn(page, 'styrgrupp@demo.example')
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: /^Att besluta/ })
+    .click()
+  const request = page.getByRole('article').filter({ hasText: 'Mottagningen för föräldrar har öppnat.' })
+  await request.getByRole('textbox', { name: /^Kommentar/ }).fill('Godkänd.')
+  await request.getByRole('button', { name: 'Godkänn' }).click()
+  await expect(page.getByText('Begäran är godkänd och beslutet finns i registret.')).toBeVisible()
+  await openProject(page, TIDIGA)
+  await page.getByRole('link', { name: 'Aktivitetsplan' }).click()
+  await expect(page.getByRole('grid').getByRole('row', { name: /Öppna mottagningen/ })).toContainText(
+    /Godkänd \d{4}-\d{2}-\d{2}/,
+  )
   await expectAccessible(page)
 })

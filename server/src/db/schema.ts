@@ -517,6 +517,8 @@ export interface SteeringGroupTable {
   id: string
   owner_organisation_id: string
   name: string
+  /** 'steering_group' (styrgrupp) or 'management_group' (ledningsgrupp). */
+  kind: ColumnType<string, string | undefined, string>
   description: ColumnType<string, string | undefined, string>
   version: VersionColumn
   created_at: CreatedAt

@@ -1,5 +1,5 @@
 import { addDays, todayInSweden } from '@lagesbild/shared/domain/calendar-date'
-import type { DecisionKind, MemberRole } from '@lagesbild/shared/domain/governance'
+import type { DecisionKind, GroupKind, MemberRole } from '@lagesbild/shared/domain/governance'
 import { openApprovalRequest } from '../modules/governance/approvals.ts'
 import { insertDecision } from '../modules/governance/decisions.ts'
 import { approvalHandler } from '../modules/governance/registry.ts'
@@ -42,6 +42,8 @@ interface DecisionSpec {
 
 interface GroupSpec {
   name: string
+  /** LG-SAM is the administrations' ledningsgrupp; the others are styrgrupper. */
+  kind?: GroupKind
   owner: string
   organisations: string[]
   projects: [project: string, from: string | null][]
@@ -53,6 +55,7 @@ interface GroupSpec {
 const groups: GroupSpec[] = [
   {
     name: 'LG-SAM soc/buf',
+    kind: 'management_group',
     owner: 'Luleå kommun',
     organisations: ['Socialförvaltningen', 'Barn- och utbildningsförvaltningen'],
     projects: [[SAMVERKAN, '2017-01-01']],
@@ -226,7 +229,12 @@ async function insertGroup(ctx: DemoContext, spec: GroupSpec) {
   const id = ctx.newId('steering_group', spec.name)
   await ctx.db
     .insertInto('steering_group')
-    .values({ id, owner_organisation_id: ctx.organisation(spec.owner), name: spec.name })
+    .values({
+      id,
+      owner_organisation_id: ctx.organisation(spec.owner),
+      name: spec.name,
+      kind: spec.kind ?? 'steering_group',
+    })
     .execute()
   await ctx.db
     .insertInto('steering_group_organisation')

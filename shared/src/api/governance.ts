@@ -1,7 +1,9 @@
 import { Type } from 'typebox'
+import { DocumentModel } from '../domain/document-model.ts'
 import {
   decisionKinds,
   decisionOutcomes,
+  groupKinds,
   memberRoles,
   requestKinds,
   requestStatuses,
@@ -12,6 +14,7 @@ import { endpoint } from '../http/endpoint.ts'
 import { problemResponses } from '../http/problem.ts'
 
 export const MemberRole = Type.Enum(memberRoles)
+export const GroupKind = Type.Enum(groupKinds)
 export const DecisionKind = Type.Enum(decisionKinds)
 export const DecisionOutcome = Type.Enum(decisionOutcomes)
 export const RequestKind = Type.Enum(requestKinds)
@@ -44,6 +47,7 @@ export const GovernedProject = Type.Object({
 export const SteeringGroupSummary = Type.Object({
   id: Id,
   name: Type.String(),
+  kind: GroupKind,
   ownerOrganisation: Ref,
   projects: Type.Array(Ref),
   currentMemberCount: Type.Integer(),
@@ -60,6 +64,7 @@ export const MeetingSummary = Type.Object({
 export const SteeringGroup = Type.Object({
   id: Id,
   name: Type.String(),
+  kind: GroupKind,
   description: Type.String(),
   ownerOrganisation: Ref,
   organisations: Type.Array(Ref),
@@ -75,6 +80,7 @@ export const SteeringGroupCreate = Type.Object(
   {
     ownerOrganisationId: Id,
     name: Name(200),
+    kind: Type.Optional(GroupKind),
     description: Type.Optional(Text(5000)),
     organisationIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
   },
@@ -85,6 +91,7 @@ export const SteeringGroupPatch = Type.Object(
   {
     version: Version,
     name: Type.Optional(Name(200)),
+    kind: Type.Optional(GroupKind),
     description: Type.Optional(Text(5000)),
     organisationIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
   },
@@ -150,7 +157,7 @@ export const updateSteeringGroup = endpoint({
   method: 'PATCH',
   url: '/api/steering-groups/:groupId',
   schema: {
-    summary: 'Rename a steering group or change the organisations it represents',
+    summary: 'Rename a steering group, change its kind or the organisations it represents',
     tags,
     params: GroupParams,
     body: SteeringGroupPatch,
@@ -209,6 +216,18 @@ export const linkProject = endpoint({
   },
 })
 
+export const unlinkProject = endpoint({
+  method: 'DELETE',
+  url: '/api/steering-groups/:groupId/projects/:projectId',
+  schema: {
+    summary:
+      'Remove a link made by mistake; refused (409) once the group has decided on the project: end the period instead',
+    tags,
+    params: GroupProjectParams,
+    response: { 200: SteeringGroup, ...problemResponses },
+  },
+})
+
 // ---- meetings --------------------------------------------------------------------------------
 
 export const AgendaItem = Type.String({ minLength: 1, maxLength: 500 })
@@ -237,6 +256,13 @@ export const MeetingPatch = Type.Object(
   { additionalProperties: false },
 )
 export const MeetingParams = Type.Object({ meetingId: Id })
+export const extractFormats = ['docx', 'pdf'] as const
+export const MeetingExtractParams = Type.Object({ meetingId: Id, format: Type.Enum(extractFormats) })
+const BinaryDocument = Type.Unsafe<Uint8Array>({
+  type: 'string',
+  format: 'binary',
+  description: 'The protocol extract (DOCX or PDF), as an attachment with its name',
+})
 
 export const createMeeting = endpoint({
   method: 'POST',
@@ -270,6 +296,29 @@ export const updateMeeting = endpoint({
     params: MeetingParams,
     body: MeetingPatch,
     response: { 200: Meeting, ...problemResponses },
+  },
+})
+
+export const getMeetingExtract = endpoint({
+  method: 'GET',
+  url: '/api/meetings/:meetingId/extract',
+  schema: {
+    summary:
+      'Protokollsutdrag: the meeting and the decisions taken there that the caller may see, as a document model for print',
+    tags,
+    params: MeetingParams,
+    response: { 200: DocumentModel, ...problemResponses },
+  },
+})
+
+export const downloadMeetingExtract = endpoint({
+  method: 'GET',
+  url: '/api/meetings/:meetingId/extract.:format',
+  schema: {
+    summary: 'The protocol extract as a Word (extract.docx) or PDF (extract.pdf) file',
+    tags,
+    params: MeetingExtractParams,
+    response: { 200: BinaryDocument, ...problemResponses },
   },
 })
 
@@ -410,6 +459,8 @@ export const ApprovalRequest = Type.Object({
   decidedAt: Nullable(Timestamp),
   comment: Type.String(),
   decisionId: Nullable(Id),
+  /** The decision that closed the request, with its § when it has one. */
+  decision: Nullable(Type.Object({ id: Id, date: IsoDate, paragraph: Nullable(Type.String()) })),
   version: Version,
 })
 

@@ -48,3 +48,12 @@ export function capabilitiesFor(facts: ProjectAccessFacts): ProjectCapability[] 
 
 /** Roles that may create projects in an organisation they are granted on. */
 export const projectCreatorRoles: readonly OrganisationRole[] = ['administrator', 'portfolio_manager']
+
+/**
+ * Roles that keep a steering group's records (the group, members, projects governed, meetings),
+ * on groups owned by an organisation they are granted on or below it.
+ */
+export const steeringGroupKeeperRoles = [
+  'administrator',
+  'portfolio_manager',
+] as const satisfies readonly OrganisationRole[]

@@ -89,6 +89,7 @@ export const auditActions = [
   'rollback_actuals',
   'settings',
   'submit',
+  'ungovern_project',
   'update',
   'upload',
   'withdraw',

@@ -5,6 +5,10 @@ import type { LifecycleStatus } from './lifecycle.ts'
 export const memberRoles = ['chair', 'member', 'secretary', 'co_opted'] as const
 export type MemberRole = (typeof memberRoles)[number]
 
+/** Styrgrupp or ledningsgrupp: the same records, a different name on the door. */
+export const groupKinds = ['steering_group', 'management_group'] as const
+export type GroupKind = (typeof groupKinds)[number]
+
 /** What a decision is about, as the register lists it. */
 export const decisionKinds = [
   'approve_milestone',

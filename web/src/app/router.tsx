@@ -171,6 +171,20 @@ const finalReportRoute = createRoute({
 })
 
 /** A report's print view: the document alone, without the app's header and navigation. */
+const meetingExtractPrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/print/meeting-extract/$meetingId',
+  beforeLoad: ({ context, location }) => requireAuth(context.queryClient, location.href),
+  loader: async ({ context, params }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/governance/api/governance')).meetingExtractQueryOptions(params.meetingId),
+    ),
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/meeting-extract-print-page'),
+    'MeetingExtractPrintPage',
+  ),
+})
+
 const finalReportPrintRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/print/final-report/$projectId/$reportId',
@@ -504,6 +518,15 @@ const steeringGroupsRoute = createRoute({
   ),
 })
 
+const newSteeringGroupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'steering-groups/new',
+  component: lazyRouteComponent(
+    () => import('../features/governance/components/new-steering-group-page'),
+    'NewSteeringGroupPage',
+  ),
+})
+
 const steeringGroupRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'steering-groups/$groupId',
@@ -572,6 +595,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   invitationRoute,
   finalReportPrintRoute,
+  meetingExtractPrintRoute,
   appRoute.addChildren([
     homeRoute,
     projectsRoute,
@@ -614,6 +638,7 @@ const routeTree = rootRoute.addChildren([
     decideRoute,
     decisionsRoute,
     steeringGroupsRoute,
+    newSteeringGroupRoute,
     steeringGroupRoute,
     meetingRoute,
     portfolioRoute,

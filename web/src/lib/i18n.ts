@@ -8,6 +8,7 @@ import type * as admin from '../features/admin/i18n'
 import { en as authEn, sv as authSv } from '../features/auth/i18n'
 import type * as finance from '../features/finance/i18n'
 import type * as governance from '../features/governance/i18n'
+import type * as governanceKeeping from '../features/governance/i18n-keeping'
 import type * as home from '../features/home/i18n'
 import type * as indicators from '../features/indicators/i18n'
 import type * as organisations from '../features/organisations/i18n'
@@ -49,6 +50,7 @@ export const lazyNamespaces = {
   plans: () => import('../features/plans/i18n'),
   finance: () => import('../features/finance/i18n'),
   governance: () => import('../features/governance/i18n'),
+  governanceKeeping: () => import('../features/governance/i18n-keeping'),
   indicators: () => import('../features/indicators/i18n'),
   statusReports: () => import('../features/status-reports/i18n'),
   portfolio: () => import('../features/portfolio/i18n'),
@@ -71,6 +73,7 @@ interface SwedishResources {
   plans: typeof plans.sv
   finance: typeof finance.sv
   governance: typeof governance.sv
+  governanceKeeping: typeof governanceKeeping.sv
   indicators: typeof indicators.sv
   statusReports: typeof statusReports.sv
   portfolio: typeof portfolio.sv

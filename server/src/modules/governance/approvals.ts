@@ -25,12 +25,23 @@ async function toRequests(db: Db, rows: Selectable<ApprovalRequestTable>[]): Pro
   if (rows.length === 0) return []
   const userIds = [...new Set(rows.flatMap((r) => [r.requested_by, r.decided_by]).filter((x) => x !== null))]
   const projectIds = [...new Set(rows.map((r) => r.project_id))]
-  const [users, projects] = await Promise.all([
+  const decisionIds = rows.map((r) => r.decision_id).filter((x) => x !== null)
+  const [users, projects, decisions] = await Promise.all([
     userIds.length
       ? db.selectFrom('app_user').where('id', 'in', userIds).select(['id', 'name']).execute()
       : Promise.resolve([]),
     db.selectFrom('project').where('id', 'in', projectIds).select(['id', 'name']).execute(),
+    decisionIds.length
+      ? db
+          .selectFrom('decision')
+          .where('id', 'in', decisionIds)
+          .select(['id', 'decided_on', 'paragraph'])
+          .execute()
+      : Promise.resolve([]),
   ])
+  const decisionOf = new Map(
+    decisions.map((d) => [d.id, { id: d.id, date: d.decided_on, paragraph: d.paragraph }]),
+  )
   const userName = new Map(users.map((u) => [u.id, u.name]))
   const projectName = new Map(projects.map((p) => [p.id, p.name]))
   const ref = (id: string | null) => (id ? { id, name: userName.get(id) ?? '' } : null)
@@ -50,6 +61,7 @@ async function toRequests(db: Db, rows: Selectable<ApprovalRequestTable>[]): Pro
       decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
       comment: r.comment,
       decisionId: r.decision_id,
+      decision: r.decision_id ? (decisionOf.get(r.decision_id) ?? null) : null,
       version: r.version,
     }
   })

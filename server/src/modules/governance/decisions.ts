@@ -214,13 +214,19 @@ export async function recordDecision(
       }
     }
     if (input.projectId) {
+      // The group governs the project itself or, for a sub-project, its main project.
       const governed = await trx
         .selectFrom('steering_group_project as sp')
-        .innerJoin('project', 'project.id', 'sp.project_id')
-        .where('sp.steering_group_id', '=', groupId)
-        .where((eb) =>
-          eb.or([eb('project.id', '=', input.projectId!), eb('project.parent_id', '=', input.projectId!)]),
+        .innerJoin('project', (j) =>
+          j.on((eb) =>
+            eb.or([
+              eb('project.id', '=', eb.ref('sp.project_id')),
+              eb('project.parent_id', '=', eb.ref('sp.project_id')),
+            ]),
+          ),
         )
+        .where('sp.steering_group_id', '=', groupId)
+        .where('project.id', '=', input.projectId)
         .select('sp.project_id')
         .executeTakeFirst()
       if (!governed) {

@@ -6,14 +6,15 @@ import type {
   SteeringGroupMember,
   SteeringGroupPatch,
 } from '@lagesbild/shared/api/governance'
+import { steeringGroupKeeperRoles } from '@lagesbild/shared/domain/access'
 import { type CalendarDate, todayInSweden } from '@lagesbild/shared/domain/calendar-date'
-import { type MemberRole, membersOn } from '@lagesbild/shared/domain/governance'
+import { type GroupKind, type MemberRole, membersOn } from '@lagesbild/shared/domain/governance'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
-import { forbidden, invalidField, notFound, staleVersion } from '../../plugins/problem.ts'
+import { forbidden, HttpProblem, invalidField, notFound, staleVersion } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
 import { projectVisibleTo } from '../projects/access.ts'
 
@@ -25,7 +26,7 @@ type MemberT = Static<typeof SteeringGroupMember>
  * Who keeps a group's records: an administrator or portfolio manager granted on the group's
  * owning organisation or above it. Members see the group; they do not edit its register.
  */
-export const managerRoles = ['administrator', 'portfolio_manager'] as const
+export const managerRoles = steeringGroupKeeperRoles
 
 function grantedOn(
   eb: ExpressionBuilder<Database, 'steering_group'>,
@@ -194,6 +195,7 @@ export async function getGroup(db: Db, user: AuthUser, groupId: string): Promise
   return {
     id: group.id,
     name: group.name,
+    kind: group.kind as GroupKind,
     description: group.description,
     ownerOrganisation: owner,
     organisations,
@@ -226,6 +228,7 @@ export async function listGroups(db: Db, user: AuthUser) {
     .select((eb) => [
       'steering_group.id',
       'steering_group.name',
+      'steering_group.kind',
       'o.id as owner_id',
       'o.name as owner_name',
       eb
@@ -255,6 +258,7 @@ export async function listGroups(db: Db, user: AuthUser) {
     items: rows.map((r) => ({
       id: r.id,
       name: r.name,
+      kind: r.kind as GroupKind,
       ownerOrganisation: { id: r.owner_id, name: r.owner_name },
       projects: links.filter((l) => l.steering_group_id === r.id).map((l) => ({ id: l.id, name: l.name })),
       currentMemberCount: Number(r.current_members ?? 0),
@@ -284,6 +288,7 @@ export async function createGroup(db: Db, user: AuthUser, input: Static<typeof S
         id,
         owner_organisation_id: input.ownerOrganisationId,
         name: input.name.trim(),
+        kind: input.kind ?? 'steering_group',
         description: input.description ?? '',
       })
       .execute()
@@ -312,6 +317,7 @@ export async function updateGroup(
       .updateTable('steering_group')
       .set({
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+        ...(input.kind !== undefined ? { kind: input.kind } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
         version: before.version + 1,
         updated_at: new Date(),
@@ -324,7 +330,7 @@ export async function updateGroup(
       entity: 'steering_group',
       entityId: groupId,
       action: 'update',
-      before: { name: before.name, description: before.description },
+      before: { name: before.name, kind: before.kind, description: before.description },
       after: input,
     })
   })
@@ -453,6 +459,55 @@ export async function linkProject(
       projectId,
       action: 'govern_project',
       after: { projectId, from: input.from ?? null, to: input.to ?? null },
+    })
+  })
+  return getGroup(db, user, groupId)
+}
+
+/**
+ * Removes a link made by mistake. Once the group has recorded a decision on the project (or one of
+ * its sub-projects), the link is part of the record: the period is ended instead (PUT with `to`).
+ */
+export async function unlinkProject(db: Db, user: AuthUser, groupId: string, projectId: string) {
+  await db.transaction().execute(async (trx) => {
+    await requireGroup(trx, user, groupId, true, true)
+    const link = await trx
+      .selectFrom('steering_group_project as sp')
+      .innerJoin('project', 'project.id', 'sp.project_id')
+      .where('sp.steering_group_id', '=', groupId)
+      .where('sp.project_id', '=', projectId)
+      .where(projectVisibleTo(user))
+      .select(['sp.from_date', 'sp.to_date'])
+      .forUpdate()
+      .executeTakeFirst()
+    if (!link) throw notFound()
+    const decided = await trx
+      .selectFrom('decision')
+      .leftJoin('project as p', 'p.id', 'decision.project_id')
+      .where('decision.steering_group_id', '=', groupId)
+      .where((eb) => eb.or([eb('decision.project_id', '=', projectId), eb('p.parent_id', '=', projectId)]))
+      .select('decision.id')
+      .executeTakeFirst()
+    if (decided) {
+      throw new HttpProblem(409, 'has_decisions', undefined, {
+        detail: {
+          sv: 'Styrgruppen har fattat beslut om projektet, så kopplingen är en del av registret. Avsluta perioden i stället.',
+          en: 'The steering group has decided on the project, so the link is part of the record. End the period instead.',
+        },
+      })
+    }
+    await trx
+      .deleteFrom('steering_group_project')
+      .where('steering_group_id', '=', groupId)
+      .where('project_id', '=', projectId)
+      .execute()
+    await recordAudit(trx, {
+      actorId: user.id,
+      entity: 'steering_group',
+      entityId: groupId,
+      projectId,
+      action: 'ungovern_project',
+      before: { projectId, from: link.from_date ?? null, to: link.to_date ?? null },
     })
   })
   return getGroup(db, user, groupId)

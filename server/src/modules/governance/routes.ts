@@ -3,9 +3,12 @@ import * as api from '@lagesbild/shared/api/governance'
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { access, requireUser } from '../../plugins/access.ts'
 import { expectedVersion, setEtag } from '../../plugins/version.ts'
+import { sendDocument } from '../documents/filename.ts'
+import { renderDocument } from '../documents/render.ts'
 import * as approvals from './approvals.ts'
 import { projectCourse } from './course.ts'
 import * as decisions from './decisions.ts'
+import { meetingExtract } from './extract.ts'
 import * as groups from './groups.ts'
 import * as meetings from './meetings.ts'
 import './personal-data.ts'
@@ -104,6 +107,13 @@ export const governanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.route({
+    ...api.unlinkProject,
+    config: keepers,
+    handler: async (request) =>
+      groups.unlinkProject(app.db, requireUser(request), request.params.groupId, request.params.projectId),
+  })
+
+  app.route({
     ...api.createMeeting,
     config: keepers,
     handler: async (request, reply) =>
@@ -129,6 +139,23 @@ export const governanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: keepers,
     handler: async (request) =>
       meetings.updateMeeting(app.db, requireUser(request), request.params.meetingId, request.body),
+  })
+
+  app.route({
+    ...api.getMeetingExtract,
+    config: signedIn,
+    handler: async (request) =>
+      (await meetingExtract(app.db, requireUser(request), request.params.meetingId)).model,
+  })
+
+  app.route({
+    ...api.downloadMeetingExtract,
+    config: signedIn,
+    handler: async (request, reply) => {
+      const { meetingId, format } = request.params
+      const { model, fileName } = await meetingExtract(app.db, requireUser(request), meetingId)
+      return sendDocument(reply, await renderDocument(model, format), format, fileName)
+    },
   })
 
   app.route({

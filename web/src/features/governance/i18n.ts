@@ -187,7 +187,7 @@ export const sv = {
     saved: 'Protokollet är sparat.',
     decisions: 'Beslut vid mötet',
     noDecisions: 'Inga beslut är registrerade vid mötet.',
-    print: 'Skriv ut protokollsutdrag',
+    print: 'Protokollsutdrag för utskrift',
     extract: 'Protokollsutdrag',
   },
 } as const
@@ -379,7 +379,7 @@ export const en: Translations<typeof sv> = {
     saved: 'The minutes are saved.',
     decisions: 'Decisions at the meeting',
     noDecisions: 'No decisions are recorded at the meeting.',
-    print: 'Print protocol extract',
+    print: 'Protocol extract for printing',
     extract: 'Protocol extract',
   },
 }

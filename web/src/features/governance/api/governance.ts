@@ -16,6 +16,10 @@ export type SteeringGroupSummary = EndpointOutput<typeof api.listSteeringGroups>
 export type Meeting = EndpointOutput<typeof api.getMeeting>
 export type CourseEvent = EndpointOutput<typeof api.getProjectCourse>['items'][number]
 export type RequestCreate = EndpointInput<typeof api.createApprovalRequest>['body']
+export type GroupCreate = EndpointInput<typeof api.createSteeringGroup>['body']
+export type GroupPatch = EndpointInput<typeof api.updateSteeringGroup>['body']
+export type MemberPatch = EndpointInput<typeof api.updateMember>['body']
+export type ProjectRequest = EndpointOutput<typeof api.listApprovalRequests>['items'][number]
 
 export const inboxQueryOptions = () =>
   queryOptions({
@@ -72,7 +76,17 @@ export const projectRequestsQueryOptions = (projectId: string) =>
     queryKey: queryKeys.governance.projectRequests(projectId),
     queryFn: ({ signal }) => apiRequest(api.listApprovalRequests, { params: { projectId } }, { signal }),
   })
-export const useProjectRequests = (projectId: string) => useQuery(projectRequestsQueryOptions(projectId))
+export const useProjectRequests = (projectId: string, enabled = true) =>
+  useQuery({ ...projectRequestsQueryOptions(projectId), enabled })
+
+export const meetingExtractQueryOptions = (meetingId: string) =>
+  queryOptions({
+    queryKey: [...queryKeys.governance.meeting(meetingId), 'extract'] as const,
+    queryFn: ({ signal }) => apiRequest(api.getMeetingExtract, { params: { meetingId } }, { signal }),
+  })
+
+export const meetingExtractFileUrl = (meetingId: string, format: 'pdf' | 'docx') =>
+  `/api/meetings/${encodeURIComponent(meetingId)}/extract.${format}`
 
 export const courseQueryOptions = (projectId: string) =>
   queryOptions({
@@ -135,6 +149,30 @@ export const useAddMember = (groupId: string) =>
 export const useEndMember = (groupId: string) =>
   useGovernanceMutation(({ memberId, version, to }: { memberId: string; version: number; to: string }) =>
     apiRequest(api.updateMember, { params: { groupId, memberId }, body: { version, to } }),
+  )
+
+export const useCreateGroup = () =>
+  useGovernanceMutation((body: GroupCreate) => apiRequest(api.createSteeringGroup, { body }))
+
+export const useUpdateGroup = (groupId: string) =>
+  useGovernanceMutation((body: GroupPatch) =>
+    apiRequest(api.updateSteeringGroup, { params: { groupId }, body }),
+  )
+
+export const useUpdateMember = (groupId: string) =>
+  useGovernanceMutation(({ memberId, ...body }: MemberPatch & { memberId: string }) =>
+    apiRequest(api.updateMember, { params: { groupId, memberId }, body }),
+  )
+
+export const useLinkProject = (groupId: string) =>
+  useGovernanceMutation(
+    ({ projectId, from, to }: { projectId: string; from: string | null; to: string | null }) =>
+      apiRequest(api.linkProject, { params: { groupId, projectId }, body: { from, to } }),
+  )
+
+export const useUnlinkProject = (groupId: string) =>
+  useGovernanceMutation((projectId: string) =>
+    apiRequest(api.unlinkProject, { params: { groupId, projectId } }),
   )
 
 export const useCreateMeeting = (groupId: string) =>

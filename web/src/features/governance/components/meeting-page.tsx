@@ -2,16 +2,23 @@ import { Link, useParams } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Breadcrumbs } from '../../../components/breadcrumbs'
-import { Button } from '../../../components/button'
+import { Button, buttonClass } from '../../../components/button'
 import { Loading } from '../../../components/loading'
 import { PageHeader } from '../../../components/page-header'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { TextArea } from '../../../components/text-area'
-import { type Meeting, useDecisions, useMeeting, useUpdateMeeting } from '../api/governance'
+import {
+  type Meeting,
+  meetingExtractFileUrl,
+  useDecisions,
+  useMeeting,
+  useUpdateMeeting,
+} from '../api/governance'
+import { useKeepingTranslation } from '../i18n-keeping'
 import { DecisionTable } from './decision-table'
 import './governance.css'
 
-/** A meeting: agenda, attendance, minutes and the decisions taken; prints as a protocol extract. */
+/** A meeting: agenda, attendance, minutes and the decisions taken; its protocol extract prints and downloads. */
 export function MeetingPage() {
   const { meetingId } = useParams({ from: '/authenticated/meetings/$meetingId' })
   const meeting = useMeeting(meetingId)
@@ -22,6 +29,7 @@ export function MeetingPage() {
 
 function MeetingView({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('governance')
+  const { t: tk } = useKeepingTranslation()
   const decisions = useDecisions({ steeringGroupId: meeting.steeringGroup.id })
   const taken = (decisions.data?.items ?? []).filter((d) => d.meeting?.id === meeting.id)
   return (
@@ -43,9 +51,21 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
         }
         description={meeting.place ? <p>{meeting.place}</p> : null}
         actions={
-          <Button variant="secondary" className="no-print" onClick={() => window.print()}>
-            {t('meeting.print')}
-          </Button>
+          <div className="button-row no-print">
+            <Link
+              to="/print/meeting-extract/$meetingId"
+              params={{ meetingId: meeting.id }}
+              className={buttonClass('secondary')}
+            >
+              {t('meeting.print')}
+            </Link>
+            <a className={buttonClass('secondary')} href={meetingExtractFileUrl(meeting.id, 'pdf')} download>
+              {tk('meeting.downloadPdf')}
+            </a>
+            <a className={buttonClass('quiet')} href={meetingExtractFileUrl(meeting.id, 'docx')} download>
+              {tk('meeting.downloadDocx')}
+            </a>
+          </div>
         }
       />
       <section className="panel" aria-labelledby="agenda-title">

@@ -1,9 +1,9 @@
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { Link, useParams } from '@tanstack/react-router'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Breadcrumbs } from '../../../components/breadcrumbs'
-import { Button } from '../../../components/button'
+import { Button, buttonClass } from '../../../components/button'
 import { Field } from '../../../components/field'
 import { Loading } from '../../../components/loading'
 import { PageHeader } from '../../../components/page-header'
@@ -20,11 +20,14 @@ import {
   useMembersOn,
   useSteeringGroup,
 } from '../api/governance'
+import { useKeepingTranslation } from '../i18n-keeping'
 import { DecisionTable } from './decision-table'
+import { EditGroup, EditMember, GovernedProjects } from './group-keeping'
 import './governance.css'
 
 export function SteeringGroupPage() {
   const { t } = useTranslation('governance')
+  const { t: tk } = useKeepingTranslation()
   const { groupId } = useParams({ from: '/authenticated/steering-groups/$groupId' })
   const group = useSteeringGroup(groupId)
   const decisions = useDecisions({ steeringGroupId: groupId })
@@ -45,26 +48,15 @@ export function SteeringGroupPage() {
         }
         description={
           <p>
-            {t('groups.owner')}: {g.ownerOrganisation.name}
+            {tk(`groupKinds.${g.kind}`)} · {t('groups.owner')}: {g.ownerOrganisation.name}
             {g.organisations.length > 0
               ? ` · ${t('groups.organisations')}: ${g.organisations.map((o) => o.name).join(', ')}`
               : ''}
           </p>
         }
       />
-      <section className="panel" aria-labelledby="governs-title">
-        <h2 id="governs-title">{t('columns.projects')}</h2>
-        <ul>
-          {g.projects.map((p) => (
-            <li key={p.id}>
-              <Link to="/projects/$projectId/governance" params={{ projectId: p.id }}>
-                {p.name}
-              </Link>
-              {p.from ? ` (${p.from} – ${p.to ?? t('groups.ongoing')})` : ''}
-            </li>
-          ))}
-        </ul>
-      </section>
+      {g.canManage ? <EditGroup group={g} /> : null}
+      <GovernedProjects group={g} />
       <MembersOn group={g} />
       <Meetings group={g} />
       <section className="panel" aria-labelledby="group-decisions-title">
@@ -124,51 +116,95 @@ function MemberTable({
   canManage?: boolean
 }) {
   const { t } = useTranslation('governance')
+  const { t: tk } = useKeepingTranslation()
   const end = useEndMember(groupId ?? '')
   const today = todayInSweden()
+  const [editing, setEditing] = useState<string | null>(null)
+  const [saved, setSaved] = useState(false)
+  const editButtons = useRef(new Map<string, HTMLButtonElement>())
+  const member = members.find((m) => m.id === editing)
   return (
-    <div className="table-scroll">
-      <table className="data-table data-table--compact">
-        <caption className="data-table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('columns.name')}</th>
-            <th scope="col">{t('columns.role')}</th>
-            <th scope="col">{t('columns.from')}</th>
-            <th scope="col">{t('columns.to')}</th>
-            {canManage ? (
-              <th scope="col">
-                <span className="visually-hidden">{t('columns.actions')}</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id}>
-              <th scope="row">{m.person.name}</th>
-              <td>{t(`roles.${m.role}`)}</td>
-              <td className="nowrap">{m.from}</td>
-              <td className="nowrap">{m.to ?? '–'}</td>
+    <>
+      <div className="table-scroll">
+        <table className="data-table data-table--compact">
+          <caption className="data-table__caption">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.name')}</th>
+              <th scope="col">{t('columns.role')}</th>
+              <th scope="col">{t('columns.from')}</th>
+              <th scope="col">{t('columns.to')}</th>
               {canManage ? (
-                <td>
-                  {m.to === null && m.from <= today ? (
-                    <Button
-                      size="small"
-                      variant="quiet"
-                      aria-label={t('groups.endLabel', { name: m.person.name })}
-                      onClick={() => end.mutate({ memberId: m.id, version: m.version, to: today })}
-                    >
-                      {t('groups.end')}
-                    </Button>
-                  ) : null}
-                </td>
+                <th scope="col">
+                  <span className="visually-hidden">{t('columns.actions')}</span>
+                </th>
               ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.person.name}</th>
+                <td>{t(`roles.${m.role}`)}</td>
+                <td className="nowrap">{m.from}</td>
+                <td className="nowrap">{m.to ?? '–'}</td>
+                {canManage ? (
+                  <td>
+                    <div className="button-row">
+                      {/* A plain button: focus returns to it when the edit form closes. */}
+                      <button
+                        type="button"
+                        className={buttonClass('quiet', 'small')}
+                        ref={(node) => {
+                          if (node) editButtons.current.set(m.id, node)
+                          else editButtons.current.delete(m.id)
+                        }}
+                        aria-label={tk('members.editLabel', { name: m.person.name })}
+                        aria-expanded={editing === m.id}
+                        onClick={() => {
+                          setSaved(false)
+                          setEditing(m.id)
+                        }}
+                      >
+                        {tk('members.edit')}
+                      </button>
+                      {m.to === null && m.from <= today ? (
+                        <Button
+                          size="small"
+                          variant="quiet"
+                          aria-label={t('groups.endLabel', { name: m.person.name })}
+                          onClick={() => end.mutate({ memberId: m.id, version: m.version, to: today })}
+                        >
+                          {t('groups.end')}
+                        </Button>
+                      ) : null}
+                    </div>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canManage && groupId ? <ProblemAlert error={end.error} /> : null}
+      {member && groupId ? (
+        <EditMember
+          key={`${member.id}-${member.version}`}
+          groupId={groupId}
+          member={member}
+          onDone={(done) => {
+            setEditing(null)
+            setSaved(done)
+            editButtons.current.get(member.id)?.focus()
+          }}
+        />
+      ) : null}
+      {canManage ? (
+        <p role="status" className="muted">
+          {saved ? tk('members.saved') : ''}
+        </p>
+      ) : null}
+    </>
   )
 }
 
@@ -176,14 +212,28 @@ const roles = ['chair', 'member', 'secretary', 'co_opted'] as const
 
 function AddMember({ groupId }: { groupId: string }) {
   const { t } = useTranslation('governance')
+  const { t: tk } = useKeepingTranslation()
   const people = usePeopleOptions()
   const add = useAddMember(groupId)
   const [personId, setPersonId] = useState('')
   const [role, setRole] = useState<(typeof roles)[number]>('member')
   const [from, setFrom] = useState(todayInSweden())
+  const [to, setTo] = useState('')
+  const [added, setAdded] = useState('')
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    add.mutate({ personId, role, from }, { onSuccess: () => setPersonId('') })
+    setAdded('')
+    const name = people.data?.find((p) => p.value === personId)?.label ?? ''
+    add.mutate(
+      { personId, role, from, to: to || null },
+      {
+        onSuccess: () => {
+          setPersonId('')
+          setTo('')
+          setAdded(tk('members.added', { name }))
+        },
+      },
+    )
   }
   return (
     <form onSubmit={submit} aria-labelledby="add-member-title">
@@ -215,9 +265,21 @@ function AddMember({ groupId }: { groupId: string }) {
         onChange={(e) => setFrom(e.target.value)}
         width="short"
       />
+      <Field
+        id="member-to"
+        type="date"
+        label={t('columns.to')}
+        hint={tk('members.toHint')}
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        width="short"
+      />
       <Button type="submit" disabled={add.isPending || !personId}>
         {t('groups.addMember')}
       </Button>
+      <p role="status" className="muted">
+        {added}
+      </p>
     </form>
   )
 }

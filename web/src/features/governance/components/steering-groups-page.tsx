@@ -1,19 +1,36 @@
+import { steeringGroupKeeperRoles } from '@lagesbild/shared/domain/access'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { buttonClass } from '../../../components/button'
 import { EmptyState } from '../../../components/empty-state'
 import { Loading } from '../../../components/loading'
 import { PageHeader } from '../../../components/page-header'
 import { ProblemAlert } from '../../../components/problem-alert'
+import { hasOrganisationRole, useCurrentUser } from '../../../lib/current-user'
 import { useSteeringGroups } from '../api/governance'
+import { useKeepingTranslation } from '../i18n-keeping'
 import './governance.css'
 
 export function SteeringGroupsPage() {
   const { t } = useTranslation('governance')
+  const { t: tk } = useKeepingTranslation()
   const groups = useSteeringGroups()
+  const me = useCurrentUser()
   const items = groups.data?.items ?? []
   return (
     <>
-      <PageHeader title={t('groups.title')} description={<p>{t('groups.intro')}</p>} />
+      <PageHeader
+        title={t('groups.title')}
+        description={<p>{t('groups.intro')}</p>}
+        actions={
+          // The server decides per organisation; the link is for those who keep groups anywhere.
+          hasOrganisationRole(me, steeringGroupKeeperRoles) ? (
+            <Link to="/steering-groups/new" className={buttonClass('primary')}>
+              {tk('newGroup')}
+            </Link>
+          ) : null
+        }
+      />
       {groups.isPending ? <Loading /> : null}
       <ProblemAlert error={groups.error} />
       {groups.data && items.length === 0 ? <EmptyState title={t('groups.empty')} /> : null}
@@ -25,6 +42,7 @@ export function SteeringGroupsPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('columns.name')}</th>
+                  <th scope="col">{t('columns.kind')}</th>
                   <th scope="col">{t('groups.owner')}</th>
                   <th scope="col">{t('columns.projects')}</th>
                   <th scope="col" className="numeric">
@@ -40,6 +58,7 @@ export function SteeringGroupsPage() {
                         {g.name}
                       </Link>
                     </th>
+                    <td>{tk(`groupKinds.${g.kind}`)}</td>
                     <td>{g.ownerOrganisation.name}</td>
                     <td>{g.projects.map((p) => p.name).join(', ')}</td>
                     <td className="numeric">{g.currentMemberCount}</td>

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../../../components/empty-state'
 import { Loading } from '../../../components/loading'
 import { ProblemAlert } from '../../../components/problem-alert'
+import { useProjectRequests } from '../../governance/api/governance'
 import { RequestDecisionLink } from '../../governance/components/request-decision-link'
 import { can, useProject } from '../../projects/api/get-project'
 import { useActivities } from '../api/get-activities'
 import { exportUrl } from '../api/import-plan'
 import { AddActivity } from './add-activity'
 import { ImportPanel } from './import-panel'
+import { milestoneApprovalStates } from './milestone-approvals'
 import { PlanTable } from './plan-table'
 import './plans.css'
 import { DownloadLink } from '../../../components/download-link'
@@ -19,6 +21,11 @@ export function PlanPage() {
   const { data: project } = useProject(projectId)
   const plan = useActivities(projectId)
   const canEdit = can(project, 'project:plan')
+  const canRequest = can(project, 'project:edit')
+  const hasMilestones = plan.data?.items.some((a) => a.milestone) ?? false
+  // One list of the project's requests for every milestone's state, only when there are milestones.
+  const requests = useProjectRequests(projectId, hasMilestones)
+  const approvals = milestoneApprovalStates(plan.data?.items ?? [], requests.data?.items ?? [])
 
   return (
     <section aria-labelledby="plan-title" className="panel plan-page">
@@ -28,9 +35,7 @@ export function PlanPage() {
           <p className="muted">{t('plan.intro')}</p>
         </div>
         <div className="plan-toolbar">
-          {plan.data?.items.some((a) => a.milestone) ? (
-            <RequestDecisionLink projectId={projectId} kind="milestone" />
-          ) : null}
+          {hasMilestones ? <RequestDecisionLink projectId={projectId} kind="milestone" /> : null}
           <span className="plan-toolbar__label">{t('plan.export')}:</span>
           <DownloadLink
             className="button button--secondary button--small"
@@ -67,7 +72,13 @@ export function PlanPage() {
           {plan.data.items.length === 0 ? (
             <EmptyState title={t('plan.empty')} />
           ) : (
-            <PlanTable projectId={projectId} plan={plan.data} canEdit={canEdit} />
+            <PlanTable
+              projectId={projectId}
+              plan={plan.data}
+              canEdit={canEdit}
+              canRequest={canRequest}
+              approvals={approvals}
+            />
           )}
         </>
       ) : null}

@@ -1,13 +1,16 @@
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { activityStatuses, formatDeviation, humanDuration } from '@lagesbild/shared/domain/deviation'
+import { Link } from '@tanstack/react-router'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../../components/button'
+import { Button, buttonClass } from '../../../components/button'
 import { isApiProblem } from '../../../lib/api-client'
+import { useKeepingTranslation } from '../../governance/i18n-keeping'
 import { useDeleteActivity } from '../api/delete-activity'
 import type { Activity, ActivityList } from '../api/get-activities'
 import { type ActivityPatch, isActivity, useUpdateActivity } from '../api/update-activity'
 import { readDateEntry, showDate } from './date-text'
+import type { MilestoneApprovalState } from './milestone-approvals'
 import { useLanguage } from './use-language'
 
 const columns = [
@@ -58,14 +61,27 @@ export interface PlanTableProps {
   projectId: string
   plan: ActivityList
   canEdit: boolean
+  /** May ask the steering group for decisions (project:edit): "Begär godkännande" on milestones. */
+  canRequest?: boolean
+  /** Each milestone's standing with the steering group, when known. */
+  approvals?: ReadonlyMap<string, MilestoneApprovalState>
 }
+
+const noApprovals: ReadonlyMap<string, MilestoneApprovalState> = new Map()
 
 /**
  * The plan as a spreadsheet-like grid: arrow keys move, Enter edits and saves (and moves down),
  * Escape undoes the edit. Each save is optimistic; a 409 shows the other person's version.
  */
-export function PlanTable({ projectId, plan, canEdit }: PlanTableProps) {
+export function PlanTable({
+  projectId,
+  plan,
+  canEdit,
+  canRequest = false,
+  approvals = noApprovals,
+}: PlanTableProps) {
   const { t } = useTranslation('plans')
+  const { t: tk } = useKeepingTranslation()
   const language = useLanguage()
   const update = useUpdateActivity(projectId)
   const remove = useDeleteActivity(projectId)
@@ -83,7 +99,7 @@ export function PlanTable({ projectId, plan, canEdit }: PlanTableProps) {
     if (!focusWanted.current || editing) return
     focusWanted.current = false
     const cell = table.current?.querySelector<HTMLElement>(`[data-cell="${active.row}:${active.col}"]`)
-    const target = cell?.querySelector<HTMLElement>('button') ?? cell
+    const target = cell?.querySelector<HTMLElement>('a, button') ?? cell
     target?.focus()
   }, [active, editing])
 
@@ -316,26 +332,47 @@ export function PlanTable({ projectId, plan, canEdit }: PlanTableProps) {
                           }}
                         />
                       ) : column === 'actions' ? (
-                        canEdit ? (
-                          <RemoveButton
-                            activity={activity}
-                            focusable={isActive}
-                            confirming={confirming === activity.id}
-                            onAsk={() => setConfirming(activity.id)}
-                            onConfirm={() => {
-                              setConfirming(null)
-                              remove.mutate(activity, {
-                                onError: (error) =>
-                                  setRowMessage(
-                                    activity.id,
-                                    isApiProblem(error) ? error.message : String(error),
-                                  ),
-                              })
-                            }}
-                          />
-                        ) : null
+                        <div className="plan-table__actions">
+                          {canRequest &&
+                          activity.milestone &&
+                          approvals.get(activity.id)?.kind !== 'pending' &&
+                          approvals.get(activity.id)?.kind !== 'approved' ? (
+                            <Link
+                              to="/projects/$projectId/governance"
+                              params={{ projectId }}
+                              search={{ kind: 'milestone', subject: activity.id }}
+                              className={buttonClass('secondary', 'small')}
+                              tabIndex={isActive ? 0 : -1}
+                              aria-label={tk('plan.requestApprovalLabel', { title: activity.title })}
+                            >
+                              {tk('plan.requestApproval')}
+                            </Link>
+                          ) : null}
+                          {canEdit ? (
+                            <RemoveButton
+                              activity={activity}
+                              focusable={isActive}
+                              confirming={confirming === activity.id}
+                              onAsk={() => setConfirming(activity.id)}
+                              onConfirm={() => {
+                                setConfirming(null)
+                                remove.mutate(activity, {
+                                  onError: (error) =>
+                                    setRowMessage(
+                                      activity.id,
+                                      isApiProblem(error) ? error.message : String(error),
+                                    ),
+                                })
+                              }}
+                            />
+                          ) : null}
+                        </div>
                       ) : (
-                        <CellValue activity={activity} column={column} />
+                        <CellValue
+                          activity={activity}
+                          column={column}
+                          approval={approvals.get(activity.id)}
+                        />
                       )}
                     </td>
                   )
@@ -421,7 +458,15 @@ function CellEditor({
   )
 }
 
-function CellValue({ activity, column }: { activity: Activity; column: Column }) {
+function CellValue({
+  activity,
+  column,
+  approval,
+}: {
+  activity: Activity
+  column: Column
+  approval: MilestoneApprovalState | undefined
+}) {
   const { t } = useTranslation('plans')
   const language = useLanguage()
   switch (column) {
@@ -442,6 +487,7 @@ function CellValue({ activity, column }: { activity: Activity; column: Column })
             </span>
           ) : null}
           {activity.title}
+          {approval ? <ApprovalBadge approval={approval} /> : null}
           {activity.outsideProjectPeriod ? (
             <span className="plan-badge plan-badge--warning" title={t('plan.outsidePeriodLong')}>
               {t('plan.outsidePeriod')}
@@ -493,6 +539,17 @@ function CellValue({ activity, column }: { activity: Activity; column: Column })
     case 'actions':
       return null
   }
+}
+
+function ApprovalBadge({ approval }: { approval: MilestoneApprovalState }) {
+  const { t: tk } = useKeepingTranslation()
+  if (approval.kind === 'pending') {
+    return <span className="plan-badge plan-badge--pending">{tk('plan.approval.pending')}</span>
+  }
+  const text = approval.paragraph
+    ? tk(`plan.approval.${approval.kind}Paragraph`, { paragraph: approval.paragraph, date: approval.date })
+    : tk(`plan.approval.${approval.kind}`, { date: approval.date })
+  return <span className={`plan-badge plan-badge--${approval.kind}`}>{text}</span>
 }
 
 function RemoveButton({
