@@ -15,7 +15,7 @@ import type { Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { projectVisibleTo } from '../projects/access.ts'
-import { costsToDay, idArray, toOre } from './queries.ts'
+import { costsToDay, manyIds, toOre } from './queries.ts'
 
 /** A top-level project's year: its sub-projects' costs included. */
 interface ProjectYear {
@@ -56,11 +56,10 @@ async function projectYears(
   projectIds: string[],
   asOf: string,
 ): Promise<ProjectYear[]> {
-  const ids = idArray(projectIds)
+  const ids = manyIds(projectIds)
   // The projects and, by the parent index, their sub-projects (an OR of both scanned every project).
-  const scope = sql<
-    string[]
-  >`array(select unnest(${ids}) union all select s.id from project s where s.parent_id = any(${ids}))`
+  const scope = sql<string[]>`array(select unnest(${ids}) union all
+    select s.id from project s where s.parent_id = any(${ids}))`
   const { rows } = await sql<{
     project_id: string
     year: number
@@ -122,13 +121,13 @@ async function aggregates(db: Kysely<Database>, projectIds: string[], asOf: stri
     projectYears(db, projectIds, asOf),
     db
       .selectFrom('funding_entry')
-      .where('project_id', 'in', projectIds)
+      .where(sql<boolean>`project_id = any(${manyIds(projectIds)})`)
       .select(['project_id', 'funder_name', 'year', 'amount_ore', 'status'])
       .execute(),
     db
       .selectFrom('in_kind_contribution as c')
       .innerJoin('project as p', 'p.id', 'c.project_id')
-      .where(topLevel, 'in', projectIds)
+      .where(sql<boolean>`${topLevel} = any(${manyIds(projectIds)})`)
       .select([topLevel.as('project_id'), 'c.year', 'c.unit', 'c.quantity', 'c.months', 'c.rate_ore'])
       .execute(),
   ])

@@ -176,6 +176,13 @@ function costsToDayByMonth(scope: RawBuilder<string[]>, asOf: string) {
 export const idArray = (ids: readonly string[]) => sql<string[]>`${[...ids]}::uuid[]`
 
 /**
+ * The same array, as a subquery the planner does not look into. Given hundreds of ids as a
+ * value, `= any(...)` or `in (...)` has it estimate every id against the statistics: 7 ms of
+ * planning per use for a municipality's 183 projects, more than executing the query.
+ */
+export const manyIds = (ids: readonly string[]) => sql<string[]>`array(select unnest(${idArray(ids)}))`
+
+/**
  * Actual costs of the projects (an SQL array of ids) per month and category, all of them or up
  * to and including `until`. Sums come as text so no driver turns a large sum into a float.
  */
