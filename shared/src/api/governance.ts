@@ -380,7 +380,14 @@ export const DecisionCreate = Type.Object(
   { additionalProperties: false },
 )
 
-export const DecisionList = Type.Object({ items: Type.Array(Decision) })
+/** The most decisions one register request returns: the latest ones, in register order. */
+export const DECISION_LIST_MAX = 1000
+export const DecisionList = Type.Object({
+  items: Type.Array(Decision),
+  truncated: Type.Boolean({
+    description: `More decisions match than the ${DECISION_LIST_MAX} latest returned; narrow by period, kind, project or group`,
+  }),
+})
 export const DecisionParams = Type.Object({ decisionId: Id })
 const Xlsx = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: 'xlsx file' })
 

@@ -1,4 +1,9 @@
-import type { Decision, DecisionCreate, DecisionFilter } from '@lagesbild/shared/api/governance'
+import {
+  DECISION_LIST_MAX,
+  type Decision,
+  type DecisionCreate,
+  type DecisionFilter,
+} from '@lagesbild/shared/api/governance'
 import type { CalendarDate } from '@lagesbild/shared/domain/calendar-date'
 import type { DecisionKind, DecisionOutcome } from '@lagesbild/shared/domain/governance'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
@@ -149,7 +154,12 @@ function toDecision(r: Row): DecisionT {
 export type DecisionQuery = Static<typeof DecisionFilter>
 
 /** The register: what the user may see, filtered by kind, period, project (with sub-projects) and group. */
-export async function listDecisions(db: Db, user: AuthUser, filter: DecisionQuery) {
+export async function listDecisions(
+  db: Db,
+  user: AuthUser,
+  filter: DecisionQuery,
+  max: number = DECISION_LIST_MAX,
+) {
   let query = baseQuery(db).where(decisionVisibleTo(user))
   if (filter.kind) query = query.where('decision.kind', '=', filter.kind)
   if (filter.from) query = query.where('decision.decided_on', '>=', filter.from)
@@ -161,13 +171,17 @@ export async function listDecisions(db: Db, user: AuthUser, filter: DecisionQuer
       eb.or([eb('decision.project_id', '=', projectId), eb('p.parent_id', '=', projectId)]),
     )
   }
+  // The latest `max`, read newest first and turned back into register order: a national
+  // register holds some 100 000 decisions, more than a page or a person can use at once.
   const rows = await query
-    .orderBy('decision.decided_on')
-    .orderBy(sql`decision.paragraph nulls first`)
-    .orderBy('decision.created_at')
-    .orderBy('decision.id')
+    .orderBy('decision.decided_on', 'desc')
+    .orderBy(sql`decision.paragraph desc nulls last`)
+    .orderBy('decision.created_at', 'desc')
+    .orderBy('decision.id', 'desc')
+    .limit(max + 1)
     .execute()
-  return { items: rows.map(toDecision) }
+  const truncated = rows.length > max
+  return { items: rows.slice(0, max).reverse().map(toDecision), truncated }
 }
 
 export async function getDecision(db: Db, user: AuthUser, decisionId: string): Promise<DecisionT> {

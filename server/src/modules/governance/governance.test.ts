@@ -1,3 +1,5 @@
+import { DECISION_LIST_MAX } from '@lagesbild/shared/api/governance'
+import { addDays } from '@lagesbild/shared/domain/calendar-date'
 import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
 import { v7 as uuid } from 'uuid'
@@ -32,6 +34,7 @@ interface RequestBody {
 }
 interface DecisionBody {
   id: string
+  date: string
   kind: string
   outcome: string | null
   text: string
@@ -489,6 +492,25 @@ describe('the register', () => {
     const sheet = workbook.getWorksheet('Beslutsregister')
     expect(sheet?.getRow(1).getCell(1).value).toBe('Datum')
     expect(String(sheet?.getRow(2).getCell(6).value)).toBe('Avslutas i förtid')
+  })
+
+  it('returns the latest decisions in register order and says when more match', async () => {
+    const oldest = await t.fixtures.decision({ projectId: otherProject })
+    // One more than a register request returns, all newer than the fixture's decision.
+    await sql`insert into decision
+      select (jsonb_populate_record(null::decision, to_jsonb(d) || jsonb_build_object(
+        'id', gen_random_uuid(), 'paragraph', null, 'decided_on', date '2100-01-01' + n))).*
+      from decision d, generate_series(1, ${DECISION_LIST_MAX}) n where d.id = ${oldest}`.execute(t.db)
+    const register = json<{ items: DecisionBody[]; truncated: boolean }>(
+      await otherSteering.get('/api/decisions'),
+    )
+    expect(register.truncated).toBe(true)
+    expect(register.items).toHaveLength(DECISION_LIST_MAX)
+    expect(register.items.map((d) => d.id)).not.toContain(oldest)
+    const dates = register.items.map((d) => d.date)
+    expect(dates).toEqual([...dates].sort())
+    expect(dates.at(-1)).toBe(addDays('2100-01-01', DECISION_LIST_MAX))
+    expect(json<{ truncated: boolean }>(await steering.get('/api/decisions')).truncated).toBe(false)
   })
 })
 

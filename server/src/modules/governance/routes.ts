@@ -25,6 +25,9 @@ const signedIn = { access: access.authenticated }
 const keepers = { access: access.role(...groups.managerRoles) }
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
+/** Bounds the workbook's memory: a national register filtered to nothing is some 100 000 rows. */
+const EXPORT_MAX = 50_000
+
 export const governanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     ...api.listSteeringGroups,
@@ -168,7 +171,8 @@ export const governanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...api.exportDecisions,
     config: signedIn,
     handler: async (request, reply) => {
-      const { items } = await decisions.listDecisions(app.db, requireUser(request), request.query)
+      // The archive's copy: everything that matches, not the latest page the register shows.
+      const { items } = await decisions.listDecisions(app.db, requireUser(request), request.query, EXPORT_MAX)
       return reply
         .type(XLSX_TYPE)
         .header('content-disposition', 'attachment; filename="beslutsregister.xlsx"')

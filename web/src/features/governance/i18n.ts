@@ -96,6 +96,8 @@ export const sv = {
     apply: 'Visa',
     export: 'Exportera till Excel',
     empty: 'Inga beslut matchar urvalet.',
+    truncated:
+      'Registret visar de {{count}} senaste besluten som matchar. Avgränsa med slag eller period för att se äldre; Excel-exporten innehåller alla.',
     perCapsulam: 'Per capsulam',
     meetingOn: 'Möte {{date}}',
     supersedes: 'Ersätter ett tidigare beslut',
@@ -288,6 +290,8 @@ export const en: Translations<typeof sv> = {
     apply: 'Show',
     export: 'Export to Excel',
     empty: 'No decisions match the selection.',
+    truncated:
+      'The register shows the {{count}} latest matching decisions. Narrow by kind or period to see older ones; the Excel export holds them all.',
     perCapsulam: 'Per capsulam',
     meetingOn: 'Meeting {{date}}',
     supersedes: 'Supersedes an earlier decision',

@@ -72,6 +72,9 @@ export function DecisionsPage() {
       ) : null}
       {decisions.data && decisions.data.items.length > 0 ? (
         <section className="panel">
+          {decisions.data.truncated ? (
+            <p className="muted">{t('register.truncated', { count: decisions.data.items.length })}</p>
+          ) : null}
           <DecisionTable decisions={decisions.data.items} caption={t('register.caption')} />
         </section>
       ) : null}
