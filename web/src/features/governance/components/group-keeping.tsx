@@ -270,7 +270,6 @@ export function EditMember({
   member: SteeringGroup['members'][number]
   onDone: (saved: boolean) => void
 }) {
-  const { t } = useTranslation('governance')
   const { t: tk } = useKeepingTranslation()
   const { t: tc } = useTranslation('common')
   const update = useUpdateMember(groupId)
@@ -292,31 +291,14 @@ export function EditMember({
         {tk('members.editTitle', { name: member.person.name })}
       </h3>
       <ProblemAlert error={update.error} />
-      <Select
-        id="member-edit-role"
-        label={t('columns.role')}
-        options={memberRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        value={role}
-        onChange={(e) => setRole(e.target.value as MemberRole)}
-        width="medium"
-      />
-      <Field
-        id="member-edit-from"
-        type="date"
-        required
-        label={t('columns.from')}
-        value={from}
-        onChange={(e) => setFrom(e.target.value)}
-        width="short"
-      />
-      <Field
-        id="member-edit-to"
-        type="date"
-        label={t('columns.to')}
-        hint={tk('members.toHint')}
-        value={to}
-        onChange={(e) => setTo(e.target.value)}
-        width="short"
+      <MembershipFields
+        idPrefix="member-edit"
+        value={{ role, from, to }}
+        onChange={(next) => {
+          setRole(next.role)
+          setFrom(next.from)
+          setTo(next.to)
+        }}
       />
       <div className="button-row">
         <Button type="submit" variant="primary" busy={update.isPending}>
@@ -327,5 +309,55 @@ export function EditMember({
         </Button>
       </div>
     </form>
+  )
+}
+
+export interface MembershipValues {
+  role: MemberRole
+  from: string
+  to: string
+}
+
+/** A seat's role and period, the same when a member is added and when a membership is edited. */
+export function MembershipFields({
+  idPrefix,
+  value,
+  onChange,
+}: {
+  idPrefix: string
+  value: MembershipValues
+  onChange: (next: MembershipValues) => void
+}) {
+  const { t } = useTranslation('governance')
+  const { t: tk } = useKeepingTranslation()
+  return (
+    <>
+      <Select
+        id={`${idPrefix}-role`}
+        label={t('columns.role')}
+        options={memberRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        value={value.role}
+        onChange={(e) => onChange({ ...value, role: e.target.value as MemberRole })}
+        width="medium"
+      />
+      <Field
+        id={`${idPrefix}-from`}
+        type="date"
+        required
+        label={t('columns.from')}
+        value={value.from}
+        onChange={(e) => onChange({ ...value, from: e.target.value })}
+        width="short"
+      />
+      <Field
+        id={`${idPrefix}-to`}
+        type="date"
+        label={t('columns.to')}
+        hint={tk('members.toHint')}
+        value={value.to}
+        onChange={(e) => onChange({ ...value, to: e.target.value })}
+        width="short"
+      />
+    </>
   )
 }

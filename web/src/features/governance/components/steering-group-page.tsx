@@ -1,4 +1,5 @@
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
+import type { MemberRole } from '@lagesbild/shared/domain/governance'
 import { Link, useParams } from '@tanstack/react-router'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -22,7 +23,7 @@ import {
 } from '../api/governance'
 import { useKeepingTranslation } from '../i18n-keeping'
 import { DecisionTable } from './decision-table'
-import { EditGroup, EditMember, GovernedProjects } from './group-keeping'
+import { EditGroup, EditMember, GovernedProjects, MembershipFields } from './group-keeping'
 import './governance.css'
 
 export function SteeringGroupPage() {
@@ -208,15 +209,13 @@ function MemberTable({
   )
 }
 
-const roles = ['chair', 'member', 'secretary', 'co_opted'] as const
-
 function AddMember({ groupId }: { groupId: string }) {
   const { t } = useTranslation('governance')
   const { t: tk } = useKeepingTranslation()
   const people = usePeopleOptions()
   const add = useAddMember(groupId)
   const [personId, setPersonId] = useState('')
-  const [role, setRole] = useState<(typeof roles)[number]>('member')
+  const [role, setRole] = useState<MemberRole>('member')
   const [from, setFrom] = useState(todayInSweden())
   const [to, setTo] = useState('')
   const [added, setAdded] = useState('')
@@ -248,31 +247,14 @@ function AddMember({ groupId }: { groupId: string }) {
         value={personId}
         onChange={(e) => setPersonId(e.target.value)}
       />
-      <Select
-        id="member-role"
-        label={t('columns.role')}
-        options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        value={role}
-        onChange={(e) => setRole(e.target.value as (typeof roles)[number])}
-        width="medium"
-      />
-      <Field
-        id="member-from"
-        type="date"
-        required
-        label={t('columns.from')}
-        value={from}
-        onChange={(e) => setFrom(e.target.value)}
-        width="short"
-      />
-      <Field
-        id="member-to"
-        type="date"
-        label={t('columns.to')}
-        hint={tk('members.toHint')}
-        value={to}
-        onChange={(e) => setTo(e.target.value)}
-        width="short"
+      <MembershipFields
+        idPrefix="member"
+        value={{ role, from, to }}
+        onChange={(next) => {
+          setRole(next.role)
+          setFrom(next.from)
+          setTo(next.to)
+        }}
       />
       <Button type="submit" disabled={add.isPending || !personId}>
         {t('groups.addMember')}
