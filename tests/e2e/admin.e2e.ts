@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test'
-import { expectAccessible, logIn } from './support.ts'
+import { expect, type Page } from '@playwright/test'
+import { expectAccessible, logIn, test } from './support.ts'
 
 /** Every console message about the Content-Security-Policy: the app must need no exception. */
 function watchCsp(page: Page): string[] {

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test'
-import { expectAccessible, logIn } from './support.ts'
+import { expect, type Page } from '@playwright/test'
+import { expectAccessible, logIn, test } from './support.ts'
 
 /*
  * Every page of the app, in Swedish and in English, through axe-core (WCAG 2.1 A and AA).
@@ -94,6 +94,9 @@ const pages = (ids: Ids) => [
   `/projects/${ids.project}/indicators`,
   `/projects/${ids.project}/status-reports`,
 ]
+
+// The two languages are the longest journeys here; let them run on both workers at once.
+test.describe.configure({ mode: 'parallel' })
 
 for (const language of ['sv', 'en'] as const) {
   test(`every page passes axe in ${language === 'sv' ? 'Swedish' : 'English'}`, async ({ page }) => {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
-import { expectAccessible, logIn } from './support.ts'
+import { expect } from '@playwright/test'
+import { expectAccessible, logIn, test } from './support.ts'
 
 test('project leader writes in Tidiga insatser’s final report, with guidance and generated facts, and submits it', async ({
   page,

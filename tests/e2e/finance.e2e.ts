@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
-import { expectAccessible, logIn } from './support.ts'
+import { expect, type Page } from '@playwright/test'
+import { expectAccessible, logIn, test } from './support.ts'
 
 const financeTab = (page: Page) =>
   page.getByRole('navigation', { name: 'Projektets delar' }).getByRole('link', { name: 'Ekonomi' }).click()

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
-import { csrfToken, expectAccessible, logIn } from './support.ts'
+import { expect } from '@playwright/test'
+import { csrfToken, expectAccessible, logIn, test } from './support.ts'
 
 test('project leader finds Tidiga insatser, edits its purpose and sees the change in the history', async ({
   page,

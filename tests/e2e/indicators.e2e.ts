@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test'
-import { expectAccessible, logIn } from './support.ts'
+import { expect, type Page } from '@playwright/test'
+import { expectAccessible, logIn, test } from './support.ts'
 
 const FORALDRASUPPORTEN = 'FöräldraSupporten'
 const TABB = 'Tillsammans för samverkan på Västra Engelbrektsskolan'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { expect, type Locator, type Page, test } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { csrfToken, expectAccessible, logIn } from './support.ts'
+import { csrfToken, expectAccessible, logIn, test } from './support.ts'
 
 /*
  * The issue's five journeys in a real browser, each from a person's first page to the result,
@@ -45,15 +45,20 @@ async function editCell(row: Locator, column: number, value: string) {
  * Holds requests to `url` until the returned function is called, so a test can see the busy
  * state of work that is otherwise over too quickly to observe.
  */
-async function holdBack(page: Page, url: string): Promise<() => void> {
+/** Holds back requests to a path (whatever their query string) with the given method until released. */
+async function holdBack(page: Page, method: string, path: string): Promise<() => void> {
   let open: () => void = () => undefined
   const gate = new Promise<void>((resolve) => {
     open = resolve
   })
-  await page.route(url, async (route) => {
-    await gate
-    await route.continue()
-  })
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      if (route.request().method() !== method) return route.fallback()
+      await gate
+      await route.continue()
+    },
+  )
   // Once opened the route passes everything straight on; unrouting would race the held request.
   return open
 }
@@ -239,7 +244,7 @@ test('journey 3: finance imports the sample export with mapping and preview, bur
     buffer: fixture('sample-export.csv'),
   })
   // The upload is held back a moment so that its progress can be seen: busy button, announced status.
-  const release = await holdBack(page, '**/api/finance/imports')
+  const release = await holdBack(page, 'POST', '/api/finance/imports')
   const upload = page.getByRole('button', { name: 'Ladda upp och förhandsgranska' })
   await press(upload)
   await expect(upload).toBeDisabled()
@@ -290,7 +295,7 @@ test('journey 3: finance imports the sample export with mapping and preview, bur
 
   await page.goto('/finance/portfolio')
   const download = page.waitForEvent('download')
-  const exporting = await holdBack(page, '**/api/finance/portfolio/export*')
+  const exporting = await holdBack(page, 'GET', '/api/finance/portfolio/export')
   const exportLink = page.getByRole('link', { name: 'Ladda ner som Excel' })
   await press(exportLink)
   await expect(exportLink).toHaveAttribute('aria-busy', 'true')

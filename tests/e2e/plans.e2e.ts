@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test'
-import { csrfToken, expectAccessible, logIn } from './support.ts'
+import { expect, type Page } from '@playwright/test'
+import { csrfToken, expectAccessible, logIn, test } from './support.ts'
 
 const today = () =>
   new Intl.DateTimeFormat('sv-SE', {

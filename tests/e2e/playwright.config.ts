@@ -1,20 +1,22 @@
 import { defineConfig } from '@playwright/test'
 
-const port = Number(process.env.E2E_PORT ?? 3100)
+import { E2E_FIRST_PORT, E2E_WORKERS } from './support.ts'
 
-/** Browser journeys against the built app on a fresh embedded database with demo data. */
+/**
+ * Browser journeys against the built app on fresh embedded databases with demo data: one server
+ * per worker (see `test` in support.ts), so each worker's journeys run in order on their own data.
+ */
 export default defineConfig({
   testDir: '.',
   testMatch: '*.e2e.ts',
   outputDir: '../../test-results/e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     locale: 'sv-SE',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
@@ -31,12 +33,15 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node start-server.ts',
-    cwd: import.meta.dirname,
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: { E2E_PORT: String(port) },
-  },
+  webServer: Array.from({ length: E2E_WORKERS }, (_, worker) => {
+    const port = E2E_FIRST_PORT + worker
+    return {
+      command: 'node start-server.ts',
+      cwd: import.meta.dirname,
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: { E2E_PORT: String(port) },
+    }
+  }),
 })

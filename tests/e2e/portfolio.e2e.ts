@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { expectAccessible, logIn } from './support.ts'
+import { expectAccessible, logIn, test } from './support.ts'
 
 const TIDIGA = 'Tidiga insatser i samverkan, skola – socialtjänst'
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
-import { expectAccessible, logIn } from './support.ts'
+import { expect } from '@playwright/test'
+import { expectAccessible, logIn, test } from './support.ts'
 
 test('administrator exports Tidiga insatser as JSON and imports it as a new project', async ({
   page,

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 
 // A fresh embedded database with demo data for every run, so journeys start from the same state.
 const root = join(import.meta.dirname, '../..')
-const dataDir = join(root, 'test-results/e2e-data')
+const port = process.env.E2E_PORT ?? '3100'
+const dataDir = join(root, `test-results/e2e-data-${port}`)
 rmSync(dataDir, { recursive: true, force: true })
 
 const server = spawn(process.execPath, [join(root, 'server/src/server.ts')], {
@@ -13,7 +14,7 @@ const server = spawn(process.execPath, [join(root, 'server/src/server.ts')], {
     ...process.env,
     DATABASE_URL: '',
     DATA_DIR: dataDir,
-    PORT: process.env.E2E_PORT ?? '3100',
+    PORT: port,
     HOST: '127.0.0.1',
     DEMO_DATA: 'always',
     LOG_LEVEL: 'warn',

@@ -1,5 +1,15 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
+
+export const E2E_FIRST_PORT = Number(process.env.E2E_PORT ?? 3100)
+export const E2E_WORKERS = Number(process.env.E2E_WORKERS ?? 2)
+
+/** Every worker talks to its own server (port per parallel index), so journeys never share data. */
+export const test = base.extend({
+  baseURL: async ({ baseURL: _configured }, use, testInfo) => {
+    await use(`http://127.0.0.1:${E2E_FIRST_PORT + testInfo.parallelIndex}`)
+  },
+})
 
 export const DEMO_PASSWORD = 'lagesbild-demo'
 
