@@ -1,3 +1,4 @@
+import { randomUUID as uuid } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Client, createTestApp, json, type TestContext, type TestUser } from '../../test/helper.ts'
@@ -8,6 +9,15 @@ let unit: string
 let elsewhere: string
 let admin: TestUser
 let adminClient: Client
+
+interface DecisionRow {
+  id: string
+  text: string
+  date: string
+  kind: string
+  outcome: string | null
+  recordedBy: { name: string } | null
+}
 
 beforeAll(async () => {
   t = await createTestApp()
@@ -230,6 +240,90 @@ describe('erasure by pseudonymisation', () => {
       .select('erasure_id')
       .executeTakeFirstOrThrow()
     expect(row.erasure_id).toBeNull()
+  })
+})
+
+describe('the decision register after an erasure', () => {
+  it('reads every decision and request as before, with the pseudonym where a person was named', async () => {
+    const s = await leaderWithHistory('Sture Nilsson', 'sture.nilsson@lulea.example')
+    const group = await t.fixtures.steeringGroup({ ownerOrganisationId: unit, projectIds: [s.projectId] })
+    const [member] = group.users
+    if (!member) throw new Error('the group has a member')
+    const activityId = uuid()
+    await t.db
+      .insertInto('activity')
+      .values({
+        id: activityId,
+        project_id: s.projectId,
+        title: 'Öppna mottagningen',
+        position: 1,
+        milestone: true,
+      })
+      .execute()
+    const leader = await t.as(s.user)
+    const steering = await t.as(member)
+    const request = json<{ id: string; version: number }>(
+      await leader.post(`/api/projects/${s.projectId}/approval-requests`, {
+        kind: 'milestone',
+        activityId,
+        summary: 'Mottagningen är öppen',
+      }),
+    )
+    const approved = await steering.post(
+      `/api/projects/${s.projectId}/approval-requests/${request.id}/approve`,
+      {
+        version: request.version,
+        comment: 'Bra jobbat.',
+      },
+    )
+    expect(approved.statusCode).toBe(200)
+    const register = () => adminClient.get(`/api/decisions?projectId=${s.projectId}`)
+    const before = json<{ items: DecisionRow[] }>(await register()).items
+
+    // The leader who asked and the member who decided are both erased.
+    const memberRow = await t.db
+      .selectFrom('app_user')
+      .innerJoin('person', 'person.id', 'app_user.person_id')
+      .where('app_user.id', '=', member.id)
+      .select(['person.name', 'person.id as person_id'])
+      .executeTakeFirstOrThrow()
+    const erased = []
+    for (const [personId, name] of [
+      [s.personId, 'Sture Nilsson'],
+      [memberRow.person_id, memberRow.name],
+    ] as const) {
+      const response = await adminClient.post(`/api/privacy/people/${personId}/erase`, { confirmName: name })
+      expect(response.statusCode).toBe(200)
+      erased.push(json<{ pseudonym: string }>(response).pseudonym)
+    }
+    const [leaderAlias, memberAlias] = erased
+
+    const after = await register()
+    expect(after.statusCode).toBe(200)
+    const items = json<{ items: DecisionRow[] }>(after).items
+    // Same decisions, same order, same texts, dates and outcomes: only the names changed.
+    expect(items.map(({ id, text, date, kind, outcome }) => ({ id, text, date, kind, outcome }))).toEqual(
+      before.map(({ id, text, date, kind, outcome }) => ({ id, text, date, kind, outcome })),
+    )
+    const decision = items.find((d) => d.kind === 'approve_milestone')
+    expect(decision?.text).toContain('Bra jobbat.')
+    expect(decision?.recordedBy?.name).toBe(memberAlias)
+
+    const requests = json<{
+      items: {
+        id: string
+        requestedBy: { name: string } | null
+        decidedBy: { name: string } | null
+        status: string
+      }[]
+    }>(await adminClient.get(`/api/projects/${s.projectId}/approval-requests`)).items
+    expect(requests.find((r) => r.id === request.id)).toMatchObject({
+      status: 'approved',
+      requestedBy: { name: leaderAlias },
+      decidedBy: { name: memberAlias },
+    })
+    expect(after.body).not.toContain('Sture Nilsson')
+    expect(after.body).not.toContain(memberRow.name)
   })
 })
 
