@@ -15,6 +15,7 @@ interface Ids {
   template: string
   user: string
   report: string
+  statusReport: string
 }
 
 async function first(page: Page, url: string): Promise<string> {
@@ -46,6 +47,7 @@ async function demoIds(page: Page): Promise<Ids> {
     template: await first(page, '/api/report-templates'),
     user: await first(page, '/api/users'),
     report: await first(page, `/api/projects/${project}/final-reports`),
+    statusReport: await first(page, `/api/projects/${project}/status-reports`),
   }
 }
 
@@ -93,6 +95,7 @@ const pages = (ids: Ids) => [
   `/projects/${ids.project}/governance`,
   `/projects/${ids.project}/indicators`,
   `/projects/${ids.project}/status-reports`,
+  `/projects/${ids.project}/status-reports/${ids.statusReport}`,
 ]
 
 // The two languages are the longest journeys here; let them run on both workers at once.
@@ -114,8 +117,14 @@ for (const language of ['sv', 'en'] as const) {
       })
     }
     await page.context().clearCookies()
-    await page.goto('/login')
-    await expect(page.locator('html')).toHaveAttribute('lang', language)
-    await expectAccessible(page)
+    // The public pages: the login, and a one-time link that has expired or was never valid.
+    for (const path of ['/login', '/invitation#not-a-valid-token']) {
+      await test.step(path, async () => {
+        await page.goto(path)
+        await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()
+        await expect(page.locator('html')).toHaveAttribute('lang', language)
+        await expectAccessible(page)
+      })
+    }
   })
 }
