@@ -60,6 +60,21 @@ export async function pdfOutline(file: Uint8Array): Promise<OutlineItem[]> {
   return map(outline)
 }
 
+/**
+ * The PDF's text as poppler's pdftotext reads it (another reader than pdf.js), or null where
+ * poppler-utils is not installed; CI installs it and sets `CI`, and there a missing one is an error.
+ */
+export function pdftotext(file: Uint8Array): string | null {
+  if (!commandExists('pdftotext')) {
+    if (process.env.CI) throw new Error('pdftotext (poppler-utils) is not installed; .ci/run installs it')
+    return null
+  }
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], {
+    input: file,
+    maxBuffer: 64 * 1024 * 1024,
+  }).toString('utf8')
+}
+
 export const commandExists = (command: string) => {
   try {
     execFileSync('which', [command], { stdio: 'ignore' })
@@ -70,11 +85,15 @@ export const commandExists = (command: string) => {
 }
 
 /**
- * Converts a DOCX to PDF with LibreOffice when it is installed (it proves Word structure
- * opens in another office suite); null when it is not, so the check is skipped gracefully.
+ * Converts a DOCX to PDF or HTML with LibreOffice when it is installed (it proves Word
+ * structure opens in another office suite); null when it is not, so a developer's machine
+ * skips the check. CI installs LibreOffice and sets `CI`, and there a missing one is an error.
  */
-export function convertWithLibreOffice(file: Uint8Array): Buffer | null {
-  if (!commandExists('soffice')) return null
+export function convertWithLibreOffice(file: Uint8Array, format: 'pdf' | 'html'): Buffer | null {
+  if (!commandExists('soffice')) {
+    if (process.env.CI) throw new Error('LibreOffice (soffice) is not installed; .ci/run installs it')
+    return null
+  }
   const folder = mkdtempSync(join(tmpdir(), 'lagesbild-lo-'))
   try {
     writeFileSync(join(folder, 'report.docx'), file)
@@ -84,14 +103,14 @@ export function convertWithLibreOffice(file: Uint8Array): Buffer | null {
         `-env:UserInstallation=file://${folder}/profile`,
         '--headless',
         '--convert-to',
-        'pdf',
+        format === 'html' ? 'html:HTML (StarWriter)' : 'pdf',
         '--outdir',
         folder,
         join(folder, 'report.docx'),
       ],
       { stdio: 'ignore', timeout: 120_000 },
     )
-    return readFileSync(join(folder, 'report.pdf'))
+    return readFileSync(join(folder, `report.${format}`))
   } finally {
     rmSync(folder, { recursive: true, force: true })
   }

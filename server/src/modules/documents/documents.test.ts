@@ -9,7 +9,14 @@ import {
   table,
 } from '@lagesbild/shared/domain/document-model'
 import { describe, expect, it } from 'vitest'
-import { convertWithLibreOffice, docxParts, docxText, pdfOutline, pdfText } from '../../test/documents.ts'
+import {
+  convertWithLibreOffice,
+  docxParts,
+  docxText,
+  pdfOutline,
+  pdfText,
+  pdftotext,
+} from '../../test/documents.ts'
 import { asciiFileName, contentDisposition, safeFileName } from './filename.ts'
 import { renderDocument } from './render.ts'
 
@@ -147,12 +154,33 @@ describe('DOCX', () => {
   })
 
   it('opens in LibreOffice with headings and table intact, when LibreOffice is installed', async () => {
-    const pdf = convertWithLibreOffice(await renderDocument(model, 'docx'))
-    if (!pdf) return
-    const text = (await pdfText(pdf)).replace(/\s+/g, ' ')
-    expect(text).toContain('Efterkalkyl/aktiviteter')
-    expect(text).toContain('FöräldraSupporten')
-    expect(text).toContain('Aktivitet 80: samverkansteamet träffas')
+    const html = convertWithLibreOffice(await renderDocument(model, 'docx'), 'html')?.toString('utf8')
+    if (!html) return
+    const plain = (markup: string) =>
+      markup
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    const headings = [...html.matchAll(/<h([1-6])[^>]*>(.*?)<\/h\1>/gs)].map((m) => [
+      Number(m[1]),
+      plain(m[2] ?? ''),
+    ])
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        [1, 'Bakgrund'],
+        [1, 'Efterkalkyl/aktiviteter'],
+        [2, 'FöräldraSupporten'],
+        [3, 'Förklaringar'],
+      ]),
+    )
+    const activityTable = [...html.matchAll(/<table.*?<\/table>/gs)]
+      .map((m) => [...m[0].matchAll(/<tr.*?<\/tr>/gs)].map((row) => plain(row[0])))
+      .find((rows) => rows.some((row) => row.includes('Öppna mottagningen')))
+    // Header, 80 activities and the sum, each still a row of its own.
+    expect(activityTable).toHaveLength(82)
+    expect(activityTable?.[0]).toBe('Aktivitet Kalkyl Utfall Differens')
+    expect(activityTable?.[1]).toBe('Öppna mottagningen 2014-06-01 2014-09-22 Ca 4 månader')
+    expect(activityTable?.at(-1)).toBe('Summa 1 avvikelse')
   }, 180_000)
 })
 
@@ -161,6 +189,7 @@ describe('PDF', () => {
     const file = await renderDocument(model, 'pdf')
     expect(Buffer.from(file.subarray(0, 5)).toString()).toBe('%PDF-')
     const text = await pdfText(file)
+    const poppler = pdftotext(file)
     for (const expected of [
       'Slutrapport',
       'Tidiga insatser i samverkan, skola – socialtjänst',
@@ -178,6 +207,7 @@ describe('PDF', () => {
       'Sida 2 av',
     ]) {
       expect(text).toContain(expected)
+      if (poppler !== null) expect(poppler).toContain(expected)
     }
   })
 
