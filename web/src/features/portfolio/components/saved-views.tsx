@@ -87,7 +87,7 @@ export function SavedViews({ search, onApply }: Props) {
           ) : null}
         </div>
         <form
-          className="saved-views__row saved-views__new"
+          className="saved-views__row"
           onSubmit={(event) => {
             event.preventDefault()
             if (!name.trim()) return
