@@ -263,9 +263,10 @@ describe('activities', () => {
         planned_end_precision: 'day',
       })
       .execute()
-    const endedPlan = json<{ items: ActivityBody[] }>(
+    const endedPlan = json<{ items: ActivityBody[]; projects: { id: string; running: boolean }[] }>(
       await viewer.get(`/api/projects/${ended}/activities?asOf=2016-09-21`),
     )
+    expect(endedPlan.projects).toMatchObject([{ id: ended, running: false }])
     expect(endedPlan.items.map((a) => a.deviation)).toMatchObject([
       { kind: 'remaining', late: false, overdueDays: null },
     ])
