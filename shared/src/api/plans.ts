@@ -112,7 +112,14 @@ export const ProjectPeriod = Type.Object({
 export const ActivityList = Type.Object({
   project: ProjectPeriod,
   /** The project and its sub-projects, in the order their activities are grouped. */
-  projects: Type.Array(Ref),
+  projects: Type.Array(
+    Type.Object({
+      ...Ref.properties,
+      running: Type.Boolean({
+        description: 'Approved, active or paused: only then can its activities be late',
+      }),
+    }),
+  ),
   asOf: IsoDate,
   items: Type.Array(Activity),
 })

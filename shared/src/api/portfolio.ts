@@ -85,7 +85,12 @@ export const PortfolioRow = Type.Object({
       activity: Type.Object({ id: Id, title: Type.String() }),
     }),
   ),
-  lateActivityCount: Type.Integer(),
+  lateActivityCount: Type.Integer({
+    description: 'Activities past their planned end and not done; only while the project runs',
+  }),
+  remainingActivityCount: Type.Integer({
+    description: 'Activities not done when the project ended ("Återstår"); 0 while it runs',
+  }),
   burn: Burn,
   nextMilestone: Nullable(Type.Object({ id: Id, title: Type.String(), date: IsoDate })),
   lastStatusReport: Nullable(IsoDate),

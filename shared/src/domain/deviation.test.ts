@@ -52,6 +52,20 @@ describe('deviation', () => {
     expect(notYet.late).toBe(false)
   })
 
+  it('says Återstår but never late for what was not done when the project ended', () => {
+    // Tidiga insatser ended 2016-06-30 with the follow-up (planned 2016-08-31) not done.
+    const input = {
+      status: 'remaining',
+      plannedEnd: day('2016-08-31'),
+      actualEnd: null,
+      asOf: '2026-11-26',
+    } as const
+    const ended = deviation({ ...input, projectRunning: false })
+    expect(ended).toEqual({ kind: 'remaining', days: null, late: false, overdueDays: null })
+    expect(formatDeviation(ended, 'sv')).toBe('Återstår')
+    expect(deviation({ ...input, projectRunning: true }).late).toBe(true)
+  })
+
   it('counts from the start when the plan gives only a start (fr.o.m.)', () => {
     const d = deviation({
       status: 'done',
@@ -112,16 +126,17 @@ describe('deviation', () => {
     )
   })
 
-  it('is late exactly when the planned end has passed and the activity is not finished', () => {
+  it('is late exactly when the planned end has passed, the activity is not finished and the project runs', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...activityStatuses),
         calendarDate,
         calendarDate,
-        (status, planned, asOf) => {
-          const d = deviation({ status, plannedEnd: day(planned), actualEnd: null, asOf })
+        fc.boolean(),
+        (status, planned, asOf, projectRunning) => {
+          const d = deviation({ status, plannedEnd: day(planned), actualEnd: null, asOf, projectRunning })
           const finished = status === 'done' || status === 'cancelled'
-          expect(d.late).toBe(!finished && asOf > planned)
+          expect(d.late).toBe(projectRunning && !finished && asOf > planned)
           if (d.late) expect(d.overdueDays).toBe(daysBetween(planned, asOf))
         },
       ),

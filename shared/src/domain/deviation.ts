@@ -24,6 +24,11 @@ export interface DeviationInput {
   actualStart?: DateRange | null
   /** The day the question is asked (today in Sweden, or a report's date). */
   asOf: CalendarDate
+  /**
+   * Whether the activity's project is running (approved, active or paused); true when not given.
+   * In a project that has not started or has ended, what is not done is "Återstår", never late.
+   */
+  projectRunning?: boolean
 }
 
 export interface Deviation {
@@ -33,7 +38,7 @@ export interface Deviation {
    * imprecise ("Våren 2016"): the least and the most it can be.
    */
   days: { min: number; max: number } | null
-  /** The planned end has passed and the activity is neither done nor cancelled. */
+  /** The planned end has passed, the activity is neither done nor cancelled and its project runs. */
   late: boolean
   /** Days past the planned end (its last possible day) when late. */
   overdueDays: number | null
@@ -46,7 +51,8 @@ export function deviation(input: DeviationInput): Deviation {
   const { status, asOf } = input
   const plannedEnd = input.plannedEnd ?? input.plannedStart ?? null
   const actualEnd = input.plannedEnd ? input.actualEnd : (input.actualEnd ?? input.actualStart ?? null)
-  const overdue = plannedEnd && !finished(status) ? daysBetween(plannedEnd.to, asOf) : null
+  const running = input.projectRunning ?? true
+  const overdue = plannedEnd && running && !finished(status) ? daysBetween(plannedEnd.to, asOf) : null
   const late = overdue !== null && overdue > 0
   const base = { late, overdueDays: late ? overdue : null }
   if (status === 'cancelled') return { kind: 'cancelled', days: null, ...base }

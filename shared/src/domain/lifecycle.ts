@@ -34,3 +34,10 @@ export function canTransition(from: LifecycleStatus, to: LifecycleStatus): boole
 export function isClosed(status: LifecycleStatus): boolean {
   return transitions[status].every((next) => next === 'made_permanent' || next === 'handed_over')
 }
+
+/** Approved, active or paused: the phases in which an activity past its planned end is late. */
+export const runningStatuses = ['approved', 'active', 'paused'] as const satisfies readonly LifecycleStatus[]
+
+export function isRunning(status: LifecycleStatus): boolean {
+  return (runningStatuses as readonly LifecycleStatus[]).includes(status)
+}

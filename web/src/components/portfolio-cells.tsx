@@ -20,7 +20,12 @@ export function HealthCell({ health }: { health: Row['health'] }) {
   )
 }
 
-export function SlipCell({ row }: { row: Pick<Row, 'slip' | 'lateActivityCount'> }) {
+/** Late only while the project runs; what an ended project left undone is "Återstår". */
+export function SlipCell({
+  row,
+}: {
+  row: Pick<Row, 'slip' | 'lateActivityCount' | 'remainingActivityCount'>
+}) {
   const { t } = useTranslation('portfolio')
   return (
     <span className="slip">
@@ -31,6 +36,11 @@ export function SlipCell({ row }: { row: Pick<Row, 'slip' | 'lateActivityCount'>
       )}
       {row.lateActivityCount > 0 ? (
         <span className="slip__count">{t('slip.lateActivities', { count: row.lateActivityCount })}</span>
+      ) : null}
+      {row.remainingActivityCount > 0 ? (
+        <span className="slip__count muted">
+          {t('slip.remainingActivities', { count: row.remainingActivityCount })}
+        </span>
       ) : null}
     </span>
   )

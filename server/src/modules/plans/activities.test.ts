@@ -1,7 +1,9 @@
+import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
 
 let t: TestContext
+let socId: string
 let project: string
 let sub: string
 let url: string
@@ -36,6 +38,7 @@ beforeAll(async () => {
   const f = t.fixtures
   const root = await f.organisation({ name: 'Luleå kommun' })
   const soc = await f.organisation({ name: 'Socialförvaltningen', parentId: root })
+  socId = soc
   project = await f.project({
     ownerOrganisationId: soc,
     name: 'Tidiga insatser',
@@ -238,6 +241,35 @@ describe('activities', () => {
     expect(before).toBeDefined()
     const early = json<{ items: ActivityBody[] }>(await viewer.get(`${url}?asOf=2016-08-31`))
     expect(early.items.find((a) => a.id === created.id)?.deviation.late).toBe(false)
+
+    // In a project that has ended, what was left undone is "Återstår", no longer late.
+    const ended = await t.fixtures.project({
+      ownerOrganisationId: socId,
+      name: 'Avslutat',
+      plannedStart: '2013-09-01',
+      plannedEnd: '2016-06-30',
+      status: 'completed',
+    })
+    await t.db
+      .insertInto('activity')
+      .values({
+        id: uuid(),
+        project_id: ended,
+        title: 'Uppföljning',
+        position: 1,
+        status: 'remaining',
+        planned_end_from: '2016-08-31',
+        planned_end_to: '2016-08-31',
+        planned_end_precision: 'day',
+      })
+      .execute()
+    const endedPlan = json<{ items: ActivityBody[]; projects: { id: string; running: boolean }[] }>(
+      await viewer.get(`/api/projects/${ended}/activities?asOf=2016-09-21`),
+    )
+    expect(endedPlan.projects).toMatchObject([{ id: ended, running: false }])
+    expect(endedPlan.items.map((a) => a.deviation)).toMatchObject([
+      { kind: 'remaining', late: false, overdueDays: null },
+    ])
   })
 
   it('lists the plan in number order across the project and its sub-projects', async () => {

@@ -4,6 +4,7 @@ import type { AuditAction } from '@lagesbild/shared/domain/audit-vocabulary'
 import { type CalendarDate, todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import type { PreciseDate } from '@lagesbild/shared/domain/date-precision'
 import { type ActivityStatus, deviation, outsidePeriod } from '@lagesbild/shared/domain/deviation'
+import { isRunning, type LifecycleStatus } from '@lagesbild/shared/domain/lifecycle'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Static } from 'typebox'
@@ -51,6 +52,8 @@ export interface PlanScope {
   project: ProjectRow
   projects: { id: string; name: string }[]
   periods: Map<string, Period[]>
+  /** Projects in the scope that are running: only their activities can be late. */
+  running: Set<string>
 }
 
 const periodOf = (p: ProjectRow): Period => ({ start: p.planned_start, end: p.planned_end })
@@ -70,7 +73,7 @@ export async function loadScope(db: Db, projectId: string): Promise<PlanScope> {
           .selectFrom('project as sub')
           .whereRef('sub.parent_id', '=', 'project.id')
           .orderBy(sql`sub.sort_key collate "C"`)
-          .select(['sub.id', 'sub.name', 'sub.planned_start', 'sub.planned_end']),
+          .select(['sub.id', 'sub.name', 'sub.status', 'sub.planned_start', 'sub.planned_end']),
       ).as('subs'),
     ])
     .executeTakeFirst()
@@ -92,6 +95,9 @@ export async function loadScope(db: Db, projectId: string): Promise<PlanScope> {
       ...subs.map((sub) => ({ id: sub.id, name: sub.name })),
     ],
     periods,
+    running: new Set(
+      [project, ...subs].filter((p) => isRunning(p.status as LifecycleStatus)).map((p) => p.id),
+    ),
   }
 }
 
@@ -371,7 +377,7 @@ function toActivity(row: JoinedRow, scope: PlanScope, asOf: CalendarDate): Activ
     plannedEnd: state.plannedEnd,
     actualStart: state.actualStart,
     actualEnd: state.actualEnd,
-    deviation: deviation({ ...state, asOf }),
+    deviation: deviation({ ...state, asOf, projectRunning: scope.running.has(row.project_id) }),
     outsideProjectPeriod: (scope.periods.get(row.project_id) ?? []).some((period) =>
       outsidePeriod(planned, period),
     ),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, TABB_OREBRO, TIDIGA } from '../../demo/foundation.ts'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
 import { goalTree } from './goals.ts'
-import { type efterkalkyl, listLateActivities } from './service.ts'
+import { efterkalkyl, listLateActivities } from './service.ts'
 
 let t: TestContext
 let leader: Client
@@ -61,11 +61,17 @@ describe('demo plans from the seeds', () => {
   })
 
   it('gives other modules the late activities, the Efterkalkyl and the goal tree', async () => {
-    const late = await listLateActivities(t.db, tidiga, '2016-09-23')
-    expect(late.map((a) => a.title.slice(0, 19)).sort()).toEqual([
+    // Tidiga ended 2016-06-30: its undone implementation and follow-up are Återstår, not late.
+    expect(await listLateActivities(t.db, tidiga, '2016-09-23')).toEqual([])
+    const kalkyl = await efterkalkyl(t.db, tidiga, '2016-09-23')
+    const remaining = kalkyl.groups.flatMap((g) => g.rows).filter((r) => r.deviation.kind === 'remaining')
+    expect(remaining.map((a) => a.title.slice(0, 19)).sort()).toEqual([
       'Genomförandeperiod ',
       'Uppföljning genomfö',
     ])
+    expect(remaining.map((r) => r.deviation.late)).toEqual([false, false])
+    // The running TABB pilot's overdue activities are late.
+    expect((await listLateActivities(t.db, tabb)).length).toBeGreaterThan(0)
     const tree = await goalTree(t.db, tidiga)
     const fs = tree.subProjects.find((p) => p.subProject.name === 'FöräldraSupporten')
     expect(fs?.project[0]?.title).toMatch(/70 barn.*60 procent/)

@@ -31,7 +31,7 @@ export async function activityPlan(db: Db, projectId: string, asOf: CalendarDate
   const scope = await loadScope(db, projectId)
   return {
     project: projectPeriod(scope),
-    projects: scope.projects,
+    projects: scope.projects.map((p) => ({ ...p, running: scope.running.has(p.id) })),
     asOf,
     items: await listActivities(db, scope, asOf),
   }
@@ -56,7 +56,7 @@ export async function efterkalkyl(
   const plan = await activityPlan(db, projectId, asOf)
   const groups = plan.projects
     .map((project) => ({
-      project,
+      project: { id: project.id, name: project.name },
       rows: plan.items
         .filter((a) => a.project.id === project.id)
         .map((a) => ({

@@ -132,6 +132,10 @@ beforeAll(async () => {
   await activity(samverkan, 'Klar', { due: '2018-01-01', milestone: true, status: 'done' })
   await activity(samverkan, 'Uppföljning', { due: '2018-09-30', milestone: true })
   await activity(samverkan, 'Handlingsplan', { due: '2018-12-31', milestone: true })
+  // Tidiga ended 2016-06-30 with its implementation and follow-up undone: Återstår, not late.
+  await activity(tidiga, 'Implementering', { due: '2016-06-01', milestone: true, status: 'remaining' })
+  await activity(tidiga, 'Uppföljning', { due: '2016-08-31', status: 'remaining' })
+  await activity(tidiga, 'Handlingsplan', { due: '2014-12-31', status: 'done' })
   // 4 800 000 kr, 1 200 000 of it for Del a; 1 440 000 spent, 240 000 of it by Del a.
   await approvedBudget(samverkan, [
     { amountOre: 360_000_000 },
@@ -177,6 +181,7 @@ describe('portfolio rows', () => {
     const row = page.items[0]!
     expect(row.slip).toMatchObject({ days: 40, activity: { title: 'Öppna mottagningen' } })
     expect(row.lateActivityCount).toBe(3)
+    expect(row.remainingActivityCount).toBe(0)
     expect(row.nextMilestone).toMatchObject({ title: 'Uppföljning', date: '2018-09-30' })
     expect(row.burn).toEqual({
       budgetOre: 480_000_000,
@@ -186,6 +191,19 @@ describe('portfolio rows', () => {
     })
     expect(row.health).toBeNull()
     expect(row.lastStatusReport).toBeNull()
+  })
+
+  it('counts what an ended project left undone as remaining, never late', async () => {
+    const [row] = (await listPortfolio(t.db, managerUser, { q: 'Tidiga' }, asOf)).items
+    expect(row).toMatchObject({
+      status: 'completed',
+      slip: null,
+      lateActivityCount: 0,
+      remainingActivityCount: 2,
+    })
+    // Worst slip first: the ended project's two-year-old milestone does not put it on top.
+    const bySlip = await listPortfolio(t.db, managerUser, { sort: 'slip' }, asOf)
+    expect(bySlip.items.map((r) => r.name).indexOf('Tidiga insatser')).toBeGreaterThan(1)
   })
 
   it('gives a sub-project its own lines of the parent budget and its own costs', async () => {
@@ -305,7 +323,8 @@ describe('export and overviews', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('Projekt')
     expect(sheet.rowCount).toBe(3)
     expect(sheet.getRow(2).getCell(1).value).toBe('Samverkan i praktiken')
-    expect(sheet.getRow(2).getCell(12).value).toBe(4_800_000)
+    expect(sheet.getRow(1).getCell(12).value).toBe('Återstående aktiviteter')
+    expect(sheet.getRow(2).getCell(13).value).toBe(4_800_000)
     expect(sheet.getRow(2).getCell(7).value).toBeInstanceOf(Date)
   })
 

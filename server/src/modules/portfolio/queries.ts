@@ -1,7 +1,7 @@
 import type { PortfolioQuery, PortfolioRow, PortfolioViewQuery } from '@lagesbild/shared/api/portfolio'
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import type { LifecycleStatus } from '@lagesbild/shared/domain/lifecycle'
-import { lifecycleStatuses } from '@lagesbild/shared/domain/lifecycle'
+import { isClosed, lifecycleStatuses, runningStatuses } from '@lagesbild/shared/domain/lifecycle'
 import {
   defaultOrder,
   elapsedPercent,
@@ -37,18 +37,31 @@ const scopeIds = sql<
 const dueDay = sql`coalesce(a.planned_end_to, a.planned_start_to)`
 const openActivity = sql`a.project_id = any(${scopeIds}) and a.status not in ('done', 'cancelled')`
 
+const statusIn = (statuses: readonly string[]) =>
+  sql<boolean>`project.status in (${sql.join(statuses.map((s) => sql.lit(s)))})`
+/*
+ * Only a running project has late activities. What an ended project left undone is "Återstår"
+ * (the final report's word), counted apart; a project not yet approved has neither.
+ */
+const projectRuns = statusIn(runningStatuses)
+const projectEnded = statusIn(lifecycleStatuses.filter(isClosed))
+
 function worstLateMilestone(asOf: string) {
   return sql<{ id: string; title: string; days: number } | null>`(select json_build_object(
       'id', a.id, 'title', a.title, 'days', ${asOf}::date - ${dueDay})
-    from activity a where ${openActivity} and a.milestone and ${dueDay} < ${asOf}::date
+    from activity a where ${projectRuns} and ${openActivity} and a.milestone and ${dueDay} < ${asOf}::date
     order by ${dueDay}, a.id limit 1)`
 }
 
 function lateActivityCount(asOf: string) {
   return sql<
     string | number
-  >`(select count(*) from activity a where ${openActivity} and ${dueDay} < ${asOf}::date)`
+  >`(select count(*) from activity a where ${projectRuns} and ${openActivity} and ${dueDay} < ${asOf}::date)`
 }
+
+const remainingActivityCount = sql<
+  string | number
+>`(select count(*) from activity a where ${projectEnded} and ${openActivity})`
 
 function nextMilestone(asOf: string) {
   return sql<{ id: string; title: string; date: string } | null>`(select json_build_object(
@@ -152,7 +165,7 @@ function sortKey(sort: PortfolioSort, asOf: string): SortKey {
     case 'slip':
       return {
         kind: 'int',
-        expression: sql`coalesce(greatest(agg1.value, agg2.value), -1)`,
+        expression: sql`case when ${projectRuns} then coalesce(greatest(agg1.value, agg2.value), -1) else -1 end`,
         aggregates: milestoneAggregates(asOf, 'max'),
       }
     case 'nextMilestone':
@@ -360,6 +373,7 @@ export async function rowsFor(db: Kysely<Database>, ids: string[], asOf: string)
       lastStatusReport.as('last_status_report'),
       worstLateMilestone(asOf).as('slip'),
       lateActivityCount(asOf).as('late_count'),
+      remainingActivityCount.as('remaining_count'),
       nextMilestone(asOf).as('next_milestone'),
       budgetOre.as('budget_ore'),
       spentOre(asOf).as('spent_ore'),
@@ -385,6 +399,7 @@ export async function rowsFor(db: Kysely<Database>, ids: string[], asOf: string)
         health: r.health ?? null,
         slip: r.slip ? { days: r.slip.days, activity: { id: r.slip.id, title: r.slip.title } } : null,
         lateActivityCount: Number(r.late_count),
+        remainingActivityCount: Number(r.remaining_count),
         burn: {
           budgetOre: budget,
           spentOre: spent,

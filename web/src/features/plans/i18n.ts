@@ -30,6 +30,7 @@ export const sv = {
     title: 'Aktivitetsplan',
     intro: 'Planerade och faktiska datum för projektets aktiviteter. Avvikelsen räknas fram automatiskt.',
     caption: 'Aktiviteter i {{name}}',
+    scrollRegion: 'Aktivitetsplanen för {{name}}, rullbar',
     keyboardHelp:
       'Tabellen går att redigera med tangentbordet: flytta med piltangenterna, Enter för att ändra eller spara, Esc för att ångra. Sätter du status Klar fylls dagens datum i som faktiskt slut.',
     columns: {
@@ -299,6 +300,7 @@ export const en: Translations<typeof sv> = {
     title: 'Activity plan',
     intro: "Planned and actual dates of the project's activities. The deviation is computed.",
     caption: 'Activities of {{name}}',
+    scrollRegion: 'Activity plan of {{name}}, scrollable',
     keyboardHelp:
       'The table can be edited from the keyboard: move with the arrow keys, Enter to edit or save, Esc to undo. Setting the status Done fills in today’s date as the actual end.',
     columns: {

@@ -55,6 +55,8 @@ export const sv = {
     days_one: '{{count}} dag sen',
     lateActivities_other: '{{count}} sena aktiviteter',
     lateActivities_one: '{{count}} sen aktivitet',
+    remainingActivities_other: '{{count}} aktiviteter återstår',
+    remainingActivities_one: '{{count}} aktivitet återstår',
   },
   burn: {
     noBudget: 'Ingen budget',
@@ -136,6 +138,8 @@ export const en: Translations<typeof sv> = {
     days_one: '{{count}} day late',
     lateActivities_other: '{{count}} late activities',
     lateActivities_one: '{{count}} late activity',
+    remainingActivities_other: '{{count}} activities remaining',
+    remainingActivities_one: '{{count}} activity remaining',
   },
   burn: {
     noBudget: 'No budget',

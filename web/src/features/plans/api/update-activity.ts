@@ -30,7 +30,7 @@ function applyDate(current: Activity['plannedEnd'], input: DateInput): Activity[
 }
 
 /** What the row will show once the server agrees, so the table answers at once. */
-export function optimistic(activity: Activity, patch: ActivityPatch): Activity {
+export function optimistic(activity: Activity, patch: ActivityPatch, projectRunning = true): Activity {
   const next: Activity = {
     ...activity,
     ...(patch.status !== undefined ? { status: patch.status } : {}),
@@ -42,7 +42,7 @@ export function optimistic(activity: Activity, patch: ActivityPatch): Activity {
     actualStart: applyDate(activity.actualStart, patch.actualStart),
     actualEnd: applyDate(activity.actualEnd, patch.actualEnd),
   }
-  return { ...next, deviation: deviation({ ...next, asOf: todayInSweden() }) }
+  return { ...next, deviation: deviation({ ...next, asOf: todayInSweden(), projectRunning }) }
 }
 
 const replace = (list: ActivityList | undefined, activity: Activity) =>
@@ -66,7 +66,10 @@ export function useUpdateActivity(projectId: string) {
     onMutate: async ({ activity, patch }) => {
       await queryClient.cancelQueries({ queryKey: key })
       const previous = queryClient.getQueryData<ActivityList>(key)
-      queryClient.setQueryData<ActivityList>(key, (list) => replace(list, optimistic(activity, patch)))
+      const running = previous?.projects.find((p) => p.id === activity.project.id)?.running
+      queryClient.setQueryData<ActivityList>(key, (list) =>
+        replace(list, optimistic(activity, patch, running)),
+      )
       return { previous }
     },
     onSuccess: (saved) => {

@@ -249,7 +249,14 @@ export function PlanTable({
   let lastProject: string | null = null
 
   return (
-    <div className="table-scroll plan-table__scroll">
+    // The grid scrolls inside its own box, which is a stop for Tab so the keyboard can scroll it too;
+    // the cells' arrow-key moves bring the focused cell into view.
+    <section
+      className="table-scroll plan-table__scroll"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+      tabIndex={0}
+      aria-label={t('plan.scrollRegion', { name: plan.project.name })}
+    >
       <table
         ref={table}
         className="data-table data-table--compact plan-table"
@@ -401,7 +408,7 @@ export function PlanTable({
           })}
         </tbody>
       </table>
-    </div>
+    </section>
   )
 }
 
