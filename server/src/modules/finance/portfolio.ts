@@ -1,6 +1,6 @@
 import type { PortfolioFinance, PortfolioQuery } from '@lagesbild/shared/api/finance-portfolio'
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
-import { allocateByWeights, type InKindUnit, inKindValueOre } from '@lagesbild/shared/domain/finance'
+import { type InKindUnit, inKindValueOre } from '@lagesbild/shared/domain/finance'
 import { expectedUnspent } from '@lagesbild/shared/domain/forecast'
 import { type Ore, sumOre } from '@lagesbild/shared/domain/money'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
@@ -27,35 +27,26 @@ interface FinanceSums {
   }[]
   /** Per year with budget, costs to the day or funding (`breakdown` only). */
   years: { year: number; granted: Sum; budgeted: Sum; spent: Sum }[]
-  /** Per top-level project and year with costs to the day, in the years asked for (`breakdown` only). */
-  spent: { project_id: string; year: number; spent: Sum }[]
-  /** Per top-level project, funder and year, in funder name order (byte order; `breakdown` only). */
-  funding: {
-    project_id: string
-    funder_name: string
-    year: number
-    amount: Sum
-    granted: Sum
-    has_granted: boolean
-  }[]
+  /** Per funder name ('' for costs no funder's share covers; `breakdown` only). */
+  funders: { funder_name: string; granted: Sum; spent: Sum }[]
 }
 
 /**
  * Everything the portfolio's finance totals, in one statement that returns one row per top-level
- * project (its sub-projects' costs included) and, with `breakdown`, one per year, per project
- * and year with costs, and per project, funder and year with funding.
- * The overview of a municipality's hundreds of projects parsed and summed a row per project
- * and year and every funding row in Node (26.6 ms CPU per request at national scale); the
- * cells are now only ever PostgreSQL's.
+ * project (its sub-projects' costs included) and, with `breakdown`, one per year and per funder.
+ * The overview of a municipality's hundreds of projects parsed and summed a row per project,
+ * year and category in Node (26.6 ms CPU per request at national scale); the cells are now only
+ * ever PostgreSQL's.
  *
  * - Budget: the current approved version's lines; actuals: costs to the day from the roll-ups
  *   (`costsToDay`); forecast per year and category cell with `forecastCell`'s rule (manual where
  *   given; the actual for years that are over, or where it exceeds the budget; else the
  *   budget). The tests beside this module check the sums against `yearCategoryForecast` and a
  *   plain sum over the entries.
- * - Per funder: with `breakdown`, each project's yearly actual and its funding per funder and
- *   year, compact rows `funderTotals` splits with the shared `allocateByWeights` (done in SQL,
- *   largest remainder with window functions, it made the statement half again as slow).
+ * - Spent per funder: each project's yearly actual split by its funders' shares of its funding
+ *   that year (all funding years when that year has none), largest remainder as
+ *   `allocateByWeights` does, ties to the funder name first in byte order; with no shares at all
+ *   it stays unallocated (''). A test checks it against `allocateByWeights`.
  */
 function financeSums(projectIds: string[], asOf: string, year: number | undefined, breakdown: boolean) {
   const ids = manyIds(projectIds)
@@ -124,10 +115,8 @@ function financeSums(projectIds: string[], asOf: string, year: number | undefine
       ${
         breakdown
           ? sql`(select coalesce(json_agg(per_year order by year), '[]') from per_year) as years,
-        (select coalesce(json_agg(spent_year), '[]') from spent_year) as spent,
-        (select coalesce(json_agg(funder_year order by project_id, funder_name collate "C", year), '[]')
-          from funder_year) as funding`
-          : sql`'[]'::json as years, '[]'::json as spent, '[]'::json as funding`
+        (select coalesce(json_agg(per_funder), '[]') from per_funder) as funders`
+          : sql`'[]'::json as years, '[]'::json as funders`
       }
   `
   return sums
@@ -136,15 +125,48 @@ function financeSums(projectIds: string[], asOf: string, year: number | undefine
 /** The CTEs for the years and funders of the overview, after `financeSums`' own. */
 function breakdownSql(inYear: (column: string) => RawBuilder<unknown>) {
   return sql`,
-    -- What the funders' split needs, a row per project and year with costs and per project,
-    -- funder and year with funding; the split itself is allocateByWeights' (portfolioFinance).
     spent_year as (
-      select project_id, year, actual::text as spent from project_year where has_actual and ${inYear('year')}
+      select project_id, year, actual as amount from project_year where has_actual and ${inYear('year')}
+    ),
+    -- Every funder a project has, with its funding over all years (the fallback weights).
+    funder_total as (
+      select project_id, funder_name, sum(amount_ore) as amount from funding group by 1, 2
     ),
     funder_year as (
-      select project_id, funder_name, year, sum(amount_ore)::text as amount,
-        coalesce(sum(amount_ore) filter (where granted), 0)::text as granted, bool_or(granted) as has_granted
-      from funding group by 1, 2, 3
+      select project_id, year, funder_name, sum(amount_ore) as amount from funding group by 1, 2, 3
+    ),
+    candidates as (
+      select s.project_id, s.year, s.amount, t.funder_name,
+        case when bool_or(coalesce(fy.amount, 0) > 0) over w then coalesce(fy.amount, 0) else t.amount end as weight
+      from spent_year s
+      join funder_total t on t.project_id = s.project_id
+      left join funder_year fy on fy.project_id = s.project_id and fy.year = s.year and fy.funder_name = t.funder_name
+      window w as (partition by s.project_id, s.year)
+    ),
+    shares as (
+      select project_id, year, funder_name, sign(amount) as sign, abs(amount) as whole,
+        div(abs(amount)::numeric * weight, sum(weight) over w) as floor,
+        mod(abs(amount)::numeric * weight, sum(weight) over w) as rest,
+        sum(weight) over w as weights
+      from candidates
+      window w as (partition by project_id, year)
+    ),
+    ranked as (
+      select funder_name, sign, floor,
+        row_number() over (partition by project_id, year order by rest desc, funder_name collate "C") as rank,
+        whole - sum(floor) over (partition by project_id, year) as missing
+      from shares where weights > 0
+    ),
+    allocated as (
+      select funder_name, sign * (floor + case when rank <= missing then 1 else 0 end) as amount from ranked
+      union all
+      select '', s.amount from spent_year s
+      where not exists (select 1 from shares h where h.project_id = s.project_id and h.year = s.year and h.weights > 0)
+    ),
+    per_funder as (
+      select funder_name, coalesce(g.amount, 0)::text as granted, coalesce(a.amount, 0)::text as spent
+      from (select funder_name, sum(amount_ore) as amount from funding where granted and ${inYear('year')} group by 1) g
+        full join (select funder_name, sum(amount) as amount from allocated group by 1) a using (funder_name)
     ),
     per_year as (
       select year, coalesce(g.amount, 0)::text as granted,
@@ -166,9 +188,9 @@ async function readSums(
   year: number | undefined,
   breakdown: boolean,
 ): Promise<FinanceSums> {
-  if (projectIds.length === 0) return { projects: [], years: [], spent: [], funding: [] }
+  if (projectIds.length === 0) return { projects: [], years: [], funders: [] }
   const { rows } = await financeSums(projectIds, asOf, year, breakdown).$castTo<FinanceSums>().execute(db)
-  return rows[0] ?? { projects: [], years: [], spent: [], funding: [] }
+  return rows[0] ?? { projects: [], years: [], funders: [] }
 }
 
 /** In-kind value per top-level project: few rows, and the valuation is the shared function's. */
@@ -253,50 +275,6 @@ export async function projectFinanceTotals(
   return new Map(projectIds.map((id) => [id, totals.get(id) ?? noTotals]))
 }
 
-/**
- * Granted and spent per funder. Each project's actual of a year is split by its funders' shares
- * of its funding that year, or over all years when that year has none (`allocateByWeights`,
- * funders in byte order of name for its ties); with no shares at all it stays unallocated.
- */
-function funderTotals(sums: FinanceSums, year: number | undefined) {
-  const granted = new Map<string, Ore>()
-  const fundingOf = new Map<string, { name: string; year: number; amountOre: Ore }[]>()
-  for (const f of sums.funding) {
-    if (f.has_granted && (year === undefined || f.year === year)) {
-      granted.set(f.funder_name, sumOre([granted.get(f.funder_name) ?? 0, toOre(f.granted)]))
-    }
-    const row = { name: f.funder_name, year: Number(f.year), amountOre: toOre(f.amount) }
-    const own = fundingOf.get(f.project_id)
-    if (own) own.push(row)
-    else fundingOf.set(f.project_id, [row])
-  }
-  const spent = new Map<string, Ore>()
-  const addSpent = (name: string, amount: Ore) => spent.set(name, sumOre([spent.get(name) ?? 0, amount]))
-  for (const s of sums.spent) {
-    const funding = fundingOf.get(s.project_id) ?? []
-    const names = [...new Set(funding.map((f) => f.name))]
-    const weightsIn = (inYear: (y: number) => boolean) =>
-      names.map((n) => sumOre(funding.filter((f) => f.name === n && inYear(f.year)).map((f) => f.amountOre)))
-    const yearWeights = weightsIn((y) => y === Number(s.year))
-    const weights = yearWeights.some((w) => w > 0) ? yearWeights : weightsIn(() => true)
-    const amount = toOre(s.spent)
-    if (!weights.some((w) => w > 0)) {
-      addSpent('', amount)
-      continue
-    }
-    allocateByWeights(amount, weights).forEach((part, i) => {
-      addSpent(names[i] ?? '', part)
-    })
-  }
-  return [...new Set([...granted.keys(), ...spent.keys()])]
-    .sort((a, b) => a.localeCompare(b, 'sv'))
-    .map((name) => ({
-      funderName: name || 'Ej fördelat',
-      grantedOre: granted.get(name) ?? 0,
-      spentOre: spent.get(name) ?? 0,
-    }))
-}
-
 type Portfolio = Static<typeof PortfolioFinance>
 
 export async function portfolioFinance(
@@ -346,7 +324,11 @@ export async function portfolioFinance(
     programme: own[0]?.programme ?? null,
     ...add(own),
   }))
-  const funders = funderTotals(sums, year)
+  // Sorted here, not in SQL: Swedish order as the page shows it, whatever the database's collation.
+  const funders = sums.funders
+    .map((f) => ({ name: f.funder_name, grantedOre: toOre(f.granted), spentOre: toOre(f.spent) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+    .map(({ name, ...amounts }) => ({ funderName: name || 'Ej fördelat', ...amounts }))
   const years = sums.years.map((y) => ({
     year: Number(y.year),
     grantedOre: toOre(y.granted),
