@@ -1,4 +1,5 @@
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
+import { allocateByWeights } from '@lagesbild/shared/domain/finance'
 import { yearCategoryForecast } from '@lagesbild/shared/domain/forecast'
 import { sql } from 'kysely'
 import { v7 as uuid } from 'uuid'
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
 import { listPortfolio } from '../portfolio/queries.ts'
+import { costsOf, removeFromRollup } from './cost-rollup.ts'
 import { commitImport } from './imports/service.ts'
 import { projectFinanceTotals } from './portfolio.ts'
 import { actualsByMonthCategory, countingCost } from './queries.ts'
@@ -357,4 +359,357 @@ async function importCommitted(rows: LedgerRow[]) {
   const id = await importLedger(rows)
   expect((await finance.post(`/api/finance/imports/${id}/commit`)).statusCode).toBe(200)
   await expectRollupsMatchEntries()
+}
+
+/*
+ * The portfolio overview sums in SQL; here the same figures come straight from the entries,
+ * the budget lines, the funding rows and the shared rules (`yearCategoryForecast`,
+ * `allocateByWeights`), the way the overview computed them in Node before.
+ */
+interface Overview {
+  projects: {
+    project: { id: string }
+    grantedOre: number
+    budgetedOre: number
+    spentOre: number
+    forecastOre: number
+    unspentOre: number
+  }[]
+  funders: { funderName: string; grantedOre: number; spentOre: number }[]
+  years: { year: number; grantedOre: number; budgetedOre: number; spentOre: number }[]
+}
+
+async function overviewFromEntries(projectIds: string[], asOf: string, year?: number): Promise<Overview> {
+  const inYear = (y: number) => year === undefined || y === year
+  const sum = (values: number[]) => values.reduce((a, v) => a + v, 0)
+  const funderGranted = new Map<string, number>()
+  const funderSpent = new Map<string, number>()
+  const yearTotals = new Map<number, { grantedOre: number; budgetedOre: number; spentOre: number }>()
+  const yearOf = (y: number) => {
+    const row = yearTotals.get(y) ?? { grantedOre: 0, budgetedOre: 0, spentOre: 0 }
+    yearTotals.set(y, row)
+    return row
+  }
+  const projects: Overview['projects'] = []
+  for (const id of projectIds) {
+    const subs = await t.db.selectFrom('project').where('parent_id', '=', id).select('id').execute()
+    const scope = [id, ...subs.map((s) => s.id)]
+    const { rows: budget } = await sql<{ year: number; category: string; amount: string }>`
+      select l.year, l.category, sum(l.amount_ore)::text as amount from budget_line l
+      join budget_version v on v.id = l.budget_version_id
+      where v.project_id = ${id} and v.status = 'approved'
+        and v.approval_seq = (select max(approval_seq) from budget_version where project_id = ${id})
+      group by 1, 2`.execute(t.db)
+    const { rows: actual } = await sql<{ year: number; category: string; amount: string }>`
+      select extract(year from a.entry_date)::int as year, a.category, sum(a.amount_ore)::text as amount
+      from actual_cost a
+      where a.project_id = any(${scope}::uuid[]) and a.entry_date <= ${asOf}::date and ${countingCost}
+      group by 1, 2`.execute(t.db)
+    const manual = await t.db
+      .selectFrom('finance_forecast')
+      .where('project_id', '=', id)
+      .selectAll()
+      .execute()
+    const funding = await t.db
+      .selectFrom('funding_entry')
+      .where('project_id', '=', id)
+      .select(['funder_name', 'year', 'amount_ore', 'status'])
+      .execute()
+    const amounts = (rows: { year: number; category: string; amount: string }[]) =>
+      rows.map((r) => ({ year: Number(r.year), category: r.category, amountOre: Number(r.amount) }))
+    const cells = yearCategoryForecast({
+      budget: amounts(budget),
+      actual: amounts(actual),
+      manual: manual.map((m) => ({ year: m.year, category: m.category, amountOre: m.amount_ore })),
+      asOfYear: Number(asOf.slice(0, 4)),
+    })
+    const granted = funding.filter((f) => f.status !== 'applied')
+    const budgetedOre = sum(
+      amounts(budget)
+        .filter((b) => inYear(b.year))
+        .map((b) => b.amountOre),
+    )
+    const forecastOre = sum(cells.filter((c) => inYear(c.year)).map((c) => c.amountOre))
+    projects.push({
+      project: { id },
+      grantedOre: sum(granted.filter((f) => inYear(f.year)).map((f) => f.amount_ore)),
+      budgetedOre,
+      spentOre: sum(
+        amounts(actual)
+          .filter((a) => inYear(a.year))
+          .map((a) => a.amountOre),
+      ),
+      forecastOre,
+      unspentOre: budgetedOre - forecastOre,
+    })
+    for (const f of granted.filter((g) => inYear(g.year))) {
+      funderGranted.set(f.funder_name, (funderGranted.get(f.funder_name) ?? 0) + f.amount_ore)
+    }
+    for (const f of funding) if (f.status !== 'applied') yearOf(f.year).grantedOre += f.amount_ore
+    for (const f of funding) yearOf(f.year)
+    for (const b of amounts(budget)) yearOf(b.year).budgetedOre += b.amountOre
+    for (const a of amounts(actual)) yearOf(a.year).spentOre += a.amountOre
+    // Each year's actual split by the funders' shares that year, else over all years.
+    const names = [...new Set(funding.map((f) => f.funder_name))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    const spentYears = [...new Set(amounts(actual).map((a) => a.year))].filter(inYear)
+    for (const y of spentYears) {
+      const amount = sum(
+        amounts(actual)
+          .filter((a) => a.year === y)
+          .map((a) => a.amountOre),
+      )
+      const weightsIn = (which: (f: { year: number }) => boolean) =>
+        names.map((n) => sum(funding.filter((f) => f.funder_name === n && which(f)).map((f) => f.amount_ore)))
+      const yearWeights = weightsIn((f) => f.year === y)
+      const weights = yearWeights.some((w) => w > 0) ? yearWeights : weightsIn(() => true)
+      if (!weights.some((w) => w > 0)) {
+        funderSpent.set('', (funderSpent.get('') ?? 0) + amount)
+        continue
+      }
+      allocateByWeights(amount, weights).forEach((part, i) => {
+        const name = names[i] ?? ''
+        funderSpent.set(name, (funderSpent.get(name) ?? 0) + part)
+      })
+    }
+  }
+  const funderNames = [...new Set([...funderGranted.keys(), ...funderSpent.keys()])].sort((a, b) =>
+    a.localeCompare(b, 'sv'),
+  )
+  return {
+    projects,
+    funders: funderNames.map((name) => ({
+      funderName: name || 'Ej fördelat',
+      grantedOre: funderGranted.get(name) ?? 0,
+      spentOre: funderSpent.get(name) ?? 0,
+    })),
+    years: [...yearTotals.entries()]
+      .filter(([y]) => inYear(y))
+      .sort(([a], [b]) => a - b)
+      .map(([y, totals]) => ({ year: y, ...totals })),
+  }
+}
+
+describe('the portfolio overview', () => {
+  it('sums projects, years and funders as the plain computation over the entries does', async () => {
+    const soc = await t.db
+      .selectFrom('project')
+      .where('id', '=', project)
+      .select('owner_organisation_id')
+      .executeTakeFirstOrThrow()
+    const shared = await t.fixtures.project({
+      ownerOrganisationId: soc.owner_organisation_id,
+      name: 'Fördelning',
+      plannedStart: '2023-01-01',
+      plannedEnd: '2025-12-31',
+    })
+    const unfunded = await t.fixtures.project({
+      ownerOrganisationId: soc.owner_organisation_id,
+      name: 'Utan finansiär',
+      plannedStart: '2023-01-01',
+      plannedEnd: '2025-12-31',
+    })
+    const funding = (
+      projectId: string,
+      funderName: string,
+      year: number,
+      amountOre: number,
+      status: string,
+    ) => ({
+      id: uuid(),
+      project_id: projectId,
+      funder_name: funderName,
+      funder_kind: 'external_grant',
+      year,
+      amount_ore: amountOre,
+      status,
+    })
+    await t.db
+      .insertInto('funding_entry')
+      .values([
+        // 2023: only an application, which still weighs.
+        funding(shared, 'Kommunen', 2023, kr(500), 'applied'),
+        // 2024: equal shares, so an odd öre goes to the name first in byte order.
+        funding(shared, 'Arvsfonden', 2024, kr(300), 'granted'),
+        funding(shared, 'ESF', 2024, kr(300), 'paid_out'),
+        funding(shared, 'ESF', 2026, 0, 'granted'),
+        // 2025 has none: the shares over every year apply.
+      ])
+      .execute()
+    const costs = [
+      { projectId: shared, date: '2023-05-01', amountOre: kr(120) + 3, category: 'staff' },
+      { projectId: shared, date: '2024-02-10', amountOre: kr(1_000) + 1, category: 'staff' },
+      { projectId: shared, date: '2024-03-10', amountOre: -kr(7) - 3, category: 'other' },
+      { projectId: shared, date: '2024-09-10', amountOre: kr(44), category: 'staff' },
+      { projectId: shared, date: '2025-01-10', amountOre: kr(333) + 7, category: 'premises' },
+      { projectId: unfunded, date: '2024-04-10', amountOre: kr(99) + 9, category: 'staff' },
+    ]
+    for (const { projectId, ...entry } of costs) {
+      const created = await finance.post(`/api/projects/${projectId}/finance/actuals`, entry)
+      expect(created.statusCode, created.body).toBe(201)
+    }
+    for (const asOf of ['2024-06-15', '2025-12-31']) {
+      for (const year of [undefined, 2023, 2024, 2025]) {
+        const query = `asOf=${asOf}${year ? `&year=${year}` : ''}`
+        const response = await admin.get(`/api/finance/portfolio?${query}`)
+        expect(response.statusCode, response.body).toBe(200)
+        const overview = json<Overview>(response)
+        const ids = overview.projects.map((p) => p.project.id)
+        expect(ids).toEqual(expect.arrayContaining([project, shared, unfunded]))
+        const expected = await overviewFromEntries(ids, asOf, year)
+        expect(overview.projects, query).toMatchObject(expected.projects)
+        expect(overview.funders, query).toEqual(expected.funders)
+        expect(overview.years, query).toEqual(expected.years)
+      }
+    }
+  })
+})
+
+describe('a category in use', () => {
+  it('is one costs use, found in the roll-ups, until its last entry goes', async () => {
+    type Settings = {
+      categories: { code: string; nameSv: string; nameEn: string; active: boolean }[]
+      accountRules: unknown[]
+      version: number
+    }
+    const settings = async () =>
+      json<Settings>(await finance.get(`/api/finance/organisations/${lulea}/settings`))
+    const before = await settings()
+    const travel = { code: 'travel', nameSv: 'Resor', nameEn: 'Travel', active: true }
+    const added = await finance.put(`/api/finance/organisations/${lulea}/settings`, {
+      version: before.version,
+      categories: [...before.categories, travel],
+      accountRules: before.accountRules,
+    })
+    expect(added.statusCode, added.body).toBe(200)
+    const entry = await finance.post(`/api/projects/${project}/finance/actuals`, {
+      date: '2024-05-05',
+      amountOre: kr(12),
+      category: 'travel',
+    })
+    expect(entry.statusCode, entry.body).toBe(201)
+    const withTravel = await settings()
+    const drop = () =>
+      finance.put(`/api/finance/organisations/${lulea}/settings`, {
+        version: withTravel.version,
+        categories: withTravel.categories.filter((c) => c.code !== 'travel'),
+        accountRules: withTravel.accountRules,
+      })
+    const refused = await drop()
+    expect(refused.statusCode, refused.body).toBe(422)
+    expect(json(refused).code).toBe('category_in_use')
+    const { id } = json<{ id: string }>(entry)
+    expect((await finance.delete(`/api/projects/${project}/finance/actuals/${id}`)).statusCode).toBe(204)
+    const dropped = await drop()
+    expect(dropped.statusCode, dropped.body).toBe(200)
+  })
+})
+
+// Concurrency needs connections of its own: PostgreSQL only (PGlite serves one at a time).
+if (process.env.DATABASE_URL) {
+  describe('roll-up writes on PostgreSQL', () => {
+    it('lock the cells they change in key order before changing any', async () => {
+      // Cell B (staff) is written before cell A (equipment), so B comes first in the table
+      // while A sorts first: an update that locked cells in scan order would take B first.
+      const soc = await t.db
+        .selectFrom('project')
+        .where('id', '=', project)
+        .select('owner_organisation_id')
+        .executeTakeFirstOrThrow()
+      const locking = await t.fixtures.project({
+        ownerOrganisationId: soc.owner_organisation_id,
+        name: 'Låsordning',
+        plannedStart: '2023-01-01',
+        plannedEnd: '2025-12-31',
+      })
+      for (const category of ['staff', 'equipment']) {
+        const created = await finance.post(`/api/projects/${locking}/finance/actuals`, {
+          date: '2024-08-08',
+          amountOre: kr(10),
+          category,
+        })
+        expect(created.statusCode, created.body).toBe(201)
+      }
+      const cell = (category: string) =>
+        sql`select 1 from cost_month where project_id = ${locking} and category = ${category}`
+      let release = () => {}
+      const released = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      let holding = () => {}
+      const held = new Promise<void>((resolve) => {
+        holding = resolve
+      })
+      // One transaction holds A; a removal of both cells must then wait on A holding nothing else.
+      const holder = t.db.transaction().execute(async (trx) => {
+        await sql`${cell('equipment')} for update`.execute(trx)
+        holding()
+        await released
+      })
+      await held
+      const aborted = new Error('rolled back on purpose')
+      const remover = t.db
+        .transaction()
+        .execute(async (trx) => {
+          await removeFromRollup(trx, costsOf.projects([locking]))
+          throw aborted
+        })
+        .catch((error: unknown) => error)
+      try {
+        // Until the removal waits for a lock.
+        for (let i = 0; i < 200; i++) {
+          const { rows } = await sql<{ waiting: number }>`
+            select count(*)::int as waiting from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`.execute(t.db)
+          if ((rows[0]?.waiting ?? 0) > 0) break
+          await new Promise((resolve) => setTimeout(resolve, 25))
+        }
+        // B is still free: the removal waits on A before it took B.
+        await t.db.transaction().execute(async (trx) => {
+          await sql`${cell('staff')} for update nowait`.execute(trx)
+          await sql`select 1 from cost_year where project_id = ${locking} for update nowait`.execute(trx)
+        })
+      } finally {
+        release()
+        await holder
+      }
+      expect(await remover).toBe(aborted)
+      await expectRollupsMatchEntries()
+    })
+
+    it('let concurrent commits and rollbacks of imports sharing cells all finish', async () => {
+      const rows = (from: number) =>
+        Array.from({ length: 24 }, (_, n) =>
+          ledgerRow(
+            from + n,
+            `2024-${String((n % 4) + 7).padStart(2, '0')}-${String((n % 20) + 1).padStart(2, '0')}`,
+          ),
+        )
+      const committed = [await importLedger(rows(300)), await importLedger(rows(400))]
+      for (const id of committed)
+        expect((await finance.post(`/api/finance/imports/${id}/commit`)).statusCode).toBe(200)
+      const fresh = await importLedger(rows(500))
+      const manual = await finance.post(`/api/projects/${project}/finance/actuals`, {
+        date: '2024-07-02',
+        amountOre: kr(3),
+        category: 'staff',
+      })
+      expect(manual.statusCode, manual.body).toBe(201)
+      // Two rollbacks, a commit (one at a time per organisation) and hand-entered costs in and
+      // out at once, over the same months and categories.
+      const results = await Promise.all([
+        ...committed.map((id) =>
+          finance.post(`/api/finance/imports/${id}/rollback`, { reason: 'Samtidigt' }),
+        ),
+        finance.post(`/api/finance/imports/${fresh}/commit`),
+        finance.delete(`/api/projects/${project}/finance/actuals/${json<{ id: string }>(manual).id}`),
+        finance.post(`/api/projects/${project}/finance/actuals`, {
+          date: '2024-08-03',
+          amountOre: 5,
+          category: 'staff',
+        }),
+      ])
+      for (const result of results) expect([200, 201, 204], result.body).toContain(result.statusCode)
+      await expectRollupsMatchEntries()
+    })
+  })
 }

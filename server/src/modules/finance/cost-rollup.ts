@@ -30,8 +30,9 @@ const delta = (which: CostSelection) => sql`
   group by 1, 2, 3`
 
 async function add(trx: Kysely<Database>, which: CostSelection) {
-  // One pass over the entries. Rows go in ordered, so two transactions adding to the same
-  // cells lock them in the same order rather than deadlock.
+  // One pass over the entries. Cells are written months first, then years, each in key order
+  // (the years' insert waits for the months' by reading their count), the order `remove`
+  // locks them in: two transactions writing the same cells queue rather than deadlock.
   await sql`
     with delta as materialized (${delta(which)}),
     months as (
@@ -40,9 +41,11 @@ async function add(trx: Kysely<Database>, which: CostSelection) {
       order by project_id, month, category
       on conflict (project_id, month, category) do update
         set amount_ore = t.amount_ore + excluded.amount_ore, entries = t.entries + excluded.entries
+      returning 1
     )
     insert into cost_year as t (project_id, year, category, amount_ore, entries)
     select project_id, extract(year from month)::int, category, sum(amount_ore), sum(entries) from delta
+    where (select count(*) from months) >= 0
     group by 1, 2, 3
     order by 1, 2, 3
     on conflict (project_id, year, category) do update
@@ -53,19 +56,32 @@ async function add(trx: Kysely<Database>, which: CostSelection) {
 async function remove(trx: Kysely<Database>, which: CostSelection) {
   const { rows } = await sql<{ cells: number; changed: number }>`
     with delta as materialized (${delta(which)}),
-    years as (
+    years as materialized (
       select project_id, extract(year from month)::int as year, category,
         sum(amount_ore) as amount_ore, sum(entries) as entries
       from delta group by 1, 2, 3
     ),
+    -- The cells are locked first, months then years, each in key order, as add writes them:
+    -- the updates below join in whatever order the planner picks, and two rollbacks (or a
+    -- rollback and a commit) locking shared cells in different orders would deadlock.
+    locked as materialized (
+      select (select count(*) from (
+          select 1 from cost_month t join delta d using (project_id, month, category)
+          order by t.project_id, t.month, t.category for update of t) m)
+        + (select count(*) from (
+          select 1 from cost_year t join years d using (project_id, year, category)
+          order by t.project_id, t.year, t.category for update of t) y) as cells
+    ),
     months_changed as (
       update cost_month t set amount_ore = t.amount_ore - d.amount_ore, entries = t.entries - d.entries
       from delta d where t.project_id = d.project_id and t.month = d.month and t.category = d.category
+        and (select cells from locked) >= 0
       returning 1
     ),
     years_changed as (
       update cost_year t set amount_ore = t.amount_ore - d.amount_ore, entries = t.entries - d.entries
       from years d where t.project_id = d.project_id and t.year = d.year and t.category = d.category
+        and (select cells from locked) >= 0
       returning 1
     )
     select (select count(*) from delta) + (select count(*) from years) as cells,

@@ -115,14 +115,33 @@ export async function lockOrganisationSettings(trx: Kysely<Database>, organisati
     .executeTakeFirstOrThrow()
 }
 
-async function codesInUse(db: Kysely<Database>, organisationId: string): Promise<Set<string>> {
+/**
+ * The categories outside `keep` that budgets or costs of the organisation's projects use. Costs
+ * are read from the roll-ups (cost-rollup.ts), a few rows per project and year, not from the
+ * entries: a municipality has millions. The projects are those its units own and those its
+ * finance codes point at (imports book through them, whoever owns the project now); an import
+ * still committing is not in the roll-ups yet, so its entries are looked at too.
+ */
+async function codesInUse(
+  db: Kysely<Database>,
+  organisationId: string,
+  keep: string[],
+): Promise<Set<string>> {
   const rows = await sql<{ category: string }>`
+    with projects as (
+      select p.id from project p
+        join organisation_closure c on c.descendant_id = p.owner_organisation_id and c.ancestor_id = ${organisationId}
+      union select project_id from finance_code where organisation_id = ${organisationId}
+    )
     select distinct l.category from budget_line l
       join budget_version v on v.id = l.budget_version_id
-      join project p on p.id = v.project_id
-      join organisation_closure c on c.descendant_id = p.owner_organisation_id and c.ancestor_id = ${organisationId}
+      where v.project_id in (select id from projects) and l.category <> all(${keep}::text[])
     union
-    select distinct category from actual_cost where organisation_id = ${organisationId}
+    select distinct y.category from cost_year y
+      where y.project_id in (select id from projects) and y.category <> all(${keep}::text[])
+    union
+    select distinct a.category from finance_import i join actual_cost a on a.import_id = i.id
+      where i.organisation_id = ${organisationId} and i.status = 'committing' and a.category <> all(${keep}::text[])
   `.execute(db)
   return new Set(rows.rows.map((r) => r.category))
 }
@@ -143,14 +162,12 @@ export async function putOrganisationSettings(
       en: 'The code is already in the list.',
     })
   }
-  const inUse = await codesInUse(db, root)
-  for (const code of inUse) {
-    if (!codes.includes(code)) {
-      throw invalidField('categories', 'category_in_use', {
-        sv: `Kategorin "${code}" används i budgetar eller utfall; gör den inaktiv i stället för att ta bort den.`,
-        en: `The category "${code}" is used in budgets or actuals; make it inactive instead of removing it.`,
-      })
-    }
+  const [code] = [...(await codesInUse(db, root, codes))].sort()
+  if (code !== undefined) {
+    throw invalidField('categories', 'category_in_use', {
+      sv: `Kategorin "${code}" används i budgetar eller utfall; gör den inaktiv i stället för att ta bort den.`,
+      en: `The category "${code}" is used in budgets or actuals; make it inactive instead of removing it.`,
+    })
   }
   input.accountRules.forEach((rule, index) => {
     if (!codes.includes(rule.category)) {
