@@ -99,6 +99,16 @@ export const sv = {
     caption: '{{indicator}}: totalt och per projekt',
     total: 'Totalt',
     projects: 'Projekt som rapporterat',
+    chartTitle: 'Över tid mot utgångsläge och målvärde',
+    scope: 'Visa',
+    allProjects: 'Alla projekt (summa)',
+    chartDescription:
+      '{{indicator}}, {{scope}}, över tid mot utgångsläge och målvärde. Samma siffror finns i tabellen nedan.',
+    partialLevels:
+      'Utgångsläge eller målvärde saknas för programmet eftersom alla projekt inte har angett dem. Välj ett projekt för att se dess egna.',
+    noValues: 'Inga utfall är rapporterade ännu.',
+    tableNote:
+      'Tabellen nedan visar samma siffror. Utgångsläge och målvärde för alla projekt är summan av projektens; för andelar summeras täljare och nämnare.',
   },
 } as const
 
@@ -201,5 +211,15 @@ export const en: Translations<typeof sv> = {
     caption: '{{indicator}}: total and per project',
     total: 'Total',
     projects: 'Projects reporting',
+    chartTitle: 'Over time against baseline and target',
+    scope: 'Show',
+    allProjects: 'All projects (sum)',
+    chartDescription:
+      '{{indicator}}, {{scope}}, over time against baseline and target. The table below holds the same numbers.',
+    partialLevels:
+      'The programme has no baseline or target because not every project has set one. Choose a project to see its own.',
+    noValues: 'No outcomes reported yet.',
+    tableNote:
+      "The table below holds the same numbers. The baseline and target for all projects are the sum of the projects'; for shares, numerators and denominators are summed.",
   },
 }
