@@ -87,9 +87,10 @@ function RollupChart({ indicators }: { indicators: readonly Shared[] }) {
           ]}
         />
       </div>
-      {!project && (indicator.target === null || indicator.baseline === null) ? (
-        <p className="muted">{t('rollup.partialLevels')}</p>
+      {!project && indicator.baseline === null ? (
+        <p className="muted">{t('rollup.partialBaseline')}</p>
       ) : null}
+      {!project && indicator.target === null ? <p className="muted">{t('rollup.partialTarget')}</p> : null}
       {points.length === 0 ? (
         <p className="muted">{t('rollup.noValues')}</p>
       ) : (
