@@ -11,6 +11,7 @@ import * as scale from './2026-11-25-0009-scale.ts'
 import * as governanceLinks from './2026-11-25-0099-governance-links.ts'
 import * as steeringGroupKind from './2026-11-26-0001-steering-group-kind.ts'
 import * as costRollup from './2026-11-26-0020-cost-rollup.ts'
+import * as statusReportComments from './2026-11-26-0040-status-report-comments.ts'
 
 /**
  * Every migration, registered by name; they run in the order of their names. Listed explicitly rather
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-0099-governance-links': governanceLinks,
   '2026-11-26-0001-steering-group-kind': steeringGroupKind,
   '2026-11-26-0020-cost-rollup': costRollup,
+  '2026-11-26-0040-status-report-comments': statusReportComments,
 }

@@ -741,6 +741,12 @@ function statusReportMatrix(): Record<string, RouteCase> {
       path: (w) => `${submitted(w)}/acknowledge`,
       body: () => ({ comment: 'Noterat.' }),
     },
+    'POST /api/projects/:projectId/status-reports/:reportId/comments': {
+      allowed: ['steering'],
+      before: (t, w) => makeStatusReport(t, w, 'submitted'),
+      path: (w) => `${submitted(w)}/comments`,
+      body: () => ({ text: 'Bra jobbat.' }),
+    },
     'GET /api/programmes/:programmeId/status-report.:format': {
       allowed: everyone,
       readableAcrossOrganisations: true,

@@ -56,14 +56,43 @@ test('the portfolio manager sees the Stockholm pilots’ shared indicators rolle
   await expect(reach).toBeVisible()
   await expect(reach.getByRole('row', { name: /^Totalt/ })).toContainText('av 119')
   await expect(reach.getByRole('rowheader', { name: 'Multikompetent team – Rinkebyskolan' })).toBeVisible()
+  // The programme's target is the pilots' targets summed: parts over the 119 pupils of all four.
+  await expect(reach.getByRole('columnheader', { name: 'Målvärde' })).toBeVisible()
+  const total = reach.getByRole('row', { name: /^Totalt/ })
+  await expect(total.getByRole('cell').nth(1)).toContainText('av 119')
+  // The chart draws the roll-up, or one pilot, against baseline and target; the table stays.
+  const chart = page.getByRole('region', { name: 'Över tid mot utgångsläge och målvärde' })
+  await chart
+    .getByRole('combobox', { name: 'Indikator i diagrammet' })
+    .selectOption({ label: 'Räckvidd (elever i insatsen / målgruppens storlek)' })
+  await expect(
+    chart.getByRole('img', { name: /^Räckvidd.*, Alla projekt \(summa\), över tid/ }),
+  ).toBeVisible()
+  await chart
+    .getByRole('combobox', { name: 'Visa' })
+    .selectOption({ label: 'Multikompetent team – Rinkebyskolan' })
+  await expect(
+    chart.getByRole('img', { name: /, Multikompetent team – Rinkebyskolan, över tid/ }),
+  ).toBeVisible()
   await expect(page.getByRole('link', { name: 'Ladda ned som PDF' })).toBeVisible()
   await expectAccessible(page)
 })
-test('a steering-group member acknowledges a submitted status report with a comment', async ({ page }) => {
+test('a steering-group member is reminded of a submitted status report, acknowledges it and comments', async ({
+  page,
+}) => {
   await logIn(page, 'styrgrupp@demo.example')
-  await openProject(page, TABB)
-  await page.getByRole('link', { name: 'Lägesrapporter' }).click()
-  await page.getByRole('link', { name: 'Öppna rapporten för 2022-HT' }).click()
+  await page.goto('/')
+  // The home page and Att besluta both remind of the report no one in the group has acknowledged.
+  await expect(
+    page
+      .getByRole('region', { name: 'Lägesrapporter att kvittera' })
+      .getByRole('link', { name: `${TABB}, lägesrapport 2022-HT` }),
+  ).toBeVisible()
+  await page.goto('/decide')
+  const waiting = page.getByRole('region', { name: 'Lägesrapporter att kvittera' })
+  await expect(waiting.getByRole('link', { name: `${TABB}, lägesrapport 2022-VT` })).toHaveCount(0)
+  await expectAccessible(page)
+  await waiting.getByRole('link', { name: `${TABB}, lägesrapport 2022-HT` }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Lägesrapport 2022-HT' })).toBeVisible()
   // A steering-group member reads the report but cannot change it.
   await expect(page.getByRole('button', { name: 'Spara utkastet' })).toHaveCount(0)
@@ -87,8 +116,32 @@ test('a steering-group member acknowledges a submitted status report with a comm
   await page.reload()
   await expect(acknowledgements.getByText(/Styrgruppen tar ställning till fortsättningen/)).toBeVisible()
   await expect(page.getByRole('button', { name: 'Kvittera' })).toHaveCount(0)
+
+  // Comments: any number, oldest first, and the form stays for the next one.
+  const comments = page.getByRole('region', { name: 'Styrgruppens kommentarer' })
+  const commentForm = page.getByRole('form', { name: 'Kommentera rapporten' })
+  await commentForm.getByRole('button', { name: 'Skicka kommentaren' }).click()
+  await expect(commentForm.getByText('Skriv en kommentar.')).toBeVisible()
+  await commentForm.getByRole('textbox', { name: /Kommentar/ }).fill('Hur går det med samtyckesblanketten?')
+  await commentForm.getByRole('button', { name: 'Skicka kommentaren' }).click()
+  await expect(page.getByText('Kommentaren är sparad.')).toBeVisible()
+  await commentForm.getByRole('textbox', { name: /Kommentar/ }).fill('Vi tar upp den på mötet i maj.')
+  await commentForm.getByRole('button', { name: 'Skicka kommentaren' }).click()
+  await expect(comments.getByRole('listitem')).toHaveCount(2)
+  await expect(comments.getByRole('listitem').first()).toContainText('Hur går det med samtyckesblanketten?')
+  await expect(comments.getByRole('listitem').last()).toContainText('Vi tar upp den på mötet i maj.')
+  await expect(comments.getByRole('listitem').first()).toContainText('Stefan Åberg')
+  await expectAccessible(page)
+
   await page.getByRole('link', { name: 'Alla lägesrapporter' }).click()
   await expect(page.getByRole('row', { name: /2022-HT/ })).toContainText('Kvitterad')
+  // Acknowledged, it no longer waits in Att besluta.
+  await page.goto('/decide')
+  await expect(
+    page
+      .getByRole('region', { name: 'Lägesrapporter att kvittera' })
+      .getByRole('link', { name: `${TABB}, lägesrapport 2022-HT` }),
+  ).toHaveCount(0)
 })
 
 test('the project leader sees no acknowledge button', async ({ page }) => {
@@ -101,6 +154,9 @@ test('the project leader sees no acknowledge button', async ({ page }) => {
     'ställer sig bakom den reviderade planen',
   )
   await expect(page.getByRole('button', { name: 'Kvittera' })).toHaveCount(0)
+  // The leader reads the group's comments but does not write them.
+  await expect(page.getByRole('region', { name: 'Styrgruppens kommentarer' })).toBeVisible()
+  await expect(page.getByRole('form', { name: 'Kommentera rapporten' })).toHaveCount(0)
 })
 
 test('the project leader edits and deletes an indicator, and a concurrent edit is not overwritten', async ({

@@ -707,6 +707,14 @@ export interface StatusReportAcknowledgementTable {
   created_at: CreatedAt
 }
 
+export interface StatusReportCommentTable {
+  id: string
+  report_id: string
+  user_id: string | null
+  body: string
+  created_at: CreatedAt
+}
+
 export interface Database {
   app_setting: AppSettingTable
   organisation: OrganisationTable
@@ -763,6 +771,7 @@ export interface Database {
   status_report_schedule: StatusReportScheduleTable
   status_report: StatusReportTable
   status_report_acknowledgement: StatusReportAcknowledgementTable
+  status_report_comment: StatusReportCommentTable
   portfolio_view: PortfolioViewTable
 }
 

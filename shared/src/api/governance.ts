@@ -12,6 +12,7 @@ import { lifecycleStatuses } from '../domain/lifecycle.ts'
 import { Id, IsoDate, Name, Nullable, ProjectParams, Ref, Text, Timestamp, Version } from '../http/common.ts'
 import { endpoint } from '../http/endpoint.ts'
 import { problemResponses } from '../http/problem.ts'
+import { ReportToAcknowledge } from './status-reports.ts'
 
 export const MemberRole = Type.Enum(memberRoles)
 export const GroupKind = Type.Enum(groupKinds)
@@ -531,6 +532,8 @@ export const Inbox = Type.Object({
   /** The caller's own requests: pending, and decided in the last 90 days. */
   mine: Type.Array(ApprovalRequest),
   upcomingMeetings: Type.Array(MeetingSummary),
+  /** Submitted status reports of projects the caller's groups govern, not yet acknowledged. */
+  reportsToAcknowledge: Type.Array(ReportToAcknowledge),
 })
 
 export const getInbox = endpoint({

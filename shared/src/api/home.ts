@@ -4,6 +4,7 @@ import { Id, IsoDate, Nullable, Ref } from '../http/common.ts'
 import { endpoint } from '../http/endpoint.ts'
 import { problemResponses } from '../http/problem.ts'
 import { PortfolioRow } from './portfolio.ts'
+import { ReportToAcknowledge } from './status-reports.ts'
 
 export const LateActivity = Type.Object({
   project: Ref,
@@ -64,6 +65,9 @@ export const Home = Type.Object({
   upcomingMeetings: Type.Array(UpcomingMeeting),
   governedProjects: Type.Array(PortfolioRow, { description: 'Projects your steering groups govern today' }),
   reportsDue: Type.Array(ReportDue),
+  reportsToAcknowledge: Type.Array(ReportToAcknowledge, {
+    description: 'Submitted status reports your steering groups have not acknowledged yet',
+  }),
   endingSoon: Type.Array(PortfolioRow),
   reportsMissing: Type.Array(MissingReport),
   programmeHealth: Type.Array(ProgrammeHealth),

@@ -164,6 +164,17 @@ export const RollupPoint = Type.Object({
   projects: Type.Integer({ description: 'How many projects reported in the period' }),
 })
 
+/**
+ * A baseline or target summed over projects like the values are: amounts added, and for a
+ * percentage the numerators and denominators added, the share computed from the sums.
+ */
+export const RollupLevel = Type.Object({
+  value: Nullable(Type.Number()),
+  numerator: Nullable(Type.Integer()),
+  denominator: Nullable(Type.Integer()),
+  share: Nullable(Type.Number()),
+})
+
 export const IndicatorRollup = Type.Object({
   programmeId: Id,
   indicators: Type.Array(
@@ -172,8 +183,18 @@ export const IndicatorRollup = Type.Object({
       name: Type.String(),
       unit: IndicatorUnit,
       direction: IndicatorDirection,
+      /** Sums over the projects; null unless every project holding the indicator has one. */
+      baseline: Nullable(RollupLevel),
+      target: Nullable(RollupLevel),
       total: Type.Array(RollupPoint),
-      projects: Type.Array(Type.Object({ project: Ref, series: Type.Array(RollupPoint) })),
+      projects: Type.Array(
+        Type.Object({
+          project: Ref,
+          baseline: Nullable(RollupLevel),
+          target: Nullable(RollupLevel),
+          series: Type.Array(RollupPoint, { description: 'Empty when the project has not reported yet' }),
+        }),
+      ),
     }),
   ),
 })

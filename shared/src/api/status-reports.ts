@@ -96,6 +96,14 @@ export const Acknowledgement = Type.Object({
   at: Timestamp,
 })
 
+/** A steering-group member's comment on a submitted report; immutable, any number per report. */
+export const StatusReportComment = Type.Object({
+  id: Id,
+  by: Nullable(Type.String()),
+  text: Type.String(),
+  at: Timestamp,
+})
+
 export const StatusReportSummary = Type.Object({
   id: Id,
   period: PeriodKey,
@@ -121,6 +129,7 @@ export const StatusReport = Type.Object({
   }),
   suggestions: Suggestions,
   acknowledgementList: Type.Array(Acknowledgement),
+  comments: Type.Array(StatusReportComment, { description: 'Oldest first' }),
 })
 
 export const Schedule = Type.Object({
@@ -166,6 +175,11 @@ export const AcknowledgeBody = Type.Object(
   { additionalProperties: false },
 )
 
+export const CommentBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+)
+
 export const DueReport = Type.Object({
   project: Ref,
   period: PeriodKey,
@@ -174,6 +188,19 @@ export const DueReport = Type.Object({
 })
 
 export const ReportParams = Type.Object({ projectId: Id, reportId: Id })
+
+/**
+ * A submitted report that no steering-group member has acknowledged yet, on a project one of the
+ * caller's groups governs today: the steering member's reminder in "Att besluta" and on the home page.
+ */
+export const ReportToAcknowledge = Type.Object({
+  id: Id,
+  project: Ref,
+  period: PeriodKey,
+  overall: Light,
+  submittedAt: Timestamp,
+  submittedBy: Nullable(Type.String()),
+})
 
 const tags = ['status-reports']
 
@@ -260,6 +287,19 @@ export const acknowledgeStatusReport = endpoint({
     params: ReportParams,
     body: AcknowledgeBody,
     response: { 200: StatusReport, ...problemResponses },
+  },
+})
+
+export const commentStatusReport = endpoint({
+  method: 'POST',
+  url: '/api/projects/:projectId/status-reports/:reportId/comments',
+  schema: {
+    summary:
+      'A steering-group member comments on a submitted report; any number of comments, each kept as written',
+    tags,
+    params: ReportParams,
+    body: CommentBody,
+    response: { 201: StatusReport, ...problemResponses },
   },
 })
 

@@ -52,6 +52,7 @@ export const auditActions = [
   'change_lifecycle',
   'change_owner',
   'change_password',
+  'comment',
   'commit',
   'correct',
   'create',

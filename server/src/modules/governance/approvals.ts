@@ -13,6 +13,7 @@ import type { ApprovalRequestTable, Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { forbidden, HttpProblem, invalidField, notFound, staleVersion } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
+import { toAcknowledgeFor } from '../status-reports/service.ts'
 import { insertDecision, readDecision } from './decisions.ts'
 import './effects.ts'
 import { approvalHandler, type RequestPayload } from './registry.ts'
@@ -185,7 +186,7 @@ function decidableBy(user: AuthUser) {
 export async function inbox(db: Db, user: AuthUser) {
   const today = todayInSweden()
   const since = new Date(Date.now() - 90 * 86_400_000)
-  const [toDecide, mine, meetings] = await Promise.all([
+  const [toDecide, mine, meetings, reportsToAcknowledge] = await Promise.all([
     db
       .selectFrom('approval_request')
       .where('status', '=', 'pending')
@@ -222,6 +223,7 @@ export async function inbox(db: Db, user: AuthUser) {
       .orderBy('meeting.meeting_date')
       .limit(20)
       .execute(),
+    toAcknowledgeFor(db, user, today),
   ])
   return {
     toDecide: await toRequests(db, toDecide),
@@ -233,6 +235,7 @@ export async function inbox(db: Db, user: AuthUser) {
       date: m.meeting_date,
       place: m.place,
     })),
+    reportsToAcknowledge,
   }
 }
 

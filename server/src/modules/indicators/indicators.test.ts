@@ -263,6 +263,67 @@ describe('programme roll-up', () => {
     )
     expect(outside.indicators).toEqual([])
   })
+
+  it('sums baselines and targets like the values, only when every project has one', async () => {
+    type Level = {
+      value: number | null
+      numerator: number | null
+      denominator: number | null
+      share: number | null
+    }
+    type Rollup = {
+      indicators: {
+        sharedKey: string
+        baseline: Level | null
+        target: Level | null
+        projects: {
+          project: { name: string }
+          baseline: Level | null
+          target: Level | null
+          series: unknown[]
+        }[]
+      }[]
+    }
+    const read = async (key: string) =>
+      json<Rollup>(await viewer.get(`/api/programmes/${programme}/indicators`)).indicators.find(
+        (i) => i.sharedKey === key,
+      )
+    // Sätraskolan has no target yet: no programme target, rather than one that leaves a pilot out.
+    const before = await read('rackvidd')
+    expect(before?.target).toBeNull()
+    expect(before?.baseline).toBeNull()
+    expect(before?.projects.map((p) => p.target?.numerator ?? null)).toEqual([32, null])
+
+    const listed = json<{ items: Indicator[] }>(await leader.get(base(pilotB))).items
+    const b = listed.find((i) => i.name === 'Räckvidd')
+    if (!b) throw new Error('the reach indicator of pilot B expected')
+    const patched = await leader.patch(`${base(pilotB)}/${b.id}`, {
+      version: b.version,
+      baseline: { numerator: 10, denominator: 100, date: '2013-09-01' },
+      target: { numerator: 50, denominator: 100, date: '2014-12-31' },
+    })
+    expect(patched.statusCode, patched.body).toBe(200)
+    const after = await read('rackvidd')
+    // 32/40 and 50/100 are 82/140 (59 %), not the mean of 80 % and 50 %.
+    expect(after?.target).toMatchObject({ numerator: 82, denominator: 140, value: null })
+    expect(after?.target?.share).toBeCloseTo(82 / 140, 10)
+    expect(after?.baseline).toMatchObject({ numerator: 10, denominator: 140 })
+
+    // Hours add up, with two decimals and no binary fractions; a pilot yet to report still counts.
+    const hours = {
+      name: 'Ogiltig frånvaro i timmar',
+      unit: 'hours',
+      frequency: 'monthly',
+      sharedKey: 'franvaro',
+    }
+    await indicator(pilotA, { ...hours, baseline: { value: 0.1 }, target: { value: 210.25 } })
+    const late = await indicator(pilotB, { ...hours, baseline: { value: 0.2 }, target: { value: 100.5 } })
+    expect(late.id).toBeTruthy()
+    const absence = await read('franvaro')
+    expect(absence?.target).toEqual({ value: 310.75, numerator: null, denominator: null, share: null })
+    expect(absence?.baseline?.value).toBe(0.3)
+    expect(absence?.projects.map((p) => p.series.length)).toEqual([0, 0])
+  })
 })
 
 describe('goal attainment in the final report', () => {

@@ -207,6 +207,7 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
       dueDate: d.periodEnd,
       hasDraft: d.draftId !== null,
     })),
+    reportsToAcknowledge: requests.reportsToAcknowledge.slice(0, LIST),
     endingSoon: ending,
     reportsMissing: missing,
     programmeHealth: health,

@@ -278,6 +278,14 @@ export const ownedTables: readonly OwnedTable[] = [
     external: { user_id: user },
     order: ['created_at', 'comment'],
   },
+  {
+    table: 'status_report_comment',
+    scope: via('report_id', 'status_report'),
+    fresh: id,
+    owned: ['report_id'],
+    external: { user_id: user },
+    order: ['created_at', 'body'],
+  },
   // final reports
   {
     table: 'final_report',

@@ -115,6 +115,22 @@ export const statusReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.route({
+    ...api.commentStatusReport,
+    // The steering group comments; the leader answers in the next report or a correction.
+    config: approve,
+    handler: async (request, reply) => {
+      const report = await service.commentOnStatusReport(
+        app.db,
+        requireUser(request).id,
+        request.params.projectId,
+        request.params.reportId,
+        request.body.text,
+      )
+      return reply.code(201).send(report)
+    },
+  })
+
+  app.route({
     ...api.listDueStatusReports,
     config: { access: access.authenticated },
     handler: async (request) => service.dueForUser(app.db, requireUser(request)),

@@ -15,7 +15,7 @@ import {
   periodsBetween,
 } from '@lagesbild/shared/domain/reporting-period'
 import type { Light } from '@lagesbild/shared/domain/traffic-light'
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
 import { registerConstraintMessages } from '../../db/errors.ts'
@@ -197,13 +197,23 @@ export async function getStatusReport(db: Db, projectId: string, reportId: strin
   const row = rows.find((r) => r.id === reportId)
   if (!row) throw notFound()
   const project = await projectOf(db, projectId)
-  const acknowledgements = await db
-    .selectFrom('status_report_acknowledgement as a')
-    .leftJoin('app_user as u', 'u.id', 'a.user_id')
-    .where('a.report_id', '=', reportId)
-    .select(['a.id', 'a.comment', 'a.created_at', 'u.name'])
-    .orderBy('a.created_at')
-    .execute()
+  const [acknowledgements, comments] = await Promise.all([
+    db
+      .selectFrom('status_report_acknowledgement as a')
+      .leftJoin('app_user as u', 'u.id', 'a.user_id')
+      .where('a.report_id', '=', reportId)
+      .select(['a.id', 'a.comment', 'a.created_at', 'u.name'])
+      .orderBy('a.created_at')
+      .execute(),
+    db
+      .selectFrom('status_report_comment as c')
+      .leftJoin('app_user as u', 'u.id', 'c.user_id')
+      .where('c.report_id', '=', reportId)
+      .select(['c.id', 'c.body', 'c.created_at', 'u.name'])
+      .orderBy('c.created_at')
+      .orderBy('c.id')
+      .execute(),
+  ])
   const frozen = row.status === 'submitted'
   const { facts, suggestions } = frozen
     ? readSnapshot(row.snapshot)
@@ -226,6 +236,12 @@ export async function getStatusReport(db: Db, projectId: string, reportId: strin
       by: a.name ?? null,
       comment: a.comment,
       at: new Date(a.created_at).toISOString(),
+    })),
+    comments: comments.map((c) => ({
+      id: c.id,
+      by: c.name ?? null,
+      text: c.body,
+      at: new Date(c.created_at).toISOString(),
     })),
   }
   return report
@@ -495,6 +511,54 @@ export async function acknowledgeStatusReport(
   return getStatusReport(db, projectId, reportId)
 }
 
+/**
+ * A steering-group member's comment on a submitted report. Unlike the acknowledgement, which the
+ * group gives once, members may comment as often as they need; each comment is its own immutable
+ * row (the trigger refuses changes), so the conversation reads as it was held.
+ */
+export async function commentOnStatusReport(
+  db: Db,
+  actorId: string,
+  projectId: string,
+  reportId: string,
+  text: string,
+) {
+  const body = text.trim()
+  if (!body) throw invalidField('text', 'required', { sv: 'Skriv en kommentar.', en: 'Write a comment.' })
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('status_report')
+      .where('id', '=', reportId)
+      .where('project_id', '=', projectId)
+      .select(['id', 'status', 'period'])
+      .executeTakeFirst()
+    if (!row) throw notFound()
+    if (row.status !== 'submitted')
+      throw new HttpProblem(409, 'report_not_submitted', undefined, {
+        detail: {
+          sv: 'Bara en inskickad rapport kan kommenteras.',
+          en: 'Only a submitted report can be commented on.',
+        },
+      })
+    const project = await projectOf(trx, projectId)
+    await assertNoPersonalData(trx, project.owner_organisation_id, { text: body })
+    const id = uuid()
+    await trx
+      .insertInto('status_report_comment')
+      .values({ id, report_id: reportId, user_id: actorId, body })
+      .execute()
+    await recordAudit(trx, {
+      actorId,
+      entity: 'status_report',
+      entityId: reportId,
+      projectId,
+      action: 'comment',
+      after: { period: row.period, commentId: id, text: body },
+    })
+  })
+  return getStatusReport(db, projectId, reportId)
+}
+
 /** Reports due on the projects the user leads, for the inbox on the home page. */
 export async function dueForUser(db: Db, user: AuthUser, today = todayInSweden()) {
   const projects = await db
@@ -527,4 +591,71 @@ export async function dueForUser(db: Db, user: AuthUser, today = todayInSweden()
     }))
   })
   return { items }
+}
+
+const TO_ACKNOWLEDGE_LIMIT = 50
+
+/**
+ * Submitted reports no one has acknowledged yet, of projects (or sub-projects of projects) that
+ * a steering group the user sits in today governs today: the reminder in the steering member's
+ * inbox. A report replaced by a submitted correction waits no longer; its correction does.
+ */
+export async function toAcknowledgeFor(db: Db, user: AuthUser, today = todayInSweden()) {
+  const rows = await db
+    .selectFrom('status_report as r')
+    .innerJoin('project as p', 'p.id', 'r.project_id')
+    .leftJoin('app_user as u', 'u.id', 'r.submitted_by')
+    .where('r.status', '=', 'submitted')
+    .where(
+      sql<SqlBool>`exists (
+        select 1 from steering_group_member sm
+        join app_user su on su.person_id = sm.person_id
+        join steering_group_project sp on sp.steering_group_id = sm.steering_group_id
+        where su.id = ${user.id} and su.active
+          and sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today})
+          and (sp.from_date is null or sp.from_date <= ${today}) and (sp.to_date is null or sp.to_date >= ${today})
+          and (sp.project_id = p.id or sp.project_id = p.parent_id))`,
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('status_report_acknowledgement as a')
+            .whereRef('a.report_id', '=', 'r.id')
+            .select(sql`1`.as('one')),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('status_report as c')
+            .whereRef('c.supersedes_id', '=', 'r.id')
+            .where('c.status', '=', 'submitted')
+            .select(sql`1`.as('one')),
+        ),
+      ),
+    )
+    .select([
+      'r.id',
+      'r.period',
+      'r.overall_light',
+      'r.submitted_at',
+      'p.id as project_id',
+      'p.name as project_name',
+      'u.name as submitted_by_name',
+    ])
+    .orderBy('r.submitted_at')
+    .orderBy('r.id')
+    .limit(TO_ACKNOWLEDGE_LIMIT)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    project: { id: r.project_id, name: r.project_name },
+    period: r.period,
+    overall: r.overall_light as Light,
+    submittedAt: new Date(r.submitted_at ?? 0).toISOString(),
+    submittedBy: r.submitted_by_name ?? null,
+  }))
 }

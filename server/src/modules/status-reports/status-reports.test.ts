@@ -30,6 +30,14 @@ interface Report {
   suggestions: Record<string, { light: string | null; because: { sv: string } }>
   lights: Record<string, string | null>
   acknowledgementList: { comment: string }[]
+  comments: { by: string | null; text: string; at: string }[]
+}
+interface ToAcknowledge {
+  id: string
+  project: { id: string; name: string }
+  period: string
+  overall: string
+  submittedBy: string | null
 }
 interface Problem {
   code: string
@@ -175,6 +183,51 @@ describe('status reports', () => {
     })
   })
 
+  it('reminds the governing steering group, and only it, of a submitted report awaiting acknowledgement', async () => {
+    const governing = await t.fixtures.steeringGroup({ ownerOrganisationId: owner, projectIds: [project] })
+    const elsewhere = await t.fixtures.project({
+      ownerOrganisationId: owner,
+      name: 'Annat projekt',
+      plannedStart: '2025-01-01',
+      plannedEnd: '2026-12-31',
+    })
+    const other = await t.fixtures.steeringGroup({ ownerOrganisationId: owner, projectIds: [elsewhere] })
+    const [steering, outsider] = await Promise.all([governing.users[0], other.users[0]].map((u) => t.as(u!)))
+    if (!steering || !outsider) throw new Error('two members expected')
+
+    const inbox = await steering.get('/api/approvals/inbox')
+    expect(inbox.statusCode, inbox.body).toBe(200)
+    const waiting = json<{ reportsToAcknowledge: ToAcknowledge[] }>(inbox).reportsToAcknowledge
+    // The submitted report waits; its correction is still a draft, so it does not replace it yet.
+    expect(waiting.map((r) => r.id)).toEqual([report.id])
+    expect(waiting[0]).toMatchObject({ period: '2025-04', overall: 'green', project: { id: project } })
+    expect(waiting[0]?.submittedBy).toBeTruthy()
+    const home = json<{ reportsToAcknowledge: ToAcknowledge[] }>(await steering.get('/api/me/home'))
+    expect(home.reportsToAcknowledge.map((r) => r.id)).toEqual([report.id])
+
+    // Another group's member, the leader and a viewer are not reminded of it.
+    for (const client of [outsider, leader, viewer]) {
+      expect(
+        json<{ reportsToAcknowledge: ToAcknowledge[] }>(await client.get('/api/approvals/inbox'))
+          .reportsToAcknowledge,
+      ).toEqual([])
+      expect(
+        json<{ reportsToAcknowledge: ToAcknowledge[] }>(await client.get('/api/me/home'))
+          .reportsToAcknowledge,
+      ).toEqual([])
+    }
+    // A member whose seat has ended is reminded no longer.
+    await t.db
+      .updateTable('steering_group_member')
+      .set({ to_date: '2020-12-31' })
+      .where('steering_group_id', '=', governing.id)
+      .execute()
+    expect(
+      json<{ reportsToAcknowledge: unknown[] }>(await steering.get('/api/approvals/inbox'))
+        .reportsToAcknowledge,
+    ).toEqual([])
+  })
+
   it('is acknowledged by a steering-group member once; a second acknowledgement is refused with 409', async () => {
     const group = await t.fixtures.steeringGroup({
       ownerOrganisationId: owner,
@@ -189,6 +242,9 @@ describe('status reports', () => {
     const first = await chair.post(url, { comment: 'Tagen till protokollet.' })
     expect(first.statusCode).toBe(200)
     expect(json<Report>(first).acknowledgementList.map((a) => a.comment)).toEqual(['Tagen till protokollet.'])
+    // Acknowledged, it no longer waits in the group's inbox.
+    const inbox = json<{ reportsToAcknowledge: { id: string }[] }>(await second.get('/api/approvals/inbox'))
+    expect(inbox.reportsToAcknowledge.map((r) => r.id)).not.toContain(report.id)
 
     for (const client of [chair, second]) {
       const again = await client.post(url, { comment: 'En gång till.' })
@@ -204,6 +260,67 @@ describe('status reports', () => {
     await expect(acknowledgeStatusReport(t.db, leaderId, project, report.id, 'x')).rejects.toMatchObject({
       status: 409,
     })
+  })
+
+  it('takes any number of comments from steering members, each kept as written and audited', async () => {
+    const group = await t.fixtures.steeringGroup({
+      ownerOrganisationId: owner,
+      projectIds: [project],
+      members: 2,
+    })
+    const [chair, second] = await Promise.all(group.users.map((u) => t.as(u)))
+    if (!chair || !second) throw new Error('two members expected')
+    const url = `${base}/${report.id}/comments`
+
+    // Acknowledged already (above), yet the group may still comment, the same member twice.
+    const first = await chair.post(url, { text: 'Hur går rekryteringen?' })
+    expect(first.statusCode, first.body).toBe(201)
+    expect((await second.post(url, { text: '  Bra att mottagningen är öppen.  ' })).statusCode).toBe(201)
+    const third = await chair.post(url, { text: 'Ta upp lokalfrågan på nästa möte.' })
+    expect(third.statusCode).toBe(201)
+    const comments = json<Report>(third).comments
+    expect(comments.map((c) => c.text)).toEqual([
+      'Hur går rekryteringen?',
+      'Bra att mottagningen är öppen.',
+      'Ta upp lokalfrågan på nästa möte.',
+    ])
+    expect(comments.every((c) => c.by && c.at)).toBe(true)
+    expect(comments[0]?.by).toBe(comments[2]?.by)
+    expect(comments[0]?.by).not.toBe(comments[1]?.by)
+    // Readers see them, newest last; the acknowledgement is still the one.
+    const stored = json<Report>(await viewer.get(`${base}/${report.id}`))
+    expect(stored.comments.map((c) => c.text)).toEqual(comments.map((c) => c.text))
+    expect(stored.acknowledgementList).toHaveLength(1)
+
+    // The leader, a project member and a viewer may not comment; an empty text names the field.
+    for (const client of [leader, member, viewer])
+      expect((await client.post(url, { text: 'Får jag?' })).statusCode).toBe(403)
+    const blank = await chair.post(url, { text: '   ' })
+    expect(blank.statusCode).toBe(422)
+    expect(json<Problem>(blank).errors?.map((e) => e.field)).toContain('text')
+    expect((await chair.post(url, { text: 'x', extra: 1 })).statusCode).toBe(400)
+    // A draft takes no comments.
+    const draft = json<{ items: Report[] }>(await viewer.get(base)).items.find((r) => r.status === 'draft')
+    if (!draft) throw new Error('a draft expected')
+    const onDraft = await chair.post(`${base}/${draft.id}/comments`, { text: 'För tidigt.' })
+    expect(onDraft.statusCode).toBe(409)
+    expect(json<Problem>(onDraft).code).toBe('report_not_submitted')
+
+    // Every comment is an audit event, and the rows refuse change in the database.
+    const events = await t.db
+      .selectFrom('audit_event')
+      .where('entity_id', '=', report.id)
+      .where('action', '=', 'comment')
+      .select(['actor_id', 'after'])
+      .execute()
+    expect(events).toHaveLength(3)
+    expect(events.map((e) => (e.after as { text: string }).text)).toContain('Bra att mottagningen är öppen.')
+    await expect(
+      sql`update status_report_comment set body = 'Ändrat' where report_id = ${report.id}`.execute(t.db),
+    ).rejects.toMatchObject({ code: 'LBIMM' })
+    await expect(
+      sql`delete from status_report_comment where report_id = ${report.id}`.execute(t.db),
+    ).rejects.toMatchObject({ code: 'LBIMM' })
   })
 
   it('lists the leader’s due reports for the inbox, with the draft to continue', async () => {

@@ -58,7 +58,14 @@ export const sv = {
     withdrawLabel: 'Återkalla begäran: {{summary}}',
     meetings: 'Kommande möten',
     meetingsEmpty: 'Inga kommande möten.',
+    reports: 'Lägesrapporter att kvittera',
+    reportsIntro:
+      'Inskickade lägesrapporter i projekt som din styrgrupp styr, som ingen i styrgruppen har kvitterat ännu. Öppna rapporten för att kvittera eller kommentera.',
+    reportsEmpty: 'Inga lägesrapporter väntar på kvittens.',
+    reportLink: '{{project}}, lägesrapport {{period}}',
+    reportMeta: 'Inskickad av {{name}} {{date}} · helhet: {{light}}',
   },
+  lights: { green: 'grön', yellow: 'gul', red: 'röd' },
   columns: {
     date: 'Datum',
     paragraph: '§',
@@ -252,7 +259,14 @@ export const en: Translations<typeof sv> = {
     withdrawLabel: 'Withdraw the request: {{summary}}',
     meetings: 'Upcoming meetings',
     meetingsEmpty: 'No upcoming meetings.',
+    reports: 'Status reports to acknowledge',
+    reportsIntro:
+      'Submitted status reports of projects your steering group governs that no one in the group has acknowledged yet. Open a report to acknowledge or comment on it.',
+    reportsEmpty: 'No status reports are waiting for acknowledgement.',
+    reportLink: '{{project}}, status report {{period}}',
+    reportMeta: 'Submitted by {{name}} {{date}} · overall: {{light}}',
   },
+  lights: { green: 'green', yellow: 'yellow', red: 'red' },
   columns: {
     date: 'Date',
     paragraph: '§',

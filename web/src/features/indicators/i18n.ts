@@ -99,6 +99,18 @@ export const sv = {
     caption: '{{indicator}}: totalt och per projekt',
     total: 'Totalt',
     projects: 'Projekt som rapporterat',
+    chartTitle: 'Över tid mot utgångsläge och målvärde',
+    scope: 'Visa',
+    allProjects: 'Alla projekt (summa)',
+    chartDescription:
+      '{{indicator}}, {{scope}}, över tid mot utgångsläge och målvärde. Samma siffror finns i tabellen nedan.',
+    partialBaseline:
+      'Programmet visas utan utgångsläge eftersom inte alla projekt har angett något. Välj ett projekt för att se dess eget.',
+    partialTarget:
+      'Programmet visas utan målvärde eftersom inte alla projekt har angett något. Välj ett projekt för att se dess eget.',
+    noValues: 'Inga utfall är rapporterade ännu.',
+    tableNote:
+      'Tabellen nedan visar samma siffror. Utgångsläge och målvärde för alla projekt är summan av projektens; för andelar summeras täljare och nämnare.',
   },
 } as const
 
@@ -201,5 +213,17 @@ export const en: Translations<typeof sv> = {
     caption: '{{indicator}}: total and per project',
     total: 'Total',
     projects: 'Projects reporting',
+    chartTitle: 'Over time against baseline and target',
+    scope: 'Show',
+    allProjects: 'All projects (sum)',
+    chartDescription:
+      '{{indicator}}, {{scope}}, over time against baseline and target. The table below holds the same numbers.',
+    partialBaseline:
+      'The programme is shown without a baseline because not every project has set one. Choose a project to see its own.',
+    partialTarget:
+      'The programme is shown without a target because not every project has set one. Choose a project to see its own.',
+    noValues: 'No outcomes reported yet.',
+    tableNote:
+      "The table below holds the same numbers. The baseline and target for all projects are the sum of the projects'; for shares, numerators and denominators are summed.",
   },
 }

@@ -76,6 +76,16 @@ export const sv = {
     acknowledgeComment: 'Kommentar (frivillig)',
     acknowledge: 'Kvittera',
     acknowledged: 'Rapporten är kvitterad.',
+    comments: 'Styrgruppens kommentarer',
+    noComments: 'Inga kommentarer ännu.',
+    commentBy: '{{name}}, {{at}}',
+    commentTitle: 'Kommentera rapporten',
+    comment: 'Kommentar',
+    commentHint:
+      'Styrgruppens ledamöter kan kommentera så ofta de vill, också efter kvittensen. En kommentar kan inte ändras när den är skickad.',
+    commentRequired: 'Skriv en kommentar.',
+    sendComment: 'Skicka kommentaren',
+    commented: 'Kommentaren är sparad.',
     back: 'Alla lägesrapporter',
   },
 } as const
@@ -156,6 +166,16 @@ export const en: Translations<typeof sv> = {
     acknowledgeComment: 'Comment (optional)',
     acknowledge: 'Acknowledge',
     acknowledged: 'The report is acknowledged.',
+    comments: 'Steering-group comments',
+    noComments: 'No comments yet.',
+    commentBy: '{{name}}, {{at}}',
+    commentTitle: 'Comment on the report',
+    comment: 'Comment',
+    commentHint:
+      'Steering-group members may comment as often as they need, also after the acknowledgement. A comment cannot be changed once sent.',
+    commentRequired: 'Write a comment.',
+    sendComment: 'Send the comment',
+    commented: 'The comment is saved.',
     back: 'All status reports',
   },
 }

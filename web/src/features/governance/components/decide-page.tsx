@@ -7,7 +7,13 @@ import { Loading } from '../../../components/loading'
 import { PageHeader } from '../../../components/page-header'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { TextArea } from '../../../components/text-area'
-import { type ApprovalRequest, useDecideRequest, useInbox, useWithdrawRequest } from '../api/governance'
+import {
+  type ApprovalRequest,
+  type Inbox,
+  useDecideRequest,
+  useInbox,
+  useWithdrawRequest,
+} from '../api/governance'
 import './governance.css'
 
 const day = (iso: string) => iso.slice(0, 10)
@@ -34,6 +40,7 @@ export function DecidePage() {
               <RequestCard key={request.id} request={request} onDone={setDone} />
             ))}
           </section>
+          <ReportsToAcknowledge reports={inbox.data.reportsToAcknowledge} />
           <MyRequests requests={inbox.data.mine} />
           <section className="panel" aria-labelledby="meetings-title">
             <h2 id="meetings-title">{t('decide.meetings')}</h2>
@@ -111,6 +118,40 @@ function RequestCard({ request, onDone }: { request: ApprovalRequest; onDone: (m
         </Button>
       </div>
     </article>
+  )
+}
+
+/** Submitted status reports the user's groups have not acknowledged, each linked to the report. */
+function ReportsToAcknowledge({ reports }: { reports: Inbox['reportsToAcknowledge'] }) {
+  const { t } = useTranslation('governance')
+  return (
+    <section className="panel" aria-labelledby="reports-to-acknowledge-title">
+      <h2 id="reports-to-acknowledge-title">{t('decide.reports')}</h2>
+      <p className="muted">{t('decide.reportsIntro')}</p>
+      {reports.length === 0 ? (
+        <p>{t('decide.reportsEmpty')}</p>
+      ) : (
+        <ul>
+          {reports.map((r) => (
+            <li key={r.id}>
+              <Link
+                to="/projects/$projectId/status-reports/$reportId"
+                params={{ projectId: r.project.id, reportId: r.id }}
+              >
+                {t('decide.reportLink', { project: r.project.name, period: r.period })}
+              </Link>{' '}
+              <span className="muted">
+                {t('decide.reportMeta', {
+                  name: r.submittedBy ?? '–',
+                  date: day(r.submittedAt),
+                  light: t(`lights.${r.overall}`),
+                })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   )
 }
 

@@ -73,7 +73,9 @@ export function HomePage() {
             {manages ? null : <MissingReports home={home} />}
           </>
         ) : null}
-        {home.governedProjects.length > 0 || home.toDecide.length > 0 ? (
+        {home.governedProjects.length > 0 ||
+        home.toDecide.length > 0 ||
+        home.reportsToAcknowledge.length > 0 ? (
           <SteeringGroupMember home={home} />
         ) : null}
         {manages ? <PortfolioManager home={home} /> : null}

@@ -309,6 +309,29 @@ export function SteeringGroupMember({ home }: { home: Home }) {
           </ul>
         )}
       </section>
+      {home.reportsToAcknowledge.length > 0 ? (
+        <section className="panel" aria-labelledby="to-acknowledge-title">
+          <h2 id="to-acknowledge-title">{t('role.toAcknowledgeTitle')}</h2>
+          <ul className="home-list">
+            {home.reportsToAcknowledge.map((r) => (
+              <li key={r.id}>
+                <Link
+                  to="/projects/$projectId/status-reports/$reportId"
+                  params={{ projectId: r.project.id, reportId: r.id }}
+                >
+                  {t('role.toAcknowledgeItem', { project: r.project.name, period: r.period })}
+                </Link>
+                <span className="home-list__meta">
+                  {t('role.toAcknowledgeMeta', {
+                    date: formatDate(r.submittedAt.slice(0, 10)),
+                    name: r.submittedBy ?? '–',
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="panel" aria-labelledby="meetings-title">
         <h2 id="meetings-title">{t('role.meetingsTitle')}</h2>
         {home.upcomingMeetings.length === 0 ? (

@@ -46,10 +46,22 @@ export default function IndicatorChart({
           <Tooltip formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
           <Legend />
           {baseline !== null ? (
-            <ReferenceLine y={baseline} stroke="#4c5767" strokeDasharray="4 4" label={labels.baseline} />
+            <ReferenceLine
+              y={baseline}
+              ifOverflow="extendDomain"
+              stroke="#4c5767"
+              strokeDasharray="4 4"
+              label={labels.baseline}
+            />
           ) : null}
           {target !== null ? (
-            <ReferenceLine y={target} stroke="#1d6a3a" strokeDasharray="8 4" label={labels.target} />
+            <ReferenceLine
+              y={target}
+              ifOverflow="extendDomain"
+              stroke="#1d6a3a"
+              strokeDasharray="8 4"
+              label={labels.target}
+            />
           ) : null}
           <Line
             isAnimationActive={false}

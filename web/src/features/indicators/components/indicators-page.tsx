@@ -1,4 +1,3 @@
-import { formatQuantity, formatShare } from '@lagesbild/shared/domain/indicator-format'
 import {
   type IndicatorDirection,
   type IndicatorUnit,
@@ -31,6 +30,7 @@ import {
 import { parseAmountText } from './cell-text'
 import { IndicatorGrid } from './indicator-grid'
 import { ManageIndicators } from './indicator-manage'
+import { levelText } from './level-text'
 import './indicators.css'
 
 const IndicatorChart = lazy(() => import('./indicator-chart'))
@@ -70,11 +70,6 @@ export function IndicatorsPage() {
       {can(project, 'project:edit') ? <AddIndicator projectId={projectId} /> : null}
     </section>
   )
-}
-
-function levelText(unit: IndicatorUnit, level: number, language: 'sv' | 'en') {
-  if (unit === 'percentage') return formatShare(level, language)
-  return formatQuantity(unit, { value: level, numerator: null, denominator: null }, language)
 }
 
 function ChartPanel({ rows }: { rows: GridRow[] }) {

@@ -95,3 +95,14 @@ export function useAcknowledgeStatusReport(projectId: string, reportId: string) 
       queryClient.invalidateQueries({ queryKey: queryKeys.statusReports.detail(projectId, reportId) }),
   })
 }
+
+/** A steering-group member's comment; any number per report, so the form stays after each. */
+export function useCommentStatusReport(projectId: string, reportId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (text: string) =>
+      apiRequest(api.commentStatusReport, { params: { projectId, reportId }, body: { text } }),
+    onSuccess: (report) =>
+      queryClient.setQueryData(queryKeys.statusReports.detail(projectId, reportId), report),
+  })
+}

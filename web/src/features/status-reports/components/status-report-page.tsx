@@ -14,6 +14,7 @@ import { can, useProject } from '../../projects/api/get-project'
 import {
   type StatusReport,
   useAcknowledgeStatusReport,
+  useCommentStatusReport,
   useCreateStatusReport,
   useStatusReport,
   useSubmitStatusReport,
@@ -192,6 +193,13 @@ function ReportView({
           acknowledged={report.acknowledgementList.length > 0}
         />
       ) : null}
+      {report.status === 'submitted' ? (
+        <Comments
+          report={report}
+          projectId={projectId}
+          canComment={canAcknowledge && !report.supersededById}
+        />
+      ) : null}
     </section>
   )
 }
@@ -262,6 +270,77 @@ function AcknowledgeForm({
         </form>
       )}
     </>
+  )
+}
+
+/**
+ * The steering group's comments on a submitted report, oldest first so the conversation reads
+ * in order, and the form for its members. Unlike the acknowledgement, members may comment any
+ * number of times; a comment cannot be changed once sent. The leader answers in the next report
+ * or a correction, which keeps the report itself the leader's account.
+ */
+function Comments({
+  report,
+  projectId,
+  canComment,
+}: {
+  report: StatusReport
+  projectId: string
+  canComment: boolean
+}) {
+  const { t } = useTranslation('statusReports')
+  const comment = useCommentStatusReport(projectId, report.id)
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string | undefined>()
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!text.trim()) {
+      setError(t('report.commentRequired'))
+      return
+    }
+    setError(undefined)
+    comment.mutate(text, { onSuccess: () => setText('') })
+  }
+  return (
+    <section aria-labelledby="status-report-comments">
+      <h3 id="status-report-comments">{t('report.comments')}</h3>
+      {report.comments.length === 0 ? (
+        <p className="muted">{t('report.noComments')}</p>
+      ) : (
+        <ol className="status-report__comments">
+          {report.comments.map((c) => (
+            <li key={c.id}>
+              <p className="muted">
+                {t('report.commentBy', { name: c.by ?? '–', at: formatTimestamp(c.at) })}
+              </p>
+              <p className="status-report__comment-text">{c.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {canComment ? (
+        <form onSubmit={onSubmit} aria-labelledby="status-report-comment-title" noValidate>
+          <h4 id="status-report-comment-title">{t('report.commentTitle')}</h4>
+          <p role="status" className="muted">
+            {comment.isSuccess ? t('report.commented') : ''}
+          </p>
+          <FreeTextArea
+            id="status-report-comment"
+            label={t('report.comment')}
+            hint={t('report.commentHint')}
+            error={error}
+            required
+            value={text}
+            rows={3}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <ProblemAlert error={comment.error} />
+          <Button type="submit" busy={comment.isPending}>
+            {t('report.sendComment')}
+          </Button>
+        </form>
+      ) : null}
+    </section>
   )
 }
 
