@@ -1,4 +1,5 @@
 import type * as portfolioApi from '@lagesbild/shared/api/portfolio'
+import { isClosed } from '@lagesbild/shared/domain/lifecycle'
 import type { EndpointOutput } from '@lagesbild/shared/http/endpoint'
 import { useTranslation } from 'react-i18next'
 
@@ -24,9 +25,20 @@ export function HealthCell({ health }: { health: Row['health'] }) {
 export function SlipCell({
   row,
 }: {
-  row: Pick<Row, 'slip' | 'lateActivityCount' | 'remainingActivityCount'>
+  row: Pick<Row, 'status' | 'slip' | 'lateActivityCount' | 'remainingActivityCount'>
 }) {
   const { t } = useTranslation('portfolio')
+  if (isClosed(row.status)) {
+    return (
+      <span className="slip">
+        <span className="muted">
+          {row.remainingActivityCount > 0
+            ? t('slip.remainingActivities', { count: row.remainingActivityCount })
+            : t('slip.nothingRemaining')}
+        </span>
+      </span>
+    )
+  }
   return (
     <span className="slip">
       {row.slip ? (
@@ -46,8 +58,11 @@ export function SlipCell({
   )
 }
 
-/** Spent share of the budget against the share of time passed, as two short bars and their numbers. */
-export function BurnCell({ burn }: { burn: Row['burn'] }) {
+/**
+ * Spent share of the budget against the share of time passed, as two short bars and their
+ * numbers. Once a project has ended the pace no longer matters, only what was left or overrun.
+ */
+export function BurnCell({ burn, status }: Pick<Row, 'burn' | 'status'>) {
   const { t } = useTranslation('portfolio')
   if (burn.spentPercent === null) return <span className="muted">{t('burn.noBudget')}</span>
   const time = burn.timePercent ?? 0
@@ -63,8 +78,24 @@ export function BurnCell({ burn }: { burn: Row['burn'] }) {
       </span>
       <span>{t('burn.spent', { spent: burn.spentPercent.toLocaleString('sv-SE') })}</span>
       <span className="muted">{t('burn.time', { time: time.toLocaleString('sv-SE') })}</span>
-      {gap > 10 ? <span className="burn__note">{t('burn.over')}</span> : null}
-      {gap < -25 ? <span className="burn__note">{t('burn.under')}</span> : null}
+      {isClosed(status) ? (
+        <ClosedBurnNote spentPercent={burn.spentPercent} />
+      ) : (
+        <>
+          {gap > 10 ? <span className="burn__note">{t('burn.over')}</span> : null}
+          {gap < -25 ? <span className="burn__note">{t('burn.under')}</span> : null}
+        </>
+      )}
     </span>
   )
+}
+
+function ClosedBurnNote({ spentPercent }: { spentPercent: number }) {
+  const { t } = useTranslation('portfolio')
+  if (spentPercent > 100) return <span className="burn__note">{t('burn.overBudget')}</span>
+  if (spentPercent < 75) {
+    const left = Math.round((100 - spentPercent) * 10) / 10
+    return <span className="burn__note">{t('burn.unspent', { left: left.toLocaleString('sv-SE') })}</span>
+  }
+  return null
 }

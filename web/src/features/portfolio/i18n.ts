@@ -57,6 +57,7 @@ export const sv = {
     lateActivities_one: '{{count}} sen aktivitet',
     remainingActivities_other: '{{count}} aktiviteter återstår',
     remainingActivities_one: '{{count}} aktivitet återstår',
+    nothingRemaining: 'Inget återstår',
   },
   burn: {
     noBudget: 'Ingen budget',
@@ -64,6 +65,8 @@ export const sv = {
     time: '{{time}} % av tiden',
     over: 'Förbrukar snabbare än tiden går',
     under: 'Förbrukar långsammare än tiden går',
+    overBudget: 'Över budget',
+    unspent: '{{left}} % av budgeten användes inte',
   },
   noMilestone: 'Ingen kommande',
   noReport: 'Ingen ännu',
@@ -140,6 +143,7 @@ export const en: Translations<typeof sv> = {
     lateActivities_one: '{{count}} late activity',
     remainingActivities_other: '{{count}} activities remaining',
     remainingActivities_one: '{{count}} activity remaining',
+    nothingRemaining: 'Nothing remaining',
   },
   burn: {
     noBudget: 'No budget',
@@ -147,6 +151,8 @@ export const en: Translations<typeof sv> = {
     time: '{{time}} % of the time',
     over: 'Spending faster than time passes',
     under: 'Spending slower than time passes',
+    overBudget: 'Over budget',
+    unspent: '{{left}} % of the budget was not used',
   },
   noMilestone: 'None upcoming',
   noReport: 'None yet',

@@ -27,7 +27,7 @@ export function ProjectHealthTable({ rows, caption }: { rows: readonly Row[]; ca
     },
     { key: 'status', header: t('role.status'), cell: (r) => <StatusBadge status={r.status} /> },
     { key: 'slip', header: t('role.slip'), cell: (r) => <SlipCell row={r} /> },
-    { key: 'burn', header: t('role.burn'), cell: (r) => <BurnCell burn={r.burn} /> },
+    { key: 'burn', header: t('role.burn'), cell: (r) => <BurnCell burn={r.burn} status={r.status} /> },
     {
       key: 'next',
       header: t('role.next'),

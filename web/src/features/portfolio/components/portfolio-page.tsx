@@ -258,7 +258,7 @@ function PortfolioTable({ rows, sort, order, onSort }: TableProps) {
                 <SlipCell row={row} />
               </td>
               <td>
-                <BurnCell burn={row.burn} />
+                <BurnCell burn={row.burn} status={row.status} />
               </td>
               <td>
                 {row.nextMilestone ? (

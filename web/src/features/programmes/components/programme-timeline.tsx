@@ -51,7 +51,7 @@ export function ProgrammeTimeline({ programmeId }: { programmeId: string }) {
     },
     { key: 'health', header: t('overview.health'), cell: (r) => <HealthCell health={r.health} /> },
     { key: 'slip', header: t('overview.slip'), cell: (r) => <SlipCell row={r} /> },
-    { key: 'burn', header: t('overview.burn'), cell: (r) => <BurnCell burn={r.burn} /> },
+    { key: 'burn', header: t('overview.burn'), cell: (r) => <BurnCell burn={r.burn} status={r.status} /> },
   ]
   return (
     <>

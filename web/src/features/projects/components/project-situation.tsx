@@ -86,7 +86,7 @@ function SituationFacts({ situation }: { situation: ProjectSituation }) {
       term: t('situation.money'),
       value: (
         <>
-          <BurnCell burn={situation.burn} />
+          <BurnCell burn={situation.burn} status={situation.status} />
           <span className="situation__meta">
             <Link to="/projects/$projectId/finance" params={params}>
               {t('situation.toFinance')}
