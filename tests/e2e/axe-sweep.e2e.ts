@@ -15,6 +15,7 @@ interface Ids {
   template: string
   user: string
   report: string
+  statusReportProject: string
   statusReport: string
 }
 
@@ -29,6 +30,7 @@ async function first(page: Page, url: string): Promise<string> {
 
 async function demoIds(page: Page): Promise<Ids> {
   const project = await first(page, `/api/projects?q=${encodeURIComponent('Tidiga insatser')}`)
+  const tabb = await first(page, `/api/projects?q=${encodeURIComponent('Tillsammans för samverkan')}`)
   const groups = (await (await page.request.get('/api/steering-groups')).json()) as {
     items: { id: string }[]
   }
@@ -47,7 +49,9 @@ async function demoIds(page: Page): Promise<Ids> {
     template: await first(page, '/api/report-templates'),
     user: await first(page, '/api/users'),
     report: await first(page, `/api/projects/${project}/final-reports`),
-    statusReport: await first(page, `/api/projects/${project}/status-reports`),
+    // Tidiga insatser ended before status reports; the TABB pilot has them.
+    statusReportProject: tabb,
+    statusReport: await first(page, `/api/projects/${tabb}/status-reports`),
   }
 }
 
@@ -95,7 +99,7 @@ const pages = (ids: Ids) => [
   `/projects/${ids.project}/governance`,
   `/projects/${ids.project}/indicators`,
   `/projects/${ids.project}/status-reports`,
-  `/projects/${ids.project}/status-reports/${ids.statusReport}`,
+  `/projects/${ids.statusReportProject}/status-reports/${ids.statusReport}`,
 ]
 
 // The two languages are the longest journeys here; let them run on both workers at once.

@@ -36,7 +36,7 @@ test('portfolio manager filters, sorts, saves a view and exports the portfolio, 
   await expect(page).toHaveURL(/status=completed/)
   await expect(table.getByRole('link', { name: TIDIGA })).toBeVisible()
   // An ended project has nothing late: what it left undone remains, and its budget is what it left.
-  const tidiga = table.getByRole('row').filter({ hasText: TIDIGA })
+  const tidiga = table.getByRole('row').filter({ has: page.getByRole('link', { name: TIDIGA, exact: true }) })
   await expect(tidiga).toContainText(/aktiviteter? återstår|Inget återstår/)
   await expect(tidiga).not.toContainText(/sena? aktivitet|Ingen sen milstolpe|Förbrukar/)
   await expect(table.getByRole('link', { name: 'Samverkan i praktiken' })).toHaveCount(0)
