@@ -5,7 +5,11 @@ import {
   type DecisionFilter,
 } from '@lagesbild/shared/api/governance'
 import type { CalendarDate } from '@lagesbild/shared/domain/calendar-date'
-import type { DecisionKind, DecisionOutcome } from '@lagesbild/shared/domain/governance'
+import {
+  type DecisionKind,
+  type DecisionOutcome,
+  normaliseParagraph,
+} from '@lagesbild/shared/domain/governance'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
@@ -77,6 +81,53 @@ export async function insertDecision(trx: Db, input: NewDecision): Promise<strin
     after: { ...input, id },
   })
   return id
+}
+
+/**
+ * The decision's protocol paragraph as the register keeps it ("§ 12" is kept as "12"), refused when
+ * it is no paragraph or is already taken at the same meeting. The meeting is locked first, so two
+ * decisions numbered at the same time see each other.
+ */
+export async function protocolParagraph(
+  trx: Db,
+  meetingId: string | null,
+  paragraph: string | null | undefined,
+): Promise<string | null> {
+  if (paragraph === null || paragraph === undefined) return null
+  const normalised = normaliseParagraph(paragraph)
+  if (normalised === null) {
+    throw invalidField('paragraph', 'invalid_paragraph', {
+      sv: 'Paragrafen ska vara ett nummer, till exempel 12, 12 a eller 2018:45.',
+      en: 'The paragraph should be a number, such as 12, 12 a or 2018:45.',
+    })
+  }
+  if (normalised === '') return null
+  if (meetingId) {
+    await trx.selectFrom('meeting').where('id', '=', meetingId).select('id').forUpdate().executeTakeFirst()
+    const taken = await trx
+      .selectFrom('decision')
+      .where('meeting_id', '=', meetingId)
+      .where('paragraph', '=', normalised)
+      .select('id')
+      .executeTakeFirst()
+    if (taken) {
+      throw invalidField('paragraph', 'paragraph_taken', {
+        sv: `§ ${normalised} finns redan i mötets protokoll. Välj en paragraf som inte är använd.`,
+        en: `§ ${normalised} is already in the meeting's minutes. Choose a paragraph not yet used.`,
+      })
+    }
+  }
+  return normalised
+}
+
+/** A decision taken at a meeting is dated the day of the meeting. */
+export function checkMeetingDate(meetingDate: CalendarDate, date: CalendarDate | undefined) {
+  if (date !== undefined && date !== meetingDate) {
+    throw invalidField('date', 'not_meeting_date', {
+      sv: `Ett beslut som fattas vid mötet ska ha mötets datum, ${meetingDate}.`,
+      en: `A decision taken at the meeting is dated the day of the meeting, ${meetingDate}.`,
+    })
+  }
 }
 
 /** SQL predicate: the user may see this decision (its project, or for a group-wide one, its group). */
@@ -212,7 +263,7 @@ export async function recordDecision(
         .selectFrom('meeting')
         .where('id', '=', input.meetingId)
         .where('steering_group_id', '=', groupId)
-        .select('id')
+        .select(['id', 'meeting_date'])
         .executeTakeFirst()
       if (!meeting) {
         throw invalidField('meetingId', 'unknown_meeting', {
@@ -226,7 +277,9 @@ export async function recordDecision(
           en: 'A decision per capsulam is not taken at a meeting.',
         })
       }
+      checkMeetingDate(meeting.meeting_date, input.date)
     }
+    const paragraph = await protocolParagraph(trx, input.meetingId ?? null, input.paragraph)
     if (input.projectId) {
       // The group governs the project itself or, for a sub-project, its main project.
       const governed = await trx
@@ -271,7 +324,7 @@ export async function recordDecision(
       meetingId: input.meetingId ?? null,
       perCapsulam: input.perCapsulam ?? !input.meetingId,
       date: input.date,
-      paragraph: input.paragraph ?? null,
+      paragraph,
       diaryNumber: input.diaryNumber ?? project?.code ?? null,
       text: input.text,
       kind: input.kind,
