@@ -78,6 +78,12 @@ export const sv = {
       rejected: 'Avslagen {{date}}',
       rejectedParagraph: 'Avslagen § {{paragraph}}, {{date}}',
     },
+    pending: {
+      title: 'Väntar på styrgruppens beslut',
+      revision: 'Planrevision ”{{label}}”',
+      asked: '(begärd {{date}})',
+      askedIn: '– begärd {{date}} i huvudprojektet',
+    },
   },
 } as const
 
@@ -152,6 +158,12 @@ export const en: Translations<typeof sv> = {
       approvedParagraph: 'Approved § {{paragraph}}, {{date}}',
       rejected: 'Rejected {{date}}',
       rejectedParagraph: 'Rejected § {{paragraph}}, {{date}}',
+    },
+    pending: {
+      title: 'Awaiting the steering group’s decision',
+      revision: 'Plan revision “{{label}}”',
+      asked: '(requested {{date}})',
+      askedIn: '– requested {{date}} in the main project',
     },
   },
 }
