@@ -651,6 +651,7 @@ export const CourseEventKind = Type.Enum([
   'owner',
   'steering_group',
   'lifecycle',
+  'status_report',
 ])
 export const CourseEvent = Type.Object({
   date: IsoDate,
@@ -665,7 +666,7 @@ export const getProjectCourse = endpoint({
   url: '/api/projects/:projectId/course',
   schema: {
     summary:
-      'Projektförlopp: decisions, approvals, revisions, leader, owner and steering-group changes in order',
+      'Projektförlopp: decisions, approvals, revisions, leader, owner and steering-group changes and submitted status reports in order',
     tags,
     params: ProjectParams,
     response: { 200: Type.Object({ items: Type.Array(CourseEvent) }), ...problemResponses },

@@ -561,3 +561,45 @@ describe('the protocol extract in English', () => {
     expect(sv).toMatchObject({ language: 'sv', cover: { title: 'Protokollsutdrag' } })
   })
 })
+
+describe('Projektförlopp', () => {
+  it('shows submitted status reports on the day they were submitted, a draft not', async () => {
+    const own = await t.fixtures.project({ ownerOrganisationId: soc, name: 'Med lägesrapporter' })
+    const report = (period: string, status: 'draft' | 'submitted', submittedAt: string | null) => ({
+      id: uuid(),
+      project_id: own,
+      period,
+      period_start: `${period.slice(0, 4)}-01-01`,
+      period_end: `${period.slice(0, 4)}-03-31`,
+      status,
+      schedule_light: 'green',
+      budget_light: 'yellow',
+      goals_light: 'green',
+      risks_light: 'green',
+      overall_light: 'yellow',
+      snapshot: status === 'submitted' ? JSON.stringify({}) : null,
+      submitted_at: submittedAt,
+    })
+    await t.db
+      .insertInto('status_report')
+      .values([
+        // 23:30 UTC is half past midnight in Sweden: the next calendar day.
+        report('2025-Q1', 'submitted', '2025-04-03T22:30:00Z'),
+        report('2026-Q1', 'draft', null),
+      ])
+      .execute()
+    const course = json<{ items: { date: string; kind: string; title: string; detail: string }[] }>(
+      await admin.get(`/api/projects/${own}/course`),
+    )
+    const reports = course.items.filter((e) => e.kind === 'status_report')
+    expect(reports).toEqual([
+      {
+        date: '2025-04-04',
+        kind: 'status_report',
+        title: 'Lägesrapport 2025-Q1',
+        detail: 'Helhetsbedömning: gul',
+        decisionId: null,
+      },
+    ])
+  })
+})

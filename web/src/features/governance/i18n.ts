@@ -120,6 +120,10 @@ export const sv = {
     supersededBy: 'Ersatt av ett senare beslut',
     outsideSystem: 'Fattat utanför Lägesbild',
     recordedBy: 'Registrerat av {{name}}',
+    filterScoped: 'Filtrera på slag och period i beslutsregistret',
+    scopeProject: 'Visar beslut i ett projekt och dess delprojekt.',
+    scopeGroup: 'Visar en styrgrupps beslut.',
+    scopeAll: 'Visa hela registret',
   },
   project: {
     ask: {
@@ -166,6 +170,7 @@ export const sv = {
       owner: 'Projektägare',
       steering_group: 'Styrgrupp',
       lifecycle: 'Fas',
+      status_report: 'Lägesrapport',
     },
   },
   groups: {
@@ -331,6 +336,10 @@ export const en: Translations<typeof sv> = {
     supersededBy: 'Superseded by a later decision',
     outsideSystem: 'Taken outside Lägesbild',
     recordedBy: 'Recorded by {{name}}',
+    filterScoped: 'Filter by kind and period in the decision register',
+    scopeProject: 'Showing the decisions of one project and its sub-projects.',
+    scopeGroup: 'Showing one steering group’s decisions.',
+    scopeAll: 'Show the whole register',
   },
   project: {
     ask: {
@@ -377,6 +386,7 @@ export const en: Translations<typeof sv> = {
       owner: 'Project owner',
       steering_group: 'Steering group',
       lifecycle: 'Phase',
+      status_report: 'Status report',
     },
   },
   groups: {
