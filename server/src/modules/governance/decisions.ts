@@ -10,6 +10,7 @@ import {
   type DecisionOutcome,
   normaliseParagraph,
 } from '@lagesbild/shared/domain/governance'
+import type { Language } from '@lagesbild/shared/http/language'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
@@ -351,25 +352,89 @@ export const decisionKindLabels: Record<DecisionKind, string> = {
   other: 'Övrigt',
 }
 
-export async function decisionsWorkbook(decisions: readonly DecisionT[]): Promise<Buffer> {
+const decisionKindLabelsEn: Record<DecisionKind, string> = {
+  approve_milestone: 'Milestone approved',
+  approve_plan_revision: 'Plan revision approved',
+  approve_budget_change: 'Budget change approved',
+  change_lifecycle: 'Phase changed',
+  change_owner: 'Change of project owner',
+  change_project_leader: 'Change of project leader',
+  terminate_early: 'Terminated early',
+  make_permanent: 'Made permanent / handed over to the line organisation',
+  approve_final_report: 'Final report approved',
+  other: 'Other',
+}
+
+/** The register's kinds in each language the documents speak. */
+export const decisionKindNames: Record<Language, Record<DecisionKind, string>> = {
+  sv: decisionKindLabels,
+  en: decisionKindLabelsEn,
+}
+
+const workbookWords = {
+  sv: {
+    sheet: 'Beslutsregister',
+    date: 'Datum',
+    diaryNumber: 'Diarienummer',
+    group: 'Styrgrupp',
+    project: 'Projekt',
+    kind: 'Slag',
+    outcome: 'Utfall',
+    text: 'Beslut',
+    decidedBy: 'Beslutat av',
+    recordedBy: 'Registrerat av',
+    where: 'Möte / per capsulam',
+    supersedes: 'Ersätter',
+    approved: 'Bifall',
+    rejected: 'Avslag',
+    meeting: (date: string) => `Möte ${date}`,
+    fileName: 'beslutsregister.xlsx',
+  },
+  en: {
+    sheet: 'Decision register',
+    date: 'Date',
+    diaryNumber: 'Reference number',
+    group: 'Steering group',
+    project: 'Project',
+    kind: 'Kind',
+    outcome: 'Outcome',
+    text: 'Decision',
+    decidedBy: 'Decided by',
+    recordedBy: 'Recorded by',
+    where: 'Meeting / per capsulam',
+    supersedes: 'Supersedes',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    meeting: (date: string) => `Meeting ${date}`,
+    fileName: 'decision-register.xlsx',
+  },
+} satisfies Record<Language, unknown>
+
+export const decisionsWorkbookName = (language: Language) => workbookWords[language].fileName
+
+export async function decisionsWorkbook(
+  decisions: readonly DecisionT[],
+  language: Language = 'sv',
+): Promise<Buffer> {
+  const w = workbookWords[language]
   const { Workbook } = await loadExcel()
   const workbook = new Workbook()
   workbook.creator = 'Lägesbild'
   workbook.created = new Date()
-  const ws = workbook.addWorksheet('Beslutsregister', { views: [{ state: 'frozen', ySplit: 1 }] })
+  const ws = workbook.addWorksheet(w.sheet, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = [
-    { header: 'Datum', key: 'date', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
+    { header: w.date, key: 'date', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
     { header: '§', key: 'paragraph', width: 8 },
-    { header: 'Diarienummer', key: 'diaryNumber', width: 18 },
-    { header: 'Styrgrupp', key: 'group', width: 26 },
-    { header: 'Projekt', key: 'project', width: 36 },
-    { header: 'Slag', key: 'kind', width: 26 },
-    { header: 'Utfall', key: 'outcome', width: 12 },
-    { header: 'Beslut', key: 'text', width: 80 },
-    { header: 'Beslutat av', key: 'decidedBy', width: 30 },
-    { header: 'Registrerat av', key: 'recordedBy', width: 24 },
-    { header: 'Möte / per capsulam', key: 'where', width: 20 },
-    { header: 'Ersätter', key: 'supersedes', width: 38 },
+    { header: w.diaryNumber, key: 'diaryNumber', width: 18 },
+    { header: w.group, key: 'group', width: 26 },
+    { header: w.project, key: 'project', width: 36 },
+    { header: w.kind, key: 'kind', width: 26 },
+    { header: w.outcome, key: 'outcome', width: 12 },
+    { header: w.text, key: 'text', width: 80 },
+    { header: w.decidedBy, key: 'decidedBy', width: 30 },
+    { header: w.recordedBy, key: 'recordedBy', width: 24 },
+    { header: w.where, key: 'where', width: 20 },
+    { header: w.supersedes, key: 'supersedes', width: 38 },
     { header: 'Id', key: 'id', width: 38 },
   ]
   ws.getRow(1).font = { bold: true }
@@ -380,12 +445,12 @@ export async function decisionsWorkbook(decisions: readonly DecisionT[]): Promis
       diaryNumber: d.diaryNumber ?? '',
       group: d.steeringGroup?.name ?? '',
       project: d.project?.name ?? '',
-      kind: decisionKindLabels[d.kind],
-      outcome: d.outcome === 'approved' ? 'Bifall' : d.outcome === 'rejected' ? 'Avslag' : '',
+      kind: decisionKindNames[language][d.kind],
+      outcome: d.outcome === 'approved' ? w.approved : d.outcome === 'rejected' ? w.rejected : '',
       text: d.text,
       decidedBy: d.decidedBy,
       recordedBy: d.recordedBy?.name ?? '',
-      where: d.meeting ? `Möte ${d.meeting.date}` : d.perCapsulam ? 'Per capsulam' : '',
+      where: d.meeting ? w.meeting(d.meeting.date) : d.perCapsulam ? 'Per capsulam' : '',
       supersedes: d.supersedesId ?? '',
       id: d.id,
     })),

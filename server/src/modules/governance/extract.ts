@@ -6,31 +6,14 @@ import {
   note,
   paragraph,
 } from '@lagesbild/shared/domain/document-model'
-import type { DecisionKind } from '@lagesbild/shared/domain/governance'
 import type { Language } from '@lagesbild/shared/http/language'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
-import { decisionKindLabels, listDecisions } from './decisions.ts'
+import { decisionKindNames, listDecisions } from './decisions.ts'
 import { getMeeting } from './meetings.ts'
 
 type Db = Kysely<Database>
-
-const kindLabels: Record<Language, Record<DecisionKind, string>> = {
-  sv: decisionKindLabels,
-  en: {
-    approve_milestone: 'Milestone approved',
-    approve_plan_revision: 'Plan revision approved',
-    approve_budget_change: 'Budget change approved',
-    change_lifecycle: 'Phase changed',
-    change_owner: 'Change of project owner',
-    change_project_leader: 'Change of project leader',
-    terminate_early: 'Terminated early',
-    make_permanent: 'Made permanent / handed over to the line organisation',
-    approve_final_report: 'Final report approved',
-    other: 'Other',
-  },
-}
 
 /** The words of the extract around what the register holds; the decisions' own text stays as recorded. */
 const words = {
@@ -118,7 +101,7 @@ export async function meetingExtract(
   const groupLabel = group.kind === 'management_group' ? w.managementGroup : w.steeringGroup
 
   const decisionBlocks: DocumentBlock[] = taken.flatMap((d): DocumentBlock[] => {
-    const kind = kindLabels[language][d.kind]
+    const kind = decisionKindNames[language][d.kind]
     const rows: [string, string][] = []
     if (d.project) rows.push([w.matter, d.project.name])
     if (d.diaryNumber) rows.push([w.diaryNumber, d.diaryNumber])

@@ -183,10 +183,12 @@ export const governanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       // The archive's copy: everything that matches, not the latest page the register shows.
       const { items } = await decisions.listDecisions(app.db, requireUser(request), request.query, EXPORT_MAX)
+      const language = pickLanguage(request.headers['accept-language'])
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', 'attachment; filename="beslutsregister.xlsx"')
-        .send(await decisions.decisionsWorkbook(items))
+        .header('content-disposition', `attachment; filename="${decisions.decisionsWorkbookName(language)}"`)
+        .header('vary', 'accept-language')
+        .send(await decisions.decisionsWorkbook(items, language))
     },
   })
 
