@@ -1,9 +1,10 @@
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { allowedTransitions, type LifecycleStatus } from '@lagesbild/shared/domain/lifecycle'
-import { useParams, useSearch } from '@tanstack/react-router'
+import { Link, useParams, useSearch } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../../components/button'
+import { Button, buttonClass } from '../../../components/button'
+import { DownloadLink } from '../../../components/download-link'
 import { Field } from '../../../components/field'
 import { Loading } from '../../../components/loading'
 import { ProblemAlert } from '../../../components/problem-alert'
@@ -14,6 +15,7 @@ import { useOrganisationOptions } from '../../projects/api/get-organisation-opti
 import { usePeopleOptions } from '../../projects/api/get-people-options'
 import { can, useProject } from '../../projects/api/get-project'
 import {
+  decisionsExportUrl,
   type RequestCreate,
   useCourse,
   useCreateRequest,
@@ -73,6 +75,17 @@ export function ProjectGovernanceTab() {
       </section>
       <section className="panel" aria-labelledby="decisions-title">
         <h2 id="decisions-title">{t('project.decisions')}</h2>
+        <p className="button-row">
+          <Link to="/decisions" search={{ projectId }}>
+            {t('register.filterScoped')}
+          </Link>
+          <DownloadLink
+            className={buttonClass('secondary', 'small')}
+            href={decisionsExportUrl({ projectId })}
+          >
+            {t('register.export')}
+          </DownloadLink>
+        </p>
         <ProblemAlert error={decisions.error} />
         {decisions.data && decisions.data.items.length > 0 ? (
           <DecisionTable
