@@ -87,7 +87,24 @@ test('steering group with members over time, a meeting’s protocol extract, and
   )
   await expectAccessible(page)
 
+  // The keeper enters a decision from the minutes of the latest meeting: § 3 is next there.
+  const record = page.getByRole('form', { name: 'För in ett beslut' })
+  await expect(record.getByLabel('Möte', { exact: true }).locator('option:checked')).toHaveText(
+    'Möte 2018-10-09',
+  )
+  await expect(record.getByRole('textbox', { name: /^Paragraf/ })).toHaveValue('3')
+  await record.getByLabel('Projekt', { exact: true }).selectOption({ label: 'Samverkan i praktiken' })
+  await record
+    .getByRole('textbox', { name: /^Beslutstext/ })
+    .fill('Slutrapporten lämnas till förvaltningsledningen senast i december.')
+  await record.getByRole('button', { name: 'För in beslutet' }).click()
+  await expect(record.getByRole('status')).toHaveText('Beslutet är infört i registret som § 3.')
+  await expectAccessible(page)
+
   await page.getByRole('region', { name: 'Möten' }).getByRole('link', { name: 'Möte 2018-10-09' }).click()
+  await expect(page.getByRole('table', { name: 'Protokollsutdrag' })).toContainText(
+    'Slutrapporten lämnas till förvaltningsledningen',
+  )
   await expect(page.getByRole('table', { name: 'Protokollsutdrag' })).toContainText('avslutas projektet')
   await expectAccessible(page)
   const pdf = await page.request.get(

@@ -85,6 +85,25 @@ export const sv = {
       askedIn: '– begärd {{date}} i huvudprojektet',
     },
   },
+  record: {
+    title: 'För in ett beslut',
+    intro:
+      'Ett beslut ur protokollet från ett möte, eller fattat per capsulam. En rättelse eller ett upphävande förs in som ett nytt beslut som anger vilket det ersätter; båda finns kvar.',
+    meetingHint: 'Det senast hållna mötet är förvalt.',
+    noProject: 'Inget projekt (gäller gruppen)',
+    text: 'Beslutstext',
+    textHint: 'Som i protokollet. Skriv inga personuppgifter om barn, elever eller familjer.',
+    textRequired: 'Skriv beslutets text.',
+    diaryNumber: 'Diarienummer',
+    diaryNumberHint: 'Lämna tomt för projektets diarienummer.',
+    supersedes: 'Ersätter beslut',
+    supersedesHint: 'Vid en rättelse eller ett upphävande: beslutet som ersätts.',
+    supersedesNone: 'Inget',
+    decidedByHint: 'Lämna tomt: {{name}}.',
+    submit: 'För in beslutet',
+    recorded: 'Beslutet är infört i registret.',
+    recordedParagraph: 'Beslutet är infört i registret som § {{paragraph}}.',
+  },
 } as const
 
 export const en: Translations<typeof sv> = {
@@ -165,6 +184,25 @@ export const en: Translations<typeof sv> = {
       asked: '(requested {{date}})',
       askedIn: '– requested {{date}} in the main project',
     },
+  },
+  record: {
+    title: 'Enter a decision',
+    intro:
+      'A decision from the minutes of a meeting, or taken per capsulam. A correction or reversal is entered as a new decision naming the one it supersedes; both remain.',
+    meetingHint: 'The latest meeting held is chosen by default.',
+    noProject: 'No project (concerns the group)',
+    text: 'Text of the decision',
+    textHint: 'As in the minutes. Write no personal data about children, pupils or families.',
+    textRequired: 'Write the text of the decision.',
+    diaryNumber: 'Reference number',
+    diaryNumberHint: 'Leave empty for the project’s reference number.',
+    supersedes: 'Supersedes decision',
+    supersedesHint: 'For a correction or reversal: the decision it replaces.',
+    supersedesNone: 'None',
+    decidedByHint: 'Leave empty: {{name}}.',
+    submit: 'Enter the decision',
+    recorded: 'The decision is entered in the register.',
+    recordedParagraph: 'The decision is entered in the register as § {{paragraph}}.',
   },
 }
 

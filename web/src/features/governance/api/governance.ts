@@ -144,6 +144,11 @@ export const useDecideRequest = () =>
       }),
   )
 
+export const useRecordDecision = (groupId: string) =>
+  useGovernanceMutation((body: EndpointInput<typeof api.recordDecision>['body']) =>
+    apiRequest(api.recordDecision, { params: { groupId }, body }),
+  )
+
 export const useWithdrawRequest = () =>
   useGovernanceMutation((request: ApprovalRequest) =>
     apiRequest(api.withdrawRequest, {

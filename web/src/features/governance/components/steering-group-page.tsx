@@ -26,6 +26,7 @@ import {
 import { useKeepingTranslation } from '../i18n-keeping'
 import { DecisionTable } from './decision-table'
 import { EditGroup, EditMember, GovernedProjects, MembershipFields } from './group-keeping'
+import { RecordDecision } from './record-decision'
 import './governance.css'
 
 export function SteeringGroupPage() {
@@ -80,6 +81,7 @@ export function SteeringGroupPage() {
         ) : (
           <p>{t('register.empty')}</p>
         )}
+        {g.canManage && decisions.data ? <RecordDecision group={g} decisions={decisions.data.items} /> : null}
       </section>
     </>
   )
