@@ -229,3 +229,35 @@ test('a keeper creates a steering group, adds a member and links a project; the 
   )
   await expectAccessible(page)
 })
+
+test('an administrator records a decision the steering group took on paper, stating who decided', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await logIn(page, 'admin@demo.example')
+  await openProject(page, TIDIGA)
+  await page.getByRole('link', { name: 'Beslut och förlopp' }).click()
+  await page.getByLabel('Vad ska beslutas?').selectOption('plan_revision')
+  await page.getByRole('textbox', { name: /^Namn på revisionen/ }).fill('Reviderad plan hösten')
+  await page
+    .getByRole('textbox', { name: /^Sammanfattning till styrgruppen/ })
+    .fill('Planen revideras efter omorganisationen.')
+  await page.getByRole('button', { name: 'Skicka till styrgruppen' }).click()
+  await expect(page.getByText('Begäran är skickad till styrgruppen.')).toBeVisible()
+
+  const outside = page.getByRole('region', { name: 'Beslut fattat utanför Lägesbild' })
+  await expect(outside.getByLabel('Begäran').locator('option:checked')).toContainText(
+    'Planen revideras efter omorganisationen.',
+  )
+  await outside.getByRole('button', { name: 'Registrera beslutet' }).click()
+  await expect(outside.getByText('Ange vem som fattade beslutet.')).toBeVisible()
+  await expectAccessible(page)
+  await outside.getByLabel(/^Beslutsdatum/).fill('2025-03-01')
+  await outside.getByRole('textbox', { name: /^Beslutat av/ }).fill('Styrgruppen, protokoll 2025-03-01')
+  await outside.getByRole('button', { name: 'Registrera beslutet' }).click()
+  await expect(outside.getByRole('status')).toHaveText('Beslutet är registrerat: begäran är godkänd.')
+  const row = page.getByRole('region', { name: 'Beslut', exact: true }).getByRole('row', {
+    name: /Planen revideras efter omorganisationen/,
+  })
+  await expect(row).toContainText('Fattat utanför Lägesbild')
+})

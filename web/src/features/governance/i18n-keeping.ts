@@ -104,6 +104,18 @@ export const sv = {
     recorded: 'Beslutet är infört i registret.',
     recordedParagraph: 'Beslutet är infört i registret som § {{paragraph}}.',
   },
+  outside: {
+    title: 'Beslut fattat utanför Lägesbild',
+    intro:
+      'Som administratör kan du registrera styrgruppens beslut om en begäran som fattats utanför systemet, till exempel på ett pappersprotokoll. Registret anger det och vem som beslutade; beslutet kan inte ändras i efterhand.',
+    request: 'Begäran',
+    decidedByHint:
+      'Vem som fattade beslutet och var det finns, till exempel ”Styrgruppen, protokoll 2025-03-01”.',
+    decidedByRequired: 'Ange vem som fattade beslutet.',
+    submit: 'Registrera beslutet',
+    approved: 'Beslutet är registrerat: begäran är godkänd.',
+    rejected: 'Beslutet är registrerat: begäran är avslagen.',
+  },
 } as const
 
 export const en: Translations<typeof sv> = {
@@ -203,6 +215,18 @@ export const en: Translations<typeof sv> = {
     submit: 'Enter the decision',
     recorded: 'The decision is entered in the register.',
     recordedParagraph: 'The decision is entered in the register as § {{paragraph}}.',
+  },
+  outside: {
+    title: 'Decision taken outside Lägesbild',
+    intro:
+      'As an administrator you can record the steering group’s decision on a request that was taken outside the system, for example in paper minutes. The register says so and who decided; the decision cannot be changed afterwards.',
+    request: 'Request',
+    decidedByHint:
+      'Who took the decision and where it is recorded, for example “The steering group, minutes 2025-03-01”.',
+    decidedByRequired: 'Say who took the decision.',
+    submit: 'Record the decision',
+    approved: 'The decision is recorded: the request is approved.',
+    rejected: 'The decision is recorded: the request is rejected.',
   },
 }
 

@@ -149,6 +149,21 @@ export const useRecordDecision = (groupId: string) =>
     apiRequest(api.recordDecision, { params: { groupId }, body }),
   )
 
+export const useRecordOutside = () =>
+  useGovernanceMutation(
+    ({
+      request,
+      body,
+    }: {
+      request: ApprovalRequest
+      body: EndpointInput<typeof api.recordOutsideDecision>['body']
+    }) =>
+      apiRequest(api.recordOutsideDecision, {
+        params: { projectId: request.project.id, requestId: request.id },
+        body,
+      }),
+  )
+
 export const useWithdrawRequest = () =>
   useGovernanceMutation((request: ApprovalRequest) =>
     apiRequest(api.withdrawRequest, {

@@ -10,6 +10,7 @@ import { Loading } from '../../../components/loading'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { Select } from '../../../components/select'
 import { TextArea } from '../../../components/text-area'
+import { hasOrganisationRole, useCurrentUser } from '../../../lib/current-user'
 import { useActivities } from '../../plans/api/get-activities'
 import { useOrganisationOptions } from '../../projects/api/get-organisation-options'
 import { usePeopleOptions } from '../../projects/api/get-people-options'
@@ -25,6 +26,7 @@ import {
 } from '../api/governance'
 import { RequestTable } from './decide-page'
 import { DecisionTable } from './decision-table'
+import { OutsideDecision } from './outside-decision'
 import './governance.css'
 
 /** A project's governance: ask for a decision, the requests on record, Projektförlopp, the decisions. */
@@ -33,6 +35,7 @@ export function ProjectGovernanceTab() {
   const { projectId } = useParams({ from: '/authenticated/projects/$projectId/governance' })
   const search = useSearch({ from: '/authenticated/projects/$projectId/governance' })
   const { data: project } = useProject(projectId)
+  const me = useCurrentUser()
   const requests = useProjectRequests(projectId)
   const course = useCourse(projectId)
   const decisions = useDecisions({ projectId })
@@ -56,6 +59,9 @@ export function ProjectGovernanceTab() {
           <RequestTable requests={requests.data.items} />
         ) : null}
       </section>
+      {can(project, 'project:edit') && hasOrganisationRole(me, ['administrator']) && requests.data ? (
+        <OutsideDecision requests={requests.data.items.filter((r) => r.project.id === projectId)} />
+      ) : null}
       <section className="panel" aria-labelledby="course-title">
         <h2 id="course-title">{t('project.course')}</h2>
         <p className="muted">{t('project.courseIntro')}</p>
