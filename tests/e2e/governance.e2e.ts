@@ -46,7 +46,19 @@ test('leader asks for milestone approval, the steering member approves it in Att
   await expect(page.getByRole('heading', { level: 1, name: 'Att besluta' })).toBeVisible()
   await expectAccessible(page)
   const request = page.getByRole('article').filter({ hasText: 'Kommunikationsplanen är klar.' })
+  // No meeting in the last two weeks: per capsulam by default; the member records it at the
+  // 2022-02-01 meeting instead, where § 1 is taken and § 2 is suggested.
+  const meeting = request.getByLabel('Möte', { exact: true })
+  await expect(meeting.locator('option:checked')).toHaveText('Per capsulam (utan möte)')
+  await meeting.selectOption({ label: 'Möte 2022-02-01' })
+  const paragraph = request.getByRole('textbox', { name: /^Paragraf/ })
+  await expect(paragraph).toHaveValue('2')
+  await paragraph.fill('§ 1')
   await request.getByRole('textbox', { name: /^Kommentar/ }).fill('Godkänd, bra arbete.')
+  await request.getByRole('button', { name: 'Godkänn' }).click()
+  await expect(request.getByText('§ 1 finns redan i mötets protokoll.')).toBeVisible()
+  await expectAccessible(page)
+  await paragraph.fill('2')
   await request.getByRole('button', { name: 'Godkänn' }).click()
   await expect(page.getByText('Begäran är godkänd och beslutet finns i registret.')).toBeVisible()
   await expect(page.getByRole('article').filter({ hasText: 'Kommunikationsplanen är klar.' })).toHaveCount(0)
@@ -56,6 +68,7 @@ test('leader asks for milestone approval, the steering member approves it in Att
   const row = page.getByRole('row').filter({ hasText: 'Kommunikationsplanen är klar.' })
   await expect(row).toContainText('Godkänd milstolpe')
   await expect(row).toContainText('Godkänd, bra arbete.')
+  await expect(row).toContainText('2022-02-01')
   await expect(page.getByRole('button', { name: /Ändra|Ta bort/ })).toHaveCount(0)
   await expectAccessible(page)
 })
@@ -74,7 +87,24 @@ test('steering group with members over time, a meeting’s protocol extract, and
   )
   await expectAccessible(page)
 
+  // The keeper enters a decision from the minutes of the latest meeting: § 3 is next there.
+  const record = page.getByRole('form', { name: 'För in ett beslut' })
+  await expect(record.getByLabel('Möte', { exact: true }).locator('option:checked')).toHaveText(
+    'Möte 2018-10-09',
+  )
+  await expect(record.getByRole('textbox', { name: /^Paragraf/ })).toHaveValue('3')
+  await record.getByLabel('Projekt', { exact: true }).selectOption({ label: 'Samverkan i praktiken' })
+  await record
+    .getByRole('textbox', { name: /^Beslutstext/ })
+    .fill('Slutrapporten lämnas till förvaltningsledningen senast i december.')
+  await record.getByRole('button', { name: 'För in beslutet' }).click()
+  await expect(record.getByRole('status')).toHaveText('Beslutet är infört i registret som § 3.')
+  await expectAccessible(page)
+
   await page.getByRole('region', { name: 'Möten' }).getByRole('link', { name: 'Möte 2018-10-09' }).click()
+  await expect(page.getByRole('table', { name: 'Protokollsutdrag' })).toContainText(
+    'Slutrapporten lämnas till förvaltningsledningen',
+  )
   await expect(page.getByRole('table', { name: 'Protokollsutdrag' })).toContainText('avslutas projektet')
   await expectAccessible(page)
   const pdf = await page.request.get(
@@ -198,4 +228,36 @@ test('a keeper creates a steering group, adds a member and links a project; the 
     /Godkänd \d{4}-\d{2}-\d{2}/,
   )
   await expectAccessible(page)
+})
+
+test('an administrator records a decision the steering group took on paper, stating who decided', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await logIn(page, 'admin@demo.example')
+  await openProject(page, TIDIGA)
+  await page.getByRole('link', { name: 'Beslut och förlopp' }).click()
+  await page.getByLabel('Vad ska beslutas?').selectOption('plan_revision')
+  await page.getByRole('textbox', { name: /^Namn på revisionen/ }).fill('Reviderad plan hösten')
+  await page
+    .getByRole('textbox', { name: /^Sammanfattning till styrgruppen/ })
+    .fill('Planen revideras efter omorganisationen.')
+  await page.getByRole('button', { name: 'Skicka till styrgruppen' }).click()
+  await expect(page.getByText('Begäran är skickad till styrgruppen.')).toBeVisible()
+
+  const outside = page.getByRole('region', { name: 'Beslut fattat utanför Lägesbild' })
+  await expect(outside.getByLabel('Begäran').locator('option:checked')).toContainText(
+    'Planen revideras efter omorganisationen.',
+  )
+  await outside.getByRole('button', { name: 'Registrera beslutet' }).click()
+  await expect(outside.getByText('Ange vem som fattade beslutet.')).toBeVisible()
+  await expectAccessible(page)
+  await outside.getByLabel(/^Beslutsdatum/).fill('2025-03-01')
+  await outside.getByRole('textbox', { name: /^Beslutat av/ }).fill('Styrgruppen, protokoll 2025-03-01')
+  await outside.getByRole('button', { name: 'Registrera beslutet' }).click()
+  await expect(outside.getByRole('status')).toHaveText('Beslutet är registrerat: begäran är godkänd.')
+  const row = page.getByRole('region', { name: 'Beslut', exact: true }).getByRole('row', {
+    name: /Planen revideras efter omorganisationen/,
+  })
+  await expect(row).toContainText('Fattat utanför Lägesbild')
 })

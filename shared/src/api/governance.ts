@@ -526,9 +526,34 @@ export const RequestParams = Type.Object({ projectId: Id, requestId: Id })
 
 export const ApprovalOutcome = Type.Object({ request: ApprovalRequest, decision: Nullable(Decision) })
 
+/** A meeting a decision can be recorded at, with the paragraphs its minutes already use. */
+export const DecisionMeeting = Type.Object({
+  id: Id,
+  date: IsoDate,
+  place: Type.String(),
+  paragraphs: Type.Array(Type.String()),
+})
+
+/** A group the caller decides through, with the meetings a decision can be recorded at. */
+export const DecidingGroup = Type.Object({
+  id: Id,
+  name: Type.String(),
+  meetings: Type.Array(DecisionMeeting, {
+    description: 'Meetings held up to today, latest first (at most six)',
+  }),
+  nextMeeting: Nullable(Type.Object({ id: Id, date: IsoDate, place: Type.String() })),
+})
+
+export const InboxRequest = Type.Object({
+  ...ApprovalRequest.properties,
+  /** The groups through which the caller may decide it, the one the decision goes to by default first. */
+  decidingGroupIds: Type.Array(Id),
+})
+
 export const Inbox = Type.Object({
   /** Pending requests the caller may decide as a steering-group member. */
-  toDecide: Type.Array(ApprovalRequest),
+  toDecide: Type.Array(InboxRequest),
+  decidingGroups: Type.Array(DecidingGroup),
   /** The caller's own requests: pending, and decided in the last 90 days. */
   mine: Type.Array(ApprovalRequest),
   upcomingMeetings: Type.Array(MeetingSummary),
@@ -550,7 +575,8 @@ export const listApprovalRequests = endpoint({
   method: 'GET',
   url: '/api/projects/:projectId/approval-requests',
   schema: {
-    summary: "The project's approval requests, pending and on record",
+    summary:
+      "The project's approval requests, pending and on record: its own, its sub-projects', and its main project's that concern its plan (a milestone among its activities, a plan revision)",
     tags,
     params: ProjectParams,
     response: { 200: Type.Object({ items: Type.Array(ApprovalRequest) }), ...problemResponses },
@@ -628,6 +654,7 @@ export const CourseEventKind = Type.Enum([
   'owner',
   'steering_group',
   'lifecycle',
+  'status_report',
 ])
 export const CourseEvent = Type.Object({
   date: IsoDate,
@@ -642,7 +669,7 @@ export const getProjectCourse = endpoint({
   url: '/api/projects/:projectId/course',
   schema: {
     summary:
-      'Projektförlopp: decisions, approvals, revisions, leader, owner and steering-group changes in order',
+      'Projektförlopp: decisions, approvals, revisions, leader, owner and steering-group changes and submitted status reports in order',
     tags,
     params: ProjectParams,
     response: { 200: Type.Object({ items: Type.Array(CourseEvent) }), ...problemResponses },

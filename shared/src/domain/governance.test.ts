@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { coversDate, decisionKindFor, membersOn } from './governance.ts'
+import { coversDate, decisionKindFor, membersOn, nextParagraph, normaliseParagraph } from './governance.ts'
 
 const day = fc
   .date({ min: new Date('2010-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
@@ -39,5 +39,25 @@ describe('decision kinds', () => {
     expect(decisionKindFor('lifecycle', 'paused')).toBe('change_lifecycle')
     expect(decisionKindFor('milestone')).toBe('approve_milestone')
     expect(decisionKindFor('change_leader')).toBe('change_project_leader')
+  })
+})
+
+describe('protocol paragraphs', () => {
+  it('reads "§ 12" and "12" as the same paragraph and refuses what is no paragraph', () => {
+    expect(normaliseParagraph('§ 12')).toBe('12')
+    expect(normaliseParagraph(' §4 ')).toBe('4')
+    expect(normaliseParagraph('12  a')).toBe('12 a')
+    expect(normaliseParagraph('2018:45')).toBe('2018:45')
+    expect(normaliseParagraph('')).toBe('')
+    expect(normaliseParagraph('  ')).toBe('')
+    expect(normaliseParagraph('tolv')).toBeNull()
+    expect(normaliseParagraph('§')).toBe('')
+    expect(normaliseParagraph('12; drop')).toBeNull()
+  })
+
+  it('suggests the paragraph after the highest number used at the meeting', () => {
+    expect(nextParagraph([])).toBe('1')
+    expect(nextParagraph(['1', '2', '12 a'])).toBe('3')
+    expect(nextParagraph(['9', '10'])).toBe('11')
   })
 })

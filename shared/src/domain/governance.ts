@@ -78,3 +78,25 @@ export function coversDate(period: Period, date: CalendarDate): boolean {
 export function membersOn<T extends Period>(members: readonly T[], date: CalendarDate): T[] {
   return members.filter((m) => coversDate(m, date))
 }
+
+/**
+ * A protocol paragraph as written in the register: "§ 12" and "12" are the same paragraph, so the
+ * sign and spaces are dropped. A paragraph is a number, optionally with a letter (12 a) or a
+ * series (2018:45, 4.1); anything else is refused (null). Empty stays empty: no paragraph.
+ */
+export function normaliseParagraph(text: string): string | null {
+  const bare = text
+    .replace(/^\s*§\s*/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+  if (bare === '') return ''
+  return /^\d{1,6}(?:[.:/-]\d{1,6})*(?: ?[a-zA-Z])?$/.test(bare) ? bare : null
+}
+
+/** The paragraph after the highest plain number already used at a meeting ("1" at a new one). */
+export function nextParagraph(used: readonly string[]): string {
+  const numbers = used
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : Number.NaN))
+    .filter((n) => Number.isFinite(n))
+  return String(numbers.length > 0 ? Math.max(...numbers) + 1 : 1)
+}

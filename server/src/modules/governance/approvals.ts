@@ -14,7 +14,7 @@ import type { AuthUser } from '../../plugins/auth.ts'
 import { forbidden, HttpProblem, invalidField, notFound, staleVersion } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
 import { toAcknowledgeFor } from '../status-reports/service.ts'
-import { insertDecision, readDecision } from './decisions.ts'
+import { checkMeetingDate, insertDecision, protocolParagraph, readDecision } from './decisions.ts'
 import './effects.ts'
 import { approvalHandler, type RequestPayload } from './registry.ts'
 
@@ -157,11 +157,36 @@ export async function createRequest(
   return readRequest(db, id)
 }
 
+/**
+ * The project's requests and its sub-projects', and those of its main project that concern its
+ * plan: a milestone among its activities, or a plan revision, which freezes the sub-projects'
+ * activities with the main project's. So the sub-project's leader sees them pending where they work.
+ */
 export async function listProjectRequests(db: Db, projectId: string) {
   const rows = await db
     .selectFrom('approval_request')
     .innerJoin('project', 'project.id', 'approval_request.project_id')
-    .where((eb) => eb.or([eb('project.id', '=', projectId), eb('project.parent_id', '=', projectId)]))
+    .where((eb) =>
+      eb.or([
+        eb('project.id', '=', projectId),
+        eb('project.parent_id', '=', projectId),
+        eb.and([
+          eb(
+            'project.id',
+            '=',
+            eb.selectFrom('project as sub').where('sub.id', '=', projectId).select('sub.parent_id'),
+          ),
+          eb.or([
+            eb('approval_request.kind', '=', 'plan_revision'),
+            eb.and([
+              eb('approval_request.kind', '=', 'milestone'),
+              sql<SqlBool>`exists (select 1 from activity a where a.project_id = ${projectId}
+                and a.id::text = approval_request.payload->>'activityId')`,
+            ]),
+          ]),
+        ]),
+      ]),
+    )
     .selectAll('approval_request')
     .orderBy('approval_request.requested_at', 'desc')
     .orderBy('approval_request.id')
@@ -181,6 +206,96 @@ function decidableBy(user: AuthUser) {
       and sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today})
       and (sp.from_date is null or sp.from_date <= ${today}) and (sp.to_date is null or sp.to_date >= ${today})
       and (sp.project_id = p.id or sp.project_id = p.parent_id))`
+}
+
+/** How many held meetings a member may pick from when recording a decision from the inbox. */
+const RECENT_MEETINGS = 6
+
+/**
+ * For each project, the groups through which the user decides on it today (the sub-project's own
+ * group first, as `decidingGroup` picks), and for each group the meetings a decision can be
+ * recorded at, with the paragraphs already used, and the next meeting ahead.
+ */
+async function decidingGroupsOf(db: Db, user: AuthUser, projectIds: readonly string[]) {
+  const byProject = new Map<string, string[]>()
+  if (projectIds.length === 0) return { byProject, groups: [] }
+  const today = todayInSweden()
+  const pairs = await db
+    .selectFrom('steering_group_member as sm')
+    .innerJoin('app_user as u', 'u.person_id', 'sm.person_id')
+    .innerJoin('steering_group_project as sp', 'sp.steering_group_id', 'sm.steering_group_id')
+    .innerJoin('steering_group as g', 'g.id', 'sm.steering_group_id')
+    .innerJoin('project as p', (j) =>
+      j.on((eb) =>
+        eb.or([eb('p.id', '=', eb.ref('sp.project_id')), eb('p.parent_id', '=', eb.ref('sp.project_id'))]),
+      ),
+    )
+    .where('u.id', '=', user.id)
+    .where('p.id', 'in', [...new Set(projectIds)])
+    .where(sql<SqlBool>`sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today})`)
+    .where(
+      sql<SqlBool>`(sp.from_date is null or sp.from_date <= ${today}) and (sp.to_date is null or sp.to_date >= ${today})`,
+    )
+    .select(['p.id as project_id', 'g.id', 'g.name', sql<boolean>`sp.project_id = p.id`.as('own')])
+    .orderBy('p.id')
+    .orderBy(sql`sp.project_id = p.id`, 'desc')
+    .orderBy('g.name')
+    .execute()
+  const names = new Map<string, string>()
+  for (const pair of pairs) {
+    names.set(pair.id, pair.name)
+    const ids = byProject.get(pair.project_id) ?? []
+    if (!ids.includes(pair.id)) ids.push(pair.id)
+    byProject.set(pair.project_id, ids)
+  }
+  const groups = await Promise.all(
+    [...names].map(async ([id, name]) => {
+      const [held, next] = await Promise.all([
+        db
+          .selectFrom('meeting')
+          .where('steering_group_id', '=', id)
+          .where('meeting_date', '<=', today)
+          .select(['id', 'meeting_date', 'place'])
+          .orderBy('meeting_date', 'desc')
+          .orderBy('id', 'desc')
+          .limit(RECENT_MEETINGS)
+          .execute(),
+        db
+          .selectFrom('meeting')
+          .where('steering_group_id', '=', id)
+          .where('meeting_date', '>', today)
+          .select(['id', 'meeting_date', 'place'])
+          .orderBy('meeting_date')
+          .orderBy('id')
+          .executeTakeFirst(),
+      ])
+      const used = held.length
+        ? await db
+            .selectFrom('decision')
+            .where(
+              'meeting_id',
+              'in',
+              held.map((m) => m.id),
+            )
+            .where('paragraph', 'is not', null)
+            .select(['meeting_id', 'paragraph'])
+            .orderBy('paragraph')
+            .execute()
+        : []
+      return {
+        id,
+        name,
+        meetings: held.map((m) => ({
+          id: m.id,
+          date: m.meeting_date,
+          place: m.place,
+          paragraphs: used.filter((u) => u.meeting_id === m.id).map((u) => u.paragraph ?? ''),
+        })),
+        nextMeeting: next ? { id: next.id, date: next.meeting_date, place: next.place } : null,
+      }
+    }),
+  )
+  return { byProject, groups: groups.sort((a, b) => a.name.localeCompare(b.name, 'sv')) }
 }
 
 export async function inbox(db: Db, user: AuthUser) {
@@ -225,8 +340,17 @@ export async function inbox(db: Db, user: AuthUser) {
       .execute(),
     toAcknowledgeFor(db, user, today),
   ])
+  const deciding = await decidingGroupsOf(
+    db,
+    user,
+    toDecide.map((r) => r.project_id),
+  )
   return {
-    toDecide: await toRequests(db, toDecide),
+    toDecide: (await toRequests(db, toDecide)).map((r) => ({
+      ...r,
+      decidingGroupIds: deciding.byProject.get(r.project.id) ?? [],
+    })),
+    decidingGroups: deciding.groups,
     mine: await toRequests(db, mine),
     upcomingMeetings: meetings.map((m) => ({
       id: m.id,
@@ -294,28 +418,65 @@ async function decidingGroup(trx: Db, user: AuthUser, projectId: string) {
   return group
 }
 
-async function checkMeeting(trx: Db, groupId: string, meetingId: string | null | undefined) {
-  if (!meetingId) return
-  const meeting = await trx
-    .selectFrom('meeting')
-    .where('id', '=', meetingId)
-    .where('steering_group_id', '=', groupId)
-    .select('id')
+/**
+ * The meeting a decision on the project is taken at: one held (today or earlier) by a group that
+ * governs the project or its main project; for a member's decision, a group they sit in today, so
+ * a member of both the sub-project's group and the main project's decides through the meeting's.
+ */
+async function meetingOfDecision(trx: Db, projectId: string, meetingId: string, memberUserId: string | null) {
+  const today = todayInSweden()
+  let query = trx
+    .selectFrom('meeting as m')
+    .innerJoin('steering_group as g', 'g.id', 'm.steering_group_id')
+    .where('m.id', '=', meetingId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('steering_group_project as sp')
+          .innerJoin('project as p', (j) =>
+            j.on((on) =>
+              on.or([
+                on('p.id', '=', on.ref('sp.project_id')),
+                on('p.parent_id', '=', on.ref('sp.project_id')),
+              ]),
+            ),
+          )
+          .whereRef('sp.steering_group_id', '=', 'g.id')
+          .where('p.id', '=', projectId)
+          .select(sql`1`.as('one')),
+      ),
+    )
+  if (memberUserId) {
+    query = query.where(
+      sql<SqlBool>`exists (select 1 from steering_group_member sm join app_user u on u.person_id = sm.person_id
+        where u.id = ${memberUserId} and sm.steering_group_id = g.id
+          and sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today}))`,
+    )
+  }
+  const meeting = await query
+    .select(['m.id', 'm.meeting_date', 'g.id as group_id', 'g.name as group_name'])
     .executeTakeFirst()
   if (!meeting) {
     throw invalidField('meetingId', 'unknown_meeting', {
-      sv: 'Mötet hör inte till styrgruppen som beslutar.',
-      en: 'The meeting does not belong to the deciding steering group.',
+      sv: memberUserId
+        ? 'Mötet hör inte till en styrgrupp som du sitter i och som styr projektet.'
+        : 'Mötet hör inte till en styrgrupp som styr projektet.',
+      en: memberUserId
+        ? 'The meeting does not belong to a steering group you sit in that governs the project.'
+        : 'The meeting does not belong to a steering group that governs the project.',
     })
   }
+  if (meeting.meeting_date > today) {
+    throw invalidField('meetingId', 'meeting_ahead', {
+      sv: `Mötet ${meeting.meeting_date} har inte hållits än. Besluta per capsulam eller vid mötet när det har hållits.`,
+      en: `The meeting on ${meeting.meeting_date} has not been held yet. Decide per capsulam, or at the meeting once it is held.`,
+    })
+  }
+  return meeting
 }
 
 type DecideInput = Static<typeof ApprovalDecide>
 
-/**
- * Approves or rejects a pending request: writes the decision, runs the kind's effect and closes
- * the request, all in one transaction; if the effect fails, none of it is kept.
- */
 /**
  * An administrator records a decision the steering group took outside the system (on paper, at a
  * meeting nobody entered here): the decision says so and names who decided.
@@ -362,6 +523,10 @@ async function requireAdministrator(trx: Db, user: AuthUser, projectId: string) 
 
 export type Decider = { kind: 'member' } | { kind: 'outside_system'; decidedBy: string }
 
+/**
+ * Approves or rejects a pending request: writes the decision, runs the kind's effect and closes
+ * the request, all in one transaction; if the effect fails, none of it is kept.
+ */
 export async function decideRequest(
   db: Db,
   user: AuthUser,
@@ -373,17 +538,24 @@ export async function decideRequest(
 ): Promise<{ request: RequestT; decision: DecisionT }> {
   const decisionId = await db.transaction().execute(async (trx) => {
     const request = await lockPending(trx, projectId, requestId, input.version)
-    const group =
+    const governing =
       decider.kind === 'member'
         ? await decidingGroup(trx, user, projectId)
         : await requireAdministrator(trx, user, projectId)
-    if (group) await checkMeeting(trx, group.id, input.meetingId)
-    else if (input.meetingId) {
-      throw invalidField('meetingId', 'unknown_meeting', {
-        sv: 'Projektet har ingen styrgrupp med möten.',
-        en: 'The project has no steering group with meetings.',
+    const meeting = input.meetingId
+      ? await meetingOfDecision(trx, projectId, input.meetingId, decider.kind === 'member' ? user.id : null)
+      : null
+    const group = meeting ? { id: meeting.group_id, name: meeting.group_name } : governing
+    if (meeting) checkMeetingDate(meeting.meeting_date, input.date)
+    const today = todayInSweden()
+    const date = input.date ?? meeting?.meeting_date ?? today
+    if (date > today) {
+      throw invalidField('date', 'in_future', {
+        sv: 'Ett beslut kan inte dateras efter i dag.',
+        en: 'A decision cannot be dated after today.',
       })
     }
+    const paragraph = await protocolParagraph(trx, meeting?.id ?? null, input.paragraph)
     const handler = approvalHandler(request.kind as RequestKind)
     const payload = request.payload as RequestPayload
     const project = await trx
@@ -398,17 +570,16 @@ export async function decideRequest(
         en: 'Say why the request is rejected.',
       })
     }
-    const date = input.date ?? todayInSweden()
     const verb = outcome === 'approved' ? 'Styrgruppen godkänner' : 'Styrgruppen avslår'
     const text = [`${verb}: ${request.summary}`, payload.change ? `(${payload.change})` : '', comment]
       .filter(Boolean)
       .join('\n\n')
     const id = await insertDecision(trx, {
       steeringGroupId: group?.id ?? null,
-      meetingId: input.meetingId ?? null,
-      perCapsulam: !input.meetingId,
+      meetingId: meeting?.id ?? null,
+      perCapsulam: !meeting,
       date,
-      paragraph: input.paragraph ?? null,
+      paragraph,
       diaryNumber: project.code,
       text,
       kind: handler.decisionKind(payload),

@@ -1,4 +1,5 @@
 import type { CourseEvent } from '@lagesbild/shared/api/governance'
+import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import type { DecisionKind } from '@lagesbild/shared/domain/governance'
 import type { Kysely } from 'kysely'
 import type { Static } from 'typebox'
@@ -16,11 +17,15 @@ const kindOrder: Record<EventT['kind'], number> = {
   decision: 4,
   lifecycle: 5,
   baseline: 6,
+  status_report: 7,
 }
+
+const lightNames: Record<string, string> = { green: 'grön', yellow: 'gul', red: 'röd' }
 
 /**
  * Projektförlopp: one chronological list of what happened to the project and its sub-projects:
- * decisions, approval requests, approved plan revisions, leader and owner changes, steering groups.
+ * decisions, approval requests, approved plan revisions, leader and owner changes, steering groups,
+ * submitted status reports (the day they were submitted, with the overall light).
  */
 export async function projectCourse(db: Db, projectId: string): Promise<{ items: EventT[] }> {
   const scope = await db
@@ -30,7 +35,7 @@ export async function projectCourse(db: Db, projectId: string): Promise<{ items:
     .execute()
   const ids = scope.map((p) => p.id)
   const sub = (id: string) => (id === projectId ? '' : ` (${scope.find((p) => p.id === id)?.name ?? ''})`)
-  const [decisions, requests, baselines, leaders, owners, groups, members] = await Promise.all([
+  const [decisions, requests, baselines, leaders, owners, groups, members, reports] = await Promise.all([
     db
       .selectFrom('decision')
       .where('project_id', 'in', ids)
@@ -74,6 +79,12 @@ export async function projectCourse(db: Db, projectId: string): Promise<{ items:
       .where('sp.project_id', 'in', ids)
       .select(['g.name as group_name', 'p.name', 'm.role', 'm.from_date', 'm.to_date'])
       .execute(),
+    db
+      .selectFrom('status_report')
+      .where('project_id', 'in', ids)
+      .where('status', '=', 'submitted')
+      .select(['period', 'submitted_at', 'overall_light', 'supersedes_id', 'project_id'])
+      .execute(),
   ])
   const organisationIds = owners.flatMap((o) => {
     const before = (o.before ?? {}) as { ownerOrganisationId?: string }
@@ -84,7 +95,8 @@ export async function projectCourse(db: Db, projectId: string): Promise<{ items:
     ? await db.selectFrom('organisation').where('id', 'in', organisationIds).select(['id', 'name']).execute()
     : []
   const orgName = (id: string | undefined) => organisations.find((o) => o.id === id)?.name ?? ''
-  const day = (at: Date | string) => new Date(at).toISOString().slice(0, 10)
+  // The Swedish calendar day: a request made at 00:30 in Sweden is of that day, not the day before in UTC.
+  const day = (at: Date | string) => todayInSweden(new Date(at))
 
   const events: EventT[] = [
     ...decisions.map((d) => ({
@@ -168,6 +180,15 @@ export async function projectCourse(db: Db, projectId: string): Promise<{ items:
           ]
         : []),
     ]),
+    ...reports
+      .filter((r) => r.submitted_at)
+      .map((r) => ({
+        date: day(r.submitted_at!),
+        kind: 'status_report' as const,
+        title: `Lägesrapport ${r.period}${r.supersedes_id ? ' (rättad)' : ''}${sub(r.project_id)}`,
+        detail: r.overall_light ? `Helhetsbedömning: ${lightNames[r.overall_light] ?? r.overall_light}` : '',
+        decisionId: null,
+      })),
   ]
   events.sort((a, b) => a.date.localeCompare(b.date) || kindOrder[a.kind] - kindOrder[b.kind])
   return { items: events }

@@ -5,7 +5,12 @@ import {
   type DecisionFilter,
 } from '@lagesbild/shared/api/governance'
 import type { CalendarDate } from '@lagesbild/shared/domain/calendar-date'
-import type { DecisionKind, DecisionOutcome } from '@lagesbild/shared/domain/governance'
+import {
+  type DecisionKind,
+  type DecisionOutcome,
+  normaliseParagraph,
+} from '@lagesbild/shared/domain/governance'
+import type { Language } from '@lagesbild/shared/http/language'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
@@ -77,6 +82,53 @@ export async function insertDecision(trx: Db, input: NewDecision): Promise<strin
     after: { ...input, id },
   })
   return id
+}
+
+/**
+ * The decision's protocol paragraph as the register keeps it ("§ 12" is kept as "12"), refused when
+ * it is no paragraph or is already taken at the same meeting. The meeting is locked first, so two
+ * decisions numbered at the same time see each other.
+ */
+export async function protocolParagraph(
+  trx: Db,
+  meetingId: string | null,
+  paragraph: string | null | undefined,
+): Promise<string | null> {
+  if (paragraph === null || paragraph === undefined) return null
+  const normalised = normaliseParagraph(paragraph)
+  if (normalised === null) {
+    throw invalidField('paragraph', 'invalid_paragraph', {
+      sv: 'Paragrafen ska vara ett nummer, till exempel 12, 12 a eller 2018:45.',
+      en: 'The paragraph should be a number, such as 12, 12 a or 2018:45.',
+    })
+  }
+  if (normalised === '') return null
+  if (meetingId) {
+    await trx.selectFrom('meeting').where('id', '=', meetingId).select('id').forUpdate().executeTakeFirst()
+    const taken = await trx
+      .selectFrom('decision')
+      .where('meeting_id', '=', meetingId)
+      .where('paragraph', '=', normalised)
+      .select('id')
+      .executeTakeFirst()
+    if (taken) {
+      throw invalidField('paragraph', 'paragraph_taken', {
+        sv: `§ ${normalised} finns redan i mötets protokoll. Välj en paragraf som inte är använd.`,
+        en: `§ ${normalised} is already in the meeting's minutes. Choose a paragraph not yet used.`,
+      })
+    }
+  }
+  return normalised
+}
+
+/** A decision taken at a meeting is dated the day of the meeting. */
+export function checkMeetingDate(meetingDate: CalendarDate, date: CalendarDate | undefined) {
+  if (date !== undefined && date !== meetingDate) {
+    throw invalidField('date', 'not_meeting_date', {
+      sv: `Ett beslut som fattas vid mötet ska ha mötets datum, ${meetingDate}.`,
+      en: `A decision taken at the meeting is dated the day of the meeting, ${meetingDate}.`,
+    })
+  }
 }
 
 /** SQL predicate: the user may see this decision (its project, or for a group-wide one, its group). */
@@ -212,7 +264,7 @@ export async function recordDecision(
         .selectFrom('meeting')
         .where('id', '=', input.meetingId)
         .where('steering_group_id', '=', groupId)
-        .select('id')
+        .select(['id', 'meeting_date'])
         .executeTakeFirst()
       if (!meeting) {
         throw invalidField('meetingId', 'unknown_meeting', {
@@ -226,7 +278,9 @@ export async function recordDecision(
           en: 'A decision per capsulam is not taken at a meeting.',
         })
       }
+      checkMeetingDate(meeting.meeting_date, input.date)
     }
+    const paragraph = await protocolParagraph(trx, input.meetingId ?? null, input.paragraph)
     if (input.projectId) {
       // The group governs the project itself or, for a sub-project, its main project.
       const governed = await trx
@@ -271,7 +325,7 @@ export async function recordDecision(
       meetingId: input.meetingId ?? null,
       perCapsulam: input.perCapsulam ?? !input.meetingId,
       date: input.date,
-      paragraph: input.paragraph ?? null,
+      paragraph,
       diaryNumber: input.diaryNumber ?? project?.code ?? null,
       text: input.text,
       kind: input.kind,
@@ -298,25 +352,89 @@ export const decisionKindLabels: Record<DecisionKind, string> = {
   other: 'Övrigt',
 }
 
-export async function decisionsWorkbook(decisions: readonly DecisionT[]): Promise<Buffer> {
+const decisionKindLabelsEn: Record<DecisionKind, string> = {
+  approve_milestone: 'Milestone approved',
+  approve_plan_revision: 'Plan revision approved',
+  approve_budget_change: 'Budget change approved',
+  change_lifecycle: 'Phase changed',
+  change_owner: 'Change of project owner',
+  change_project_leader: 'Change of project leader',
+  terminate_early: 'Terminated early',
+  make_permanent: 'Made permanent / handed over to the line organisation',
+  approve_final_report: 'Final report approved',
+  other: 'Other',
+}
+
+/** The register's kinds in each language the documents speak. */
+export const decisionKindNames: Record<Language, Record<DecisionKind, string>> = {
+  sv: decisionKindLabels,
+  en: decisionKindLabelsEn,
+}
+
+const workbookWords = {
+  sv: {
+    sheet: 'Beslutsregister',
+    date: 'Datum',
+    diaryNumber: 'Diarienummer',
+    group: 'Styrgrupp',
+    project: 'Projekt',
+    kind: 'Slag',
+    outcome: 'Utfall',
+    text: 'Beslut',
+    decidedBy: 'Beslutat av',
+    recordedBy: 'Registrerat av',
+    where: 'Möte / per capsulam',
+    supersedes: 'Ersätter',
+    approved: 'Bifall',
+    rejected: 'Avslag',
+    meeting: (date: string) => `Möte ${date}`,
+    fileName: 'beslutsregister.xlsx',
+  },
+  en: {
+    sheet: 'Decision register',
+    date: 'Date',
+    diaryNumber: 'Reference number',
+    group: 'Steering group',
+    project: 'Project',
+    kind: 'Kind',
+    outcome: 'Outcome',
+    text: 'Decision',
+    decidedBy: 'Decided by',
+    recordedBy: 'Recorded by',
+    where: 'Meeting / per capsulam',
+    supersedes: 'Supersedes',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    meeting: (date: string) => `Meeting ${date}`,
+    fileName: 'decision-register.xlsx',
+  },
+} satisfies Record<Language, unknown>
+
+export const decisionsWorkbookName = (language: Language) => workbookWords[language].fileName
+
+export async function decisionsWorkbook(
+  decisions: readonly DecisionT[],
+  language: Language = 'sv',
+): Promise<Buffer> {
+  const w = workbookWords[language]
   const { Workbook } = await loadExcel()
   const workbook = new Workbook()
   workbook.creator = 'Lägesbild'
   workbook.created = new Date()
-  const ws = workbook.addWorksheet('Beslutsregister', { views: [{ state: 'frozen', ySplit: 1 }] })
+  const ws = workbook.addWorksheet(w.sheet, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = [
-    { header: 'Datum', key: 'date', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
+    { header: w.date, key: 'date', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
     { header: '§', key: 'paragraph', width: 8 },
-    { header: 'Diarienummer', key: 'diaryNumber', width: 18 },
-    { header: 'Styrgrupp', key: 'group', width: 26 },
-    { header: 'Projekt', key: 'project', width: 36 },
-    { header: 'Slag', key: 'kind', width: 26 },
-    { header: 'Utfall', key: 'outcome', width: 12 },
-    { header: 'Beslut', key: 'text', width: 80 },
-    { header: 'Beslutat av', key: 'decidedBy', width: 30 },
-    { header: 'Registrerat av', key: 'recordedBy', width: 24 },
-    { header: 'Möte / per capsulam', key: 'where', width: 20 },
-    { header: 'Ersätter', key: 'supersedes', width: 38 },
+    { header: w.diaryNumber, key: 'diaryNumber', width: 18 },
+    { header: w.group, key: 'group', width: 26 },
+    { header: w.project, key: 'project', width: 36 },
+    { header: w.kind, key: 'kind', width: 26 },
+    { header: w.outcome, key: 'outcome', width: 12 },
+    { header: w.text, key: 'text', width: 80 },
+    { header: w.decidedBy, key: 'decidedBy', width: 30 },
+    { header: w.recordedBy, key: 'recordedBy', width: 24 },
+    { header: w.where, key: 'where', width: 20 },
+    { header: w.supersedes, key: 'supersedes', width: 38 },
     { header: 'Id', key: 'id', width: 38 },
   ]
   ws.getRow(1).font = { bold: true }
@@ -327,12 +445,12 @@ export async function decisionsWorkbook(decisions: readonly DecisionT[]): Promis
       diaryNumber: d.diaryNumber ?? '',
       group: d.steeringGroup?.name ?? '',
       project: d.project?.name ?? '',
-      kind: decisionKindLabels[d.kind],
-      outcome: d.outcome === 'approved' ? 'Bifall' : d.outcome === 'rejected' ? 'Avslag' : '',
+      kind: decisionKindNames[language][d.kind],
+      outcome: d.outcome === 'approved' ? w.approved : d.outcome === 'rejected' ? w.rejected : '',
       text: d.text,
       decidedBy: d.decidedBy,
       recordedBy: d.recordedBy?.name ?? '',
-      where: d.meeting ? `Möte ${d.meeting.date}` : d.perCapsulam ? 'Per capsulam' : '',
+      where: d.meeting ? w.meeting(d.meeting.date) : d.perCapsulam ? 'Per capsulam' : '',
       supersedes: d.supersedesId ?? '',
       id: d.id,
     })),

@@ -492,6 +492,15 @@ describe('the register', () => {
     const sheet = workbook.getWorksheet('Beslutsregister')
     expect(sheet?.getRow(1).getCell(1).value).toBe('Datum')
     expect(String(sheet?.getRow(2).getCell(6).value)).toBe('Avslutas i förtid')
+    const english = await steering.get('/api/decisions/export?kind=terminate_early', {
+      'accept-language': 'en',
+    })
+    expect(english.headers['content-disposition']).toContain('decision-register.xlsx')
+    const englishBook = new ExcelJS.Workbook()
+    await englishBook.xlsx.load(english.rawPayload as unknown as ArrayBuffer)
+    const englishSheet = englishBook.getWorksheet('Decision register')
+    expect(englishSheet?.getRow(1).getCell(1).value).toBe('Date')
+    expect(String(englishSheet?.getRow(2).getCell(6).value)).toBe('Terminated early')
   })
 
   it('returns the latest decisions in register order and says when more match', async () => {

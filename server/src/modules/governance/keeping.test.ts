@@ -1,3 +1,4 @@
+import { addDays, todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { v7 as uuid } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { docxParts, docxText, pdfText } from '../../test/documents.ts'
@@ -309,5 +310,296 @@ describe('protokollsutdrag', () => {
     expect((await outsider.get(`/api/meetings/${meetingId}/extract`)).statusCode).toBe(404)
     expect((await outsider.get(`/api/meetings/${meetingId}/extract.pdf`)).statusCode).toBe(404)
     expect((await viewer.get(`/api/meetings/${meetingId}/extract.odt`)).statusCode).toBe(400)
+  })
+})
+
+describe('a member records a decision at a meeting with its §', () => {
+  let groupId: string
+  let member: Client
+  let held: string
+  let ahead: string
+  let otherMeeting: string
+
+  async function milestoneRequest(title: string, on = subProject) {
+    const activity = uuid()
+    await t.db
+      .insertInto('activity')
+      .values({ id: activity, project_id: on, title, position: 1, milestone: true })
+      .execute()
+    const asked = await leader.post(`/api/projects/${project}/approval-requests`, {
+      kind: 'milestone',
+      summary: `${title} är klar.`,
+      activityId: activity,
+    })
+    expect(asked.statusCode).toBe(201)
+    return json<{ id: string; version: number }>(asked)
+  }
+  const approve = (request: { id: string; version: number }, body: Record<string, unknown>) =>
+    member.post(`/api/projects/${project}/approval-requests/${request.id}/approve`, {
+      version: request.version,
+      ...body,
+    })
+
+  beforeAll(async () => {
+    const group = await t.fixtures.steeringGroup({
+      ownerOrganisationId: soc,
+      projectIds: [project],
+      name: 'Styrgrupp Tidiga insatser',
+    })
+    groupId = group.id
+    member = await t.as(group.users[0]!)
+    held = json<{ id: string }>(
+      await admin.post(`/api/steering-groups/${groupId}/meetings`, {
+        date: '2025-05-06',
+        place: 'Stadshuset',
+      }),
+    ).id
+    ahead = json<{ id: string }>(
+      await admin.post(`/api/steering-groups/${groupId}/meetings`, { date: addDays(todayInSweden(), 10) }),
+    ).id
+    const other = json<Group>(await createGroup(admin, { name: `Annan grupp ${uuid()}` }))
+    otherMeeting = json<{ id: string }>(
+      await admin.post(`/api/steering-groups/${other.id}/meetings`, { date: '2025-05-06' }),
+    ).id
+  })
+
+  it('offers the group’s held meetings with their used §, and the next meeting, in the inbox', async () => {
+    const request = await milestoneRequest('Inbjudan till föräldrar')
+    const first = await approve(request, { meetingId: held, paragraph: '§ 1' })
+    expect(first.statusCode).toBe(200)
+    await milestoneRequest('Lokal för mottagningen')
+    const inbox = json<{
+      toDecide: { id: string; decidingGroupIds: string[] }[]
+      decidingGroups: {
+        id: string
+        meetings: { id: string; date: string; paragraphs: string[] }[]
+        nextMeeting: { id: string } | null
+      }[]
+    }>(await member.get('/api/approvals/inbox'))
+    expect(inbox.toDecide.length).toBeGreaterThan(0)
+    for (const r of inbox.toDecide) expect(r.decidingGroupIds).toEqual([groupId])
+    const group = inbox.decidingGroups.find((g) => g.id === groupId)
+    expect(group?.meetings).toEqual([
+      { id: held, date: '2025-05-06', place: 'Stadshuset', paragraphs: ['1'] },
+    ])
+    expect(group?.nextMeeting?.id).toBe(ahead)
+  })
+
+  it('dates the decision by the meeting, keeps the § without its sign, and audits it', async () => {
+    const request = await milestoneRequest('Samverkansavtal')
+    const response = await approve(request, { meetingId: held, paragraph: ' § 2 ', comment: 'Bra.' })
+    expect(response.statusCode).toBe(200)
+    const { decision } = json<{
+      decision: { id: string; date: string; paragraph: string; meeting: { id: string }; perCapsulam: boolean }
+    }>(response)
+    expect(decision).toMatchObject({
+      date: '2025-05-06',
+      paragraph: '2',
+      meeting: { id: held },
+      perCapsulam: false,
+    })
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .where('entity', '=', 'decision')
+      .where('entity_id', '=', decision.id)
+      .select('after')
+      .executeTakeFirstOrThrow()
+    expect(audit.after).toMatchObject({ meetingId: held, paragraph: '2', date: '2025-05-06' })
+    const extract = JSON.stringify(json<unknown>(await viewer.get(`/api/meetings/${held}/extract`)))
+    expect(extract).toContain('§ 2 Godkänd milstolpe')
+  })
+
+  it('refuses, naming the field, a § already in the minutes, a § that is no number, a meeting ahead, another group’s meeting and a date not the meeting’s', async () => {
+    const request = await milestoneRequest('Utvärderingsplan')
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ meetingId: held, paragraph: '1' }, 'paragraph', 'paragraph_taken'],
+      [{ meetingId: held, paragraph: 'ett' }, 'paragraph', 'invalid_paragraph'],
+      [{ meetingId: ahead, paragraph: '1' }, 'meetingId', 'meeting_ahead'],
+      [{ meetingId: otherMeeting }, 'meetingId', 'unknown_meeting'],
+      [{ meetingId: held, date: '2025-05-07' }, 'date', 'not_meeting_date'],
+      [{ date: addDays(todayInSweden(), 1) }, 'date', 'in_future'],
+    ]
+    for (const [body, field, code] of cases) {
+      const refused = await approve(request, body)
+      expect(refused.statusCode, JSON.stringify(body)).toBe(422)
+      expect(json<Problem>(refused).errors?.[0]).toMatchObject({ field, code })
+    }
+    const count = await t.db
+      .selectFrom('decision')
+      .where('meeting_id', '=', held)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(count.n)).toBe(2)
+    // Per capsulam, the § is the member's to give; the request is still pending, so it can be decided.
+    const perCapsulam = await approve(request, { paragraph: '7' })
+    expect(perCapsulam.statusCode).toBe(200)
+    expect(
+      json<{ decision: { perCapsulam: boolean; paragraph: string } }>(perCapsulam).decision,
+    ).toMatchObject({
+      perCapsulam: true,
+      paragraph: '7',
+    })
+  })
+
+  it('refuses a § already used at the meeting when a keeper records a decision by hand too', async () => {
+    const taken = await admin.post(`/api/steering-groups/${groupId}/decisions`, {
+      date: '2025-05-06',
+      paragraph: '1',
+      text: 'Dubblett.',
+      kind: 'other',
+      meetingId: held,
+    })
+    expect(taken.statusCode).toBe(422)
+    expect(json<Problem>(taken).errors?.[0]?.field).toBe('paragraph')
+  })
+})
+
+describe('a main project’s pending request on the sub-project’s plan', () => {
+  it('lists the main project’s milestone of a sub-project activity and its plan revision, not its other requests', async () => {
+    const main = await t.fixtures.project({
+      ownerOrganisationId: soc,
+      name: 'Huvudprojekt',
+      status: 'active',
+    })
+    const sub = await t.fixtures.project({ ownerOrganisationId: soc, name: 'Delprojekt', parentId: main })
+    const mainLeaderUser = await t.fixtures.user({ organisationId: soc })
+    await t.fixtures.member(main, mainLeaderUser.id, 'leader')
+    const mainLeader = await t.as(mainLeaderUser)
+    const subLeaderUser = await t.fixtures.user({ organisationId: soc })
+    await t.fixtures.member(sub, subLeaderUser.id, 'leader')
+    const subLeader = await t.as(subLeaderUser)
+    const activity = async (projectId: string, title: string) => {
+      const id = uuid()
+      await t.db
+        .insertInto('activity')
+        .values({ id, project_id: projectId, title, position: 1, milestone: true })
+        .execute()
+      return id
+    }
+    const ask = async (body: Record<string, unknown>) => {
+      const response = await mainLeader.post(`/api/projects/${main}/approval-requests`, {
+        summary: 'Ber om beslut',
+        ...body,
+      })
+      expect(response.statusCode).toBe(201)
+      return json<{ id: string }>(response).id
+    }
+    const subMilestone = await ask({
+      kind: 'milestone',
+      activityId: await activity(sub, 'Delprojektets milstolpe'),
+    })
+    const mainMilestone = await ask({
+      kind: 'milestone',
+      activityId: await activity(main, 'Huvudprojektets'),
+    })
+    const revision = await ask({ kind: 'plan_revision', label: 'Reviderad plan' })
+    const lifecycle = await ask({ kind: 'lifecycle', to: 'paused' })
+
+    const listed = await subLeader.get(`/api/projects/${sub}/approval-requests`)
+    expect(listed.statusCode).toBe(200)
+    const items = json<{ items: { id: string; status: string; project: { id: string } }[] }>(listed).items
+    expect(items.map((r) => r.id).sort()).toEqual([subMilestone, revision].sort())
+    expect(items.every((r) => r.status === 'pending' && r.project.id === main)).toBe(true)
+    const onMain = json<{ items: { id: string }[] }>(
+      await mainLeader.get(`/api/projects/${main}/approval-requests`),
+    ).items.map((r) => r.id)
+    expect(onMain).toEqual(expect.arrayContaining([subMilestone, mainMilestone, revision, lifecycle]))
+  })
+})
+
+describe('the protocol extract in English', () => {
+  it('follows the asked language: the words around the decisions, the kinds and the file name', async () => {
+    const group = json<Group>(await createGroup(admin, { name: 'Vi6 steering' }))
+    await admin.put(`/api/steering-groups/${group.id}/projects/${project}`, {})
+    const meeting = json<{ id: string }>(
+      await admin.post(`/api/steering-groups/${group.id}/meetings`, {
+        date: '2014-04-01',
+        place: 'Stadshuset',
+      }),
+    ).id
+    await admin.post(`/api/steering-groups/${group.id}/decisions`, {
+      date: '2014-04-01',
+      paragraph: '1',
+      text: 'Kartläggningen genomförs i samverkan.',
+      kind: 'other',
+      projectId: project,
+      meetingId: meeting,
+    })
+    const en = { 'accept-language': 'en-GB,en;q=0.9' }
+    const response = await viewer.get(`/api/meetings/${meeting}/extract`, en)
+    expect(response.statusCode).toBe(200)
+    expect(response.headers.vary).toContain('accept-language')
+    const model = json<{
+      language: string
+      cover: { title: string; subject: string }
+      sections: { key: string; heading: string; blocks: { kind: string; text?: string }[] }[]
+    }>(response)
+    expect(model.language).toBe('en')
+    expect(model.cover).toMatchObject({
+      title: 'Extract from the minutes',
+      subject: 'Vi6 steering, meeting of 2014-04-01',
+    })
+    expect(model.sections.map((s) => s.heading)).toEqual(['Meeting', 'Decisions', 'Attestation'])
+    const decisions = model.sections.find((s) => s.key === 'decisions')
+    expect(decisions?.blocks.find((b) => b.kind === 'heading')?.text).toBe('§ 1 Other')
+    const text = JSON.stringify(model.sections)
+    expect(text).toContain('Kartläggningen genomförs i samverkan.')
+    expect(text).not.toContain('Rätt utdraget intygar')
+
+    const docx = await viewer.get(`/api/meetings/${meeting}/extract.docx`, en)
+    expect(docx.statusCode).toBe(200)
+    expect(docx.headers['content-disposition']).toContain(
+      encodeURIComponent('Protocol extract Vi6 steering 2014-04-01.docx'),
+    )
+    expect(docxText(docxParts(docx.rawPayload).document)).toContain('Certified a true extract')
+    const pdf = await viewer.get(`/api/meetings/${meeting}/extract.pdf`, en)
+    expect(await pdfText(pdf.rawPayload)).toContain('Extract from the minutes')
+    // Swedish stays the default.
+    const sv = json<{ language: string; cover: { title: string } }>(
+      await viewer.get(`/api/meetings/${meeting}/extract`),
+    )
+    expect(sv).toMatchObject({ language: 'sv', cover: { title: 'Protokollsutdrag' } })
+  })
+})
+
+describe('Projektförlopp', () => {
+  it('shows submitted status reports on the day they were submitted, a draft not', async () => {
+    const own = await t.fixtures.project({ ownerOrganisationId: soc, name: 'Med lägesrapporter' })
+    const report = (period: string, status: 'draft' | 'submitted', submittedAt: string | null) => ({
+      id: uuid(),
+      project_id: own,
+      period,
+      period_start: `${period.slice(0, 4)}-01-01`,
+      period_end: `${period.slice(0, 4)}-03-31`,
+      status,
+      schedule_light: 'green',
+      budget_light: 'yellow',
+      goals_light: 'green',
+      risks_light: 'green',
+      overall_light: 'yellow',
+      snapshot: status === 'submitted' ? JSON.stringify({}) : null,
+      submitted_at: submittedAt,
+    })
+    await t.db
+      .insertInto('status_report')
+      .values([
+        // 23:30 UTC is half past midnight in Sweden: the next calendar day.
+        report('2025-Q1', 'submitted', '2025-04-03T22:30:00Z'),
+        report('2026-Q1', 'draft', null),
+      ])
+      .execute()
+    const course = json<{ items: { date: string; kind: string; title: string; detail: string }[] }>(
+      await admin.get(`/api/projects/${own}/course`),
+    )
+    const reports = course.items.filter((e) => e.kind === 'status_report')
+    expect(reports).toEqual([
+      {
+        date: '2025-04-04',
+        kind: 'status_report',
+        title: 'Lägesrapport 2025-Q1',
+        detail: 'Helhetsbedömning: gul',
+        decisionId: null,
+      },
+    ])
   })
 })

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import * as api from '@lagesbild/shared/api/governance'
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
+import { pickLanguage } from '@lagesbild/shared/http/language'
 import { access, requireUser } from '../../plugins/access.ts'
 import { expectedVersion, setEtag } from '../../plugins/version.ts'
 import { sendDocument } from '../documents/filename.ts'
@@ -147,8 +148,12 @@ export const governanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     ...api.getMeetingExtract,
     config: signedIn,
-    handler: async (request) =>
-      (await meetingExtract(app.db, requireUser(request), request.params.meetingId)).model,
+    handler: async (request, reply) => {
+      // The words around the decisions follow the asked language, so a cache must keep both.
+      reply.header('vary', 'accept-language')
+      const language = pickLanguage(request.headers['accept-language'])
+      return (await meetingExtract(app.db, requireUser(request), request.params.meetingId, language)).model
+    },
   })
 
   app.route({
@@ -156,7 +161,12 @@ export const governanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: signedIn,
     handler: async (request, reply) => {
       const { meetingId, format } = request.params
-      const { model, fileName } = await meetingExtract(app.db, requireUser(request), meetingId)
+      const { model, fileName } = await meetingExtract(
+        app.db,
+        requireUser(request),
+        meetingId,
+        pickLanguage(request.headers['accept-language']),
+      )
       return sendDocument(reply, await renderDocument(model, format), format, fileName)
     },
   })
@@ -173,10 +183,12 @@ export const governanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       // The archive's copy: everything that matches, not the latest page the register shows.
       const { items } = await decisions.listDecisions(app.db, requireUser(request), request.query, EXPORT_MAX)
+      const language = pickLanguage(request.headers['accept-language'])
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', 'attachment; filename="beslutsregister.xlsx"')
-        .send(await decisions.decisionsWorkbook(items))
+        .header('content-disposition', `attachment; filename="${decisions.decisionsWorkbookName(language)}"`)
+        .header('vary', 'accept-language')
+        .send(await decisions.decisionsWorkbook(items, language))
     },
   })
 

@@ -178,7 +178,7 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
     listPortfolio(db, user, { governed: true, sort: 'slip', limit: LIST }, asOf),
     dueForUser(db, user, asOf),
   ])
-  const pending = (r: Awaited<ReturnType<typeof inbox>>['toDecide'][number]) => ({
+  const pending = (r: Awaited<ReturnType<typeof inbox>>['mine'][number]) => ({
     id: r.id,
     project: r.project,
     title: r.summary,

@@ -78,6 +78,43 @@ export const sv = {
       rejected: 'Avslagen {{date}}',
       rejectedParagraph: 'Avslagen § {{paragraph}}, {{date}}',
     },
+    pending: {
+      title: 'Väntar på styrgruppens beslut',
+      revision: 'Planrevision ”{{label}}”',
+      asked: '(begärd {{date}})',
+      askedIn: '– begärd {{date}} i huvudprojektet',
+    },
+  },
+  record: {
+    title: 'För in ett beslut',
+    intro:
+      'Ett beslut ur protokollet från ett möte, eller fattat per capsulam. En rättelse eller ett upphävande förs in som ett nytt beslut som anger vilket det ersätter; båda finns kvar.',
+    meetingHint: 'Det senast hållna mötet är förvalt.',
+    noProject: 'Inget projekt (gäller gruppen)',
+    text: 'Beslutstext',
+    textHint: 'Som i protokollet. Skriv inga personuppgifter om barn, elever eller familjer.',
+    textRequired: 'Skriv beslutets text.',
+    diaryNumber: 'Diarienummer',
+    diaryNumberHint: 'Lämna tomt för projektets diarienummer.',
+    supersedes: 'Ersätter beslut',
+    supersedesHint: 'Vid en rättelse eller ett upphävande: beslutet som ersätts.',
+    supersedesNone: 'Inget',
+    decidedByHint: 'Lämna tomt: {{name}}.',
+    submit: 'För in beslutet',
+    recorded: 'Beslutet är infört i registret.',
+    recordedParagraph: 'Beslutet är infört i registret som § {{paragraph}}.',
+  },
+  outside: {
+    title: 'Beslut fattat utanför Lägesbild',
+    intro:
+      'Som administratör kan du registrera styrgruppens beslut om en begäran som fattats utanför systemet, till exempel på ett pappersprotokoll. Registret anger det och vem som beslutade; beslutet kan inte ändras i efterhand.',
+    request: 'Begäran',
+    decidedByHint:
+      'Vem som fattade beslutet och var det finns, till exempel ”Styrgruppen, protokoll 2025-03-01”.',
+    decidedByRequired: 'Ange vem som fattade beslutet.',
+    submit: 'Registrera beslutet',
+    approved: 'Beslutet är registrerat: begäran är godkänd.',
+    rejected: 'Beslutet är registrerat: begäran är avslagen.',
   },
 } as const
 
@@ -153,6 +190,43 @@ export const en: Translations<typeof sv> = {
       rejected: 'Rejected {{date}}',
       rejectedParagraph: 'Rejected § {{paragraph}}, {{date}}',
     },
+    pending: {
+      title: 'Awaiting the steering group’s decision',
+      revision: 'Plan revision “{{label}}”',
+      asked: '(requested {{date}})',
+      askedIn: '– requested {{date}} in the main project',
+    },
+  },
+  record: {
+    title: 'Enter a decision',
+    intro:
+      'A decision from the minutes of a meeting, or taken per capsulam. A correction or reversal is entered as a new decision naming the one it supersedes; both remain.',
+    meetingHint: 'The latest meeting held is chosen by default.',
+    noProject: 'No project (concerns the group)',
+    text: 'Text of the decision',
+    textHint: 'As in the minutes. Write no personal data about children, pupils or families.',
+    textRequired: 'Write the text of the decision.',
+    diaryNumber: 'Reference number',
+    diaryNumberHint: 'Leave empty for the project’s reference number.',
+    supersedes: 'Supersedes decision',
+    supersedesHint: 'For a correction or reversal: the decision it replaces.',
+    supersedesNone: 'None',
+    decidedByHint: 'Leave empty: {{name}}.',
+    submit: 'Enter the decision',
+    recorded: 'The decision is entered in the register.',
+    recordedParagraph: 'The decision is entered in the register as § {{paragraph}}.',
+  },
+  outside: {
+    title: 'Decision taken outside Lägesbild',
+    intro:
+      'As an administrator you can record the steering group’s decision on a request that was taken outside the system, for example in paper minutes. The register says so and who decided; the decision cannot be changed afterwards.',
+    request: 'Request',
+    decidedByHint:
+      'Who took the decision and where it is recorded, for example “The steering group, minutes 2025-03-01”.',
+    decidedByRequired: 'Say who took the decision.',
+    submit: 'Record the decision',
+    approved: 'The decision is recorded: the request is approved.',
+    rejected: 'The decision is recorded: the request is rejected.',
   },
 }
 

@@ -2,12 +2,15 @@ import * as financeApi from '@lagesbild/shared/api/finance'
 import * as api from '@lagesbild/shared/api/governance'
 import type { EndpointInput, EndpointOutput } from '@lagesbild/shared/http/endpoint'
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import i18next from 'i18next'
 import { apiRequest } from '../../../lib/api-client'
 import { queryKeys } from '../../../lib/query-keys'
 
 export { type GovernanceTabSearch, parseDecisionSearch, parseGovernanceTabSearch } from './search'
 
-export type ApprovalRequest = EndpointOutput<typeof api.getInbox>['toDecide'][number]
+export type ApprovalRequest = EndpointOutput<typeof api.getInbox>['mine'][number]
+export type InboxRequest = EndpointOutput<typeof api.getInbox>['toDecide'][number]
+export type DecidingGroup = EndpointOutput<typeof api.getInbox>['decidingGroups'][number]
 export type Inbox = EndpointOutput<typeof api.getInbox>
 export type Decision = EndpointOutput<typeof api.listDecisions>['items'][number]
 export type DecisionFilter = NonNullable<EndpointInput<typeof api.listDecisions>['query']>
@@ -79,9 +82,10 @@ export const projectRequestsQueryOptions = (projectId: string) =>
 export const useProjectRequests = (projectId: string, enabled = true) =>
   useQuery({ ...projectRequestsQueryOptions(projectId), enabled })
 
-export const meetingExtractQueryOptions = (meetingId: string) =>
+/** The extract in the language asked for (the request's Accept-Language), cached per language. */
+export const meetingExtractQueryOptions = (meetingId: string, language: string = i18next.language || 'sv') =>
   queryOptions({
-    queryKey: [...queryKeys.governance.meeting(meetingId), 'extract'] as const,
+    queryKey: [...queryKeys.governance.meeting(meetingId), 'extract', language] as const,
     queryFn: ({ signal }) => apiRequest(api.getMeetingExtract, { params: { meetingId } }, { signal }),
   })
 
@@ -116,20 +120,47 @@ export const useCreateRequest = (projectId: string) =>
     apiRequest(api.createApprovalRequest, { params: { projectId }, body }),
   )
 
+/** Where a decision is recorded: at a held meeting with its §, or per capsulam on a date. */
+export type DecisionPlace =
+  | { meetingId: string; paragraph: string | null }
+  | { meetingId: null; paragraph: string | null; date: string }
+
 export const useDecideRequest = () =>
   useGovernanceMutation(
     ({
       request,
       outcome,
       comment,
+      place,
     }: {
       request: ApprovalRequest
       outcome: 'approve' | 'reject'
       comment: string
+      place?: DecisionPlace
     }) =>
       apiRequest(outcome === 'approve' ? api.approveRequest : api.rejectRequest, {
         params: { projectId: request.project.id, requestId: request.id },
-        body: { version: request.version, comment },
+        body: { version: request.version, comment, ...(place ?? {}) },
+      }),
+  )
+
+export const useRecordDecision = (groupId: string) =>
+  useGovernanceMutation((body: EndpointInput<typeof api.recordDecision>['body']) =>
+    apiRequest(api.recordDecision, { params: { groupId }, body }),
+  )
+
+export const useRecordOutside = () =>
+  useGovernanceMutation(
+    ({
+      request,
+      body,
+    }: {
+      request: ApprovalRequest
+      body: EndpointInput<typeof api.recordOutsideDecision>['body']
+    }) =>
+      apiRequest(api.recordOutsideDecision, {
+        params: { projectId: request.project.id, requestId: request.id },
+        body,
       }),
   )
 

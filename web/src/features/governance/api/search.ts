@@ -12,13 +12,21 @@ type DecisionFilter = NonNullable<EndpointInput<typeof api.listDecisions>['query
 const isDate = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
 
-/** The register's filters, kept in the address so a filtered register can be shared. */
+const isId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+
+/**
+ * The register's filters, kept in the address so a filtered register can be shared; a project's
+ * or a group's register is the same page narrowed to it.
+ */
 export function parseDecisionSearch(search: Record<string, unknown>): DecisionFilter {
   const kind = decisionKinds.find((k) => k === search.kind)
   return {
     ...(kind ? { kind } : {}),
     ...(isDate(search.from) ? { from: search.from } : {}),
     ...(isDate(search.to) ? { to: search.to } : {}),
+    ...(isId(search.projectId) ? { projectId: search.projectId } : {}),
+    ...(isId(search.steeringGroupId) ? { steeringGroupId: search.steeringGroupId } : {}),
   }
 }
 

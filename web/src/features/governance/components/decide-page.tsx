@@ -1,15 +1,23 @@
+import { addDays, todayInSweden } from '@lagesbild/shared/domain/calendar-date'
+import { nextParagraph, normaliseParagraph } from '@lagesbild/shared/domain/governance'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/button'
 import { EmptyState } from '../../../components/empty-state'
+import { Field } from '../../../components/field'
 import { Loading } from '../../../components/loading'
 import { PageHeader } from '../../../components/page-header'
 import { ProblemAlert } from '../../../components/problem-alert'
+import { Select } from '../../../components/select'
 import { TextArea } from '../../../components/text-area'
+import { isApiProblem } from '../../../lib/api-client'
 import {
   type ApprovalRequest,
+  type DecidingGroup,
+  type DecisionPlace,
   type Inbox,
+  type InboxRequest,
   useDecideRequest,
   useInbox,
   useWithdrawRequest,
@@ -37,7 +45,12 @@ export function DecidePage() {
             <h2 id="to-decide-title">{t('decide.title')}</h2>
             {inbox.data.toDecide.length === 0 ? <EmptyState title={t('decide.empty')} /> : null}
             {inbox.data.toDecide.map((request) => (
-              <RequestCard key={request.id} request={request} onDone={setDone} />
+              <RequestCard
+                key={request.id}
+                request={request}
+                groups={inbox.data.decidingGroups}
+                onDone={setDone}
+              />
             ))}
           </section>
           <ReportsToAcknowledge reports={inbox.data.reportsToAcknowledge} />
@@ -65,23 +78,78 @@ export function DecidePage() {
   )
 }
 
-function RequestCard({ request, onDone }: { request: ApprovalRequest; onDone: (message: string) => void }) {
+/** A meeting held this many days ago or less is where a decision goes by default; older, per capsulam. */
+const RECENT_MEETING_DAYS = 14
+
+interface MeetingChoice {
+  id: string
+  date: string
+  place: string
+  paragraphs: readonly string[]
+  group: string
+}
+
+/** The meetings a request can be decided at, the preferred group's first, latest first within a group. */
+function meetingChoices(request: InboxRequest, groups: readonly DecidingGroup[]): MeetingChoice[] {
+  return request.decidingGroupIds.flatMap((id) => {
+    const group = groups.find((g) => g.id === id)
+    return (group?.meetings ?? []).map((m) => ({ ...m, group: group?.name ?? '' }))
+  })
+}
+
+function RequestCard({
+  request,
+  groups,
+  onDone,
+}: {
+  request: InboxRequest
+  groups: readonly DecidingGroup[]
+  onDone: (message: string) => void
+}) {
   const { t } = useTranslation('governance')
   const decide = useDecideRequest()
+  const today = todayInSweden()
+  const meetings = meetingChoices(request, groups)
+  const recent = meetings.find((m) => m.date >= addDays(today, -RECENT_MEETING_DAYS))
+  const next = request.decidingGroupIds
+    .map((id) => groups.find((g) => g.id === id))
+    .find((g) => g?.nextMeeting)
   const [comment, setComment] = useState('')
-  const [error, setError] = useState<string | undefined>()
+  const [meetingId, setMeetingId] = useState(recent?.id ?? '')
+  const [paragraph, setParagraph] = useState(recent ? nextParagraph(recent.paragraphs) : '')
+  const [date, setDate] = useState(today)
+  const [errors, setErrors] = useState<Partial<Record<'comment' | 'paragraph' | 'date', string>>>({})
+  const meeting = meetings.find((m) => m.id === meetingId)
   const headingId = `request-${request.id}`
+  const serverError = (field: string) =>
+    isApiProblem(decide.error) ? decide.error.fieldErrors.find((e) => e.field === field)?.message : undefined
+  const chooseMeeting = (id: string) => {
+    setMeetingId(id)
+    const chosen = meetings.find((m) => m.id === id)
+    setParagraph(chosen ? nextParagraph(chosen.paragraphs) : '')
+    setErrors((e) => ({ ...e, paragraph: undefined }))
+  }
   const submit = (outcome: 'approve' | 'reject') => {
-    if (outcome === 'reject' && !comment.trim()) {
-      setError(t('decide.commentRequired'))
-      return
+    const found: typeof errors = {}
+    if (outcome === 'reject' && !comment.trim()) found.comment = t('decide.commentRequired')
+    const normalised = normaliseParagraph(paragraph)
+    if (normalised === null) found.paragraph = t('decide.paragraphInvalid')
+    else if (normalised && meeting?.paragraphs.includes(normalised)) {
+      found.paragraph = t('decide.paragraphTaken', { paragraph: normalised })
     }
-    setError(undefined)
+    if (!meeting && (!date || date > today)) found.date = t('decide.dateInvalid')
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    const place: DecisionPlace = meeting
+      ? { meetingId: meeting.id, paragraph: normalised || null }
+      : { meetingId: null, paragraph: normalised || null, date }
     decide.mutate(
-      { request, outcome, comment },
+      { request, outcome, comment, place },
       { onSuccess: () => onDone(t(outcome === 'approve' ? 'decide.approved' : 'decide.rejected')) },
     )
   }
+  const id = (field: string) => `${field}-${request.id}`
+  const hasFieldError = isApiProblem(decide.error) && decide.error.fieldErrors.length > 0
   return (
     <article className="request-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -99,12 +167,70 @@ function RequestCard({ request, onDone }: { request: ApprovalRequest; onDone: (m
       <p className="muted">
         {t('decide.requestedBy', { name: request.requestedBy?.name ?? '–', date: day(request.requestedAt) })}
       </p>
-      <ProblemAlert error={decide.error} />
+      {hasFieldError ? null : <ProblemAlert error={decide.error} />}
+      <fieldset className="request-card__protocol">
+        <legend>{t('decide.protocol')}</legend>
+        <Select
+          id={id('meeting')}
+          label={t('decide.meeting')}
+          hint={
+            next?.nextMeeting
+              ? t('decide.nextMeeting', { date: next.nextMeeting.date, group: next.name })
+              : t('decide.meetingHint')
+          }
+          error={serverError('meetingId')}
+          emptyOption={t('decide.perCapsulam')}
+          options={meetings.map((m) => ({
+            value: m.id,
+            label: [
+              t('decide.meetingOption', { date: m.date }),
+              m.place,
+              request.decidingGroupIds.length > 1 ? m.group : '',
+            ]
+              .filter(Boolean)
+              .join(', '),
+          }))}
+          value={meetingId}
+          onChange={(e) => chooseMeeting(e.target.value)}
+        />
+        <Field
+          id={id('paragraph')}
+          label={t('decide.paragraph')}
+          hint={
+            meeting
+              ? meeting.paragraphs.length > 0
+                ? t('decide.paragraphUsed', { paragraphs: meeting.paragraphs.join(', ') })
+                : t('decide.paragraphFirst')
+              : t('decide.paragraphHint')
+          }
+          error={errors.paragraph ?? serverError('paragraph')}
+          width="short"
+          inputMode="text"
+          autoComplete="off"
+          value={paragraph}
+          onChange={(e) => setParagraph(e.target.value)}
+        />
+        {meeting ? (
+          <p className="muted small">{t('decide.meetingDate', { date: meeting.date })}</p>
+        ) : (
+          <Field
+            id={id('date')}
+            type="date"
+            label={t('decide.date')}
+            hint={t('decide.dateHint')}
+            error={errors.date ?? serverError('date')}
+            width="medium"
+            max={today}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+        )}
+      </fieldset>
       <TextArea
-        id={`comment-${request.id}`}
+        id={id('comment')}
         label={t('decide.comment')}
         hint={t('decide.commentHint')}
-        error={error}
+        error={errors.comment ?? serverError('comment')}
         rows={3}
         value={comment}
         onChange={(e) => setComment(e.target.value)}

@@ -1,5 +1,5 @@
 import { decisionKinds } from '@lagesbild/shared/domain/governance'
-import { useNavigate, useSearch } from '@tanstack/react-router'
+import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, buttonClass } from '../../../components/button'
@@ -24,7 +24,15 @@ export function DecisionsPage() {
   const [to, setTo] = useState(search.to ?? '')
   const apply = (event: FormEvent) => {
     event.preventDefault()
-    void navigate({ search: parseDecisionSearch({ kind, from, to }) })
+    void navigate({
+      search: parseDecisionSearch({
+        kind,
+        from,
+        to,
+        projectId: search.projectId,
+        steeringGroupId: search.steeringGroupId,
+      }),
+    })
   }
   return (
     <>
@@ -37,6 +45,14 @@ export function DecisionsPage() {
           </DownloadLink>
         }
       />
+      {search.projectId || search.steeringGroupId ? (
+        <p className="panel">
+          {search.projectId ? t('register.scopeProject') : t('register.scopeGroup')}{' '}
+          <Link to="/decisions" search={parseDecisionSearch({ kind, from, to })}>
+            {t('register.scopeAll')}
+          </Link>
+        </p>
+      ) : null}
       <form className="panel filter-row" onSubmit={apply} aria-label={t('register.filters')}>
         <Select
           id="decision-kind"

@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query'
 import { Link, useParams } from '@tanstack/react-router'
 import { Button, buttonClass } from '../../../components/button'
 import { DocumentView } from '../../../components/document-view'
+import { DownloadLink } from '../../../components/download-link'
 import { useDocumentTitle } from '../../../lib/use-document-title'
 import { meetingExtractFileUrl, meetingExtractQueryOptions } from '../api/governance'
 import { useKeepingTranslation } from '../i18n-keeping'
@@ -9,9 +10,9 @@ import './governance.css'
 
 /** Protokollsutdrag as it prints: the same document model as the PDF and Word files, without the app around it. */
 export function MeetingExtractPrintPage() {
-  const { t } = useKeepingTranslation()
+  const { t, i18n } = useKeepingTranslation()
   const { meetingId } = useParams({ from: '/print/meeting-extract/$meetingId' })
-  const { data: model } = useSuspenseQuery(meetingExtractQueryOptions(meetingId))
+  const { data: model } = useSuspenseQuery(meetingExtractQueryOptions(meetingId, i18n.language || 'sv'))
   useDocumentTitle(`${model.cover.title} – ${model.cover.subject}`)
   return (
     <div className="print-page">
@@ -19,9 +20,9 @@ export function MeetingExtractPrintPage() {
         <Link to="/meetings/$meetingId" params={{ meetingId }} className={buttonClass('quiet')}>
           {t('extract.back')}
         </Link>
-        <a className={buttonClass('secondary')} href={meetingExtractFileUrl(meetingId, 'pdf')} download>
+        <DownloadLink className={buttonClass('secondary')} href={meetingExtractFileUrl(meetingId, 'pdf')}>
           {t('meeting.downloadPdf')}
-        </a>
+        </DownloadLink>
         <Button variant="primary" onClick={() => window.print()}>
           {t('extract.print')}
         </Button>

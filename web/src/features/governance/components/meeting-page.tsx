@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Breadcrumbs } from '../../../components/breadcrumbs'
 import { Button, buttonClass } from '../../../components/button'
+import { DownloadLink } from '../../../components/download-link'
 import { Loading } from '../../../components/loading'
 import { PageHeader } from '../../../components/page-header'
 import { ProblemAlert } from '../../../components/problem-alert'
@@ -59,12 +60,15 @@ function MeetingView({ meeting }: { meeting: Meeting }) {
             >
               {t('meeting.print')}
             </Link>
-            <a className={buttonClass('secondary')} href={meetingExtractFileUrl(meeting.id, 'pdf')} download>
+            <DownloadLink
+              className={buttonClass('secondary')}
+              href={meetingExtractFileUrl(meeting.id, 'pdf')}
+            >
               {tk('meeting.downloadPdf')}
-            </a>
-            <a className={buttonClass('quiet')} href={meetingExtractFileUrl(meeting.id, 'docx')} download>
+            </DownloadLink>
+            <DownloadLink className={buttonClass('quiet')} href={meetingExtractFileUrl(meeting.id, 'docx')}>
               {tk('meeting.downloadDocx')}
-            </a>
+            </DownloadLink>
           </div>
         }
       />

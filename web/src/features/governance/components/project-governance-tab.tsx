@@ -1,19 +1,22 @@
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { allowedTransitions, type LifecycleStatus } from '@lagesbild/shared/domain/lifecycle'
-import { useParams, useSearch } from '@tanstack/react-router'
+import { Link, useParams, useSearch } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../../components/button'
+import { Button, buttonClass } from '../../../components/button'
+import { DownloadLink } from '../../../components/download-link'
 import { Field } from '../../../components/field'
 import { Loading } from '../../../components/loading'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { Select } from '../../../components/select'
 import { TextArea } from '../../../components/text-area'
+import { hasOrganisationRole, useCurrentUser } from '../../../lib/current-user'
 import { useActivities } from '../../plans/api/get-activities'
 import { useOrganisationOptions } from '../../projects/api/get-organisation-options'
 import { usePeopleOptions } from '../../projects/api/get-people-options'
 import { can, useProject } from '../../projects/api/get-project'
 import {
+  decisionsExportUrl,
   type RequestCreate,
   useCourse,
   useCreateRequest,
@@ -23,6 +26,7 @@ import {
 } from '../api/governance'
 import { RequestTable } from './decide-page'
 import { DecisionTable } from './decision-table'
+import { OutsideDecision } from './outside-decision'
 import './governance.css'
 
 /** A project's governance: ask for a decision, the requests on record, Projektförlopp, the decisions. */
@@ -31,6 +35,7 @@ export function ProjectGovernanceTab() {
   const { projectId } = useParams({ from: '/authenticated/projects/$projectId/governance' })
   const search = useSearch({ from: '/authenticated/projects/$projectId/governance' })
   const { data: project } = useProject(projectId)
+  const me = useCurrentUser()
   const requests = useProjectRequests(projectId)
   const course = useCourse(projectId)
   const decisions = useDecisions({ projectId })
@@ -54,6 +59,9 @@ export function ProjectGovernanceTab() {
           <RequestTable requests={requests.data.items} />
         ) : null}
       </section>
+      {can(project, 'project:edit') && hasOrganisationRole(me, ['administrator']) && requests.data ? (
+        <OutsideDecision requests={requests.data.items.filter((r) => r.project.id === projectId)} />
+      ) : null}
       <section className="panel" aria-labelledby="course-title">
         <h2 id="course-title">{t('project.course')}</h2>
         <p className="muted">{t('project.courseIntro')}</p>
@@ -73,6 +81,17 @@ export function ProjectGovernanceTab() {
       </section>
       <section className="panel" aria-labelledby="decisions-title">
         <h2 id="decisions-title">{t('project.decisions')}</h2>
+        <p className="button-row">
+          <Link to="/decisions" search={{ projectId }}>
+            {t('register.filterScoped')}
+          </Link>
+          <DownloadLink
+            className={buttonClass('secondary', 'small')}
+            href={decisionsExportUrl({ projectId })}
+          >
+            {t('register.export')}
+          </DownloadLink>
+        </p>
         <ProblemAlert error={decisions.error} />
         {decisions.data && decisions.data.items.length > 0 ? (
           <DecisionTable

@@ -5,6 +5,7 @@ import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Breadcrumbs } from '../../../components/breadcrumbs'
 import { Button, buttonClass } from '../../../components/button'
+import { DownloadLink } from '../../../components/download-link'
 import { Field } from '../../../components/field'
 import { Loading } from '../../../components/loading'
 import { PageHeader } from '../../../components/page-header'
@@ -13,6 +14,7 @@ import { Select } from '../../../components/select'
 import { TextArea } from '../../../components/text-area'
 import { usePeopleOptions } from '../../projects/api/get-people-options'
 import {
+  decisionsExportUrl,
   type SteeringGroup,
   useAddMember,
   useCreateMeeting,
@@ -24,6 +26,7 @@ import {
 import { useKeepingTranslation } from '../i18n-keeping'
 import { DecisionTable } from './decision-table'
 import { EditGroup, EditMember, GovernedProjects, MembershipFields } from './group-keeping'
+import { RecordDecision } from './record-decision'
 import './governance.css'
 
 export function SteeringGroupPage() {
@@ -62,11 +65,23 @@ export function SteeringGroupPage() {
       <Meetings group={g} />
       <section className="panel" aria-labelledby="group-decisions-title">
         <h2 id="group-decisions-title">{t('groups.register')}</h2>
+        <p className="button-row">
+          <Link to="/decisions" search={{ steeringGroupId: g.id }}>
+            {t('register.filterScoped')}
+          </Link>
+          <DownloadLink
+            className={buttonClass('secondary', 'small')}
+            href={decisionsExportUrl({ steeringGroupId: g.id })}
+          >
+            {t('register.export')}
+          </DownloadLink>
+        </p>
         {decisions.data && decisions.data.items.length > 0 ? (
           <DecisionTable decisions={decisions.data.items} caption={t('groups.register')} />
         ) : (
           <p>{t('register.empty')}</p>
         )}
+        {g.canManage && decisions.data ? <RecordDecision group={g} decisions={decisions.data.items} /> : null}
       </section>
     </>
   )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ProjectRequest } from '../../governance/api/governance'
 import type { Activity } from '../api/get-activities'
-import { milestoneApprovalStates } from './milestone-approvals'
+import { milestoneApprovalStates, pendingPlanRequests } from './milestone-approvals'
 
 const activity = (id: string, approvals: Activity['approvals'] = [], milestone = true) =>
   ({ id, milestone, approvals }) as unknown as Activity
@@ -74,5 +74,41 @@ describe('milestone approval states in the plan', () => {
       [],
     )
     expect(states.get('a')).toEqual({ kind: 'approved', date: '2016-04-01', paragraph: null })
+  })
+})
+
+describe('pending requests shown above the plan', () => {
+  const of = (id: string, projectId: string, kind: string, status: string) =>
+    ({
+      id,
+      project: { id: projectId, name: projectId },
+      kind,
+      status,
+      payload: {},
+    }) as unknown as ProjectRequest
+
+  it('shows plan revisions, own and the main project’s, and the main project’s milestones; not the rest', () => {
+    const shown = pendingPlanRequests('sub', [
+      of('own-revision', 'sub', 'plan_revision', 'pending'),
+      of('main-revision', 'main', 'plan_revision', 'pending'),
+      of('main-milestone', 'main', 'milestone', 'pending'),
+      of('own-milestone', 'sub', 'milestone', 'pending'),
+      of('decided-revision', 'main', 'plan_revision', 'approved'),
+      of('main-lifecycle', 'main', 'lifecycle', 'pending'),
+    ])
+    expect(shown.map((r) => r.id)).toEqual(['own-revision', 'main-revision', 'main-milestone'])
+  })
+
+  it('marks a sub-project activity pending on the main project’s milestone request', () => {
+    const states = milestoneApprovalStates(
+      [activity('sub-activity')],
+      [
+        {
+          ...request('sub-activity', 'pending', '2025-02-01T10:00:00.000Z'),
+          project: { id: 'main', name: 'Huvudprojekt' },
+        },
+      ],
+    )
+    expect(states.get('sub-activity')).toEqual({ kind: 'pending' })
   })
 })

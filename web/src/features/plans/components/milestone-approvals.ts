@@ -48,3 +48,20 @@ export function milestoneApprovalStates(
   }
   return states
 }
+
+/**
+ * The requests awaiting the steering group that concern this plan as a whole or come from elsewhere:
+ * a plan revision (the project's own, or its main project's, which freezes this plan too) and the
+ * main project's requests about this plan's milestones. Shown above the plan, so a sub-project's
+ * leader sees what is pending where they work.
+ */
+export function pendingPlanRequests(
+  projectId: string,
+  requests: readonly ProjectRequest[],
+): ProjectRequest[] {
+  return requests.filter(
+    (r) =>
+      r.status === 'pending' &&
+      (r.kind === 'plan_revision' ? true : r.kind === 'milestone' && r.project.id !== projectId),
+  )
+}
