@@ -28,7 +28,7 @@ export const PortfolioFinance = Type.Object({
   projects: Type.Array(Type.Object({ project: Ref, programme: Nullable(Ref), inKindOre: Ore, ...Amounts })),
   programmes: Type.Array(Type.Object({ programme: Nullable(Ref), ...Amounts })),
   funders: Type.Array(Type.Object({ funderName: Type.String(), grantedOre: Ore, spentOre: Ore })),
-  years: Type.Array(Type.Object({ year: Year, grantedOre: Ore, budgetedOre: Ore, spentOre: Ore })),
+  years: Type.Array(Type.Object({ year: Year, ...Amounts })),
 })
 
 const tags = ['finance']

@@ -376,7 +376,14 @@ interface Overview {
     unspentOre: number
   }[]
   funders: { funderName: string; grantedOre: number; spentOre: number }[]
-  years: { year: number; grantedOre: number; budgetedOre: number; spentOre: number }[]
+  years: {
+    year: number
+    grantedOre: number
+    budgetedOre: number
+    spentOre: number
+    forecastOre: number
+    unspentOre: number
+  }[]
 }
 
 async function overviewFromEntries(projectIds: string[], asOf: string, year?: number): Promise<Overview> {
@@ -384,9 +391,12 @@ async function overviewFromEntries(projectIds: string[], asOf: string, year?: nu
   const sum = (values: number[]) => values.reduce((a, v) => a + v, 0)
   const funderGranted = new Map<string, number>()
   const funderSpent = new Map<string, number>()
-  const yearTotals = new Map<number, { grantedOre: number; budgetedOre: number; spentOre: number }>()
+  const yearTotals = new Map<
+    number,
+    { grantedOre: number; budgetedOre: number; spentOre: number; forecastOre: number }
+  >()
   const yearOf = (y: number) => {
-    const row = yearTotals.get(y) ?? { grantedOre: 0, budgetedOre: 0, spentOre: 0 }
+    const row = yearTotals.get(y) ?? { grantedOre: 0, budgetedOre: 0, spentOre: 0, forecastOre: 0 }
     yearTotals.set(y, row)
     return row
   }
@@ -449,6 +459,7 @@ async function overviewFromEntries(projectIds: string[], asOf: string, year?: nu
     for (const f of funding) yearOf(f.year)
     for (const b of amounts(budget)) yearOf(b.year).budgetedOre += b.amountOre
     for (const a of amounts(actual)) yearOf(a.year).spentOre += a.amountOre
+    for (const c of cells) yearOf(c.year).forecastOre += c.amountOre
     // Each year's actual split by the funders' shares that year, else over all years.
     const names = [...new Set(funding.map((f) => f.funder_name))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     const spentYears = [...new Set(amounts(actual).map((a) => a.year))].filter(inYear)
@@ -485,7 +496,7 @@ async function overviewFromEntries(projectIds: string[], asOf: string, year?: nu
     years: [...yearTotals.entries()]
       .filter(([y]) => inYear(y))
       .sort(([a], [b]) => a - b)
-      .map(([y, totals]) => ({ year: y, ...totals })),
+      .map(([y, totals]) => ({ year: y, ...totals, unspentOre: totals.budgetedOre - totals.forecastOre })),
   }
 }
 

@@ -26,7 +26,7 @@ interface FinanceSums {
     forecast: Sum
   }[]
   /** Per year with budget, costs to the day or funding (`breakdown` only). */
-  years: { year: number; granted: Sum; budgeted: Sum; spent: Sum }[]
+  years: { year: number; granted: Sum; budgeted: Sum; spent: Sum; forecast: Sum }[]
   /** Per funder name ('' for costs no funder's share covers; `breakdown` only). */
   funders: { funder_name: string; granted: Sum; spent: Sum }[]
 }
@@ -170,12 +170,16 @@ function breakdownSql(inYear: (column: string) => RawBuilder<unknown>) {
     ),
     per_year as (
       select year, coalesce(g.amount, 0)::text as granted,
-        coalesce(p.budget, 0)::text as budgeted, coalesce(p.spent, 0)::text as spent
+        coalesce(p.budget, 0)::text as budgeted, coalesce(p.spent, 0)::text as spent,
+        coalesce(p.forecast, 0)::text as forecast
       from (
-        select year from project_year where has_budget or has_actual
+        select year from project_year
         union select year from funding
       ) y
-      left join (select year, sum(budget) as budget, sum(actual) as spent from project_year group by 1) p using (year)
+      left join (
+        select year, sum(budget) as budget, sum(actual) as spent, sum(forecast) as forecast
+        from project_year group by 1
+      ) p using (year)
       left join (select year, sum(amount_ore) as amount from funding where granted group by 1) g using (year)
       where ${inYear('year')}
     )`
@@ -334,6 +338,8 @@ export async function portfolioFinance(
     grantedOre: toOre(y.granted),
     budgetedOre: toOre(y.budgeted),
     spentOre: toOre(y.spent),
+    forecastOre: toOre(y.forecast),
+    unspentOre: expectedUnspent(toOre(y.budgeted), toOre(y.forecast)),
   }))
 
   return {

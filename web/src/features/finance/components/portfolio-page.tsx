@@ -231,6 +231,18 @@ export function PortfolioPage() {
                   className: 'numeric',
                   cell: (r) => money(r.spentOre),
                 },
+                {
+                  key: 'forecast',
+                  header: t('portfolio.forecast'),
+                  className: 'numeric',
+                  cell: (r) => money(r.forecastOre),
+                },
+                {
+                  key: 'unspent',
+                  header: t('portfolio.unspent'),
+                  className: 'numeric',
+                  cell: (r) => money(r.unspentOre),
+                },
               ]}
             />
           </section>
