@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-router'
 import { Loading } from '../components/loading'
 import { parseAuditSearch } from '../features/admin/api/audit'
+import { parsePeopleSearch, personQueryOptions } from '../features/admin/api/people'
 import { parseUserListSearch, userQueryOptions } from '../features/admin/api/users'
 import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/api/get-me'
 import { parsePortfolioSearch } from '../features/finance/api/portfolio-search'
@@ -478,6 +479,38 @@ const adminUserExtractRoute = createRoute({
   ),
 })
 
+const adminPeopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/people',
+  validateSearch: parsePeopleSearch,
+  component: lazyRouteComponent(() => import('../features/admin/components/people-page'), 'PeoplePage'),
+})
+
+const adminNewPersonRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/people/new',
+  component: lazyRouteComponent(
+    () => import('../features/admin/components/new-person-page'),
+    'NewPersonPage',
+  ),
+})
+
+const adminPersonRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/people/$personId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(personQueryOptions(params.personId)),
+  component: lazyRouteComponent(() => import('../features/admin/components/person-page'), 'PersonPage'),
+})
+
+const adminPersonExtractRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/people/$personId/extract',
+  component: lazyRouteComponent(
+    () => import('../features/admin/components/person-extract-page'),
+    'PersonExtractPage',
+  ),
+})
+
 const adminAuditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'admin/audit',
@@ -629,6 +662,10 @@ const routeTree = rootRoute.addChildren([
     adminInviteRoute,
     adminUserRoute,
     adminUserExtractRoute,
+    adminPeopleRoute,
+    adminNewPersonRoute,
+    adminPersonRoute,
+    adminPersonExtractRoute,
     adminAuditRoute,
     adminPrivacyRoute,
     reportTemplatesRoute,

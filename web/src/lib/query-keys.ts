@@ -66,6 +66,8 @@ export const queryKeys = {
   people: {
     all: ['people'] as const,
     list: (query: object) => ['people', 'list', 'page', query] as const,
+    infinite: (query: object) => ['people', 'list', 'infinite', query] as const,
+    detail: (personId: string) => ['people', 'detail', personId] as const,
   },
   users: {
     all: ['users'] as const,
