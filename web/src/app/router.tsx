@@ -330,6 +330,16 @@ const financeImportsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/finance/components/import-page'), 'ImportPage'),
 })
 
+const financeSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'finance/settings',
+  loader: async ({ context }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/finance/api/imports')).financeOrganisationsQueryOptions(),
+    ),
+  component: lazyRouteComponent(() => import('../features/finance/components/settings-page'), 'SettingsPage'),
+})
+
 const financePortfolioRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'finance/portfolio',
@@ -671,6 +681,7 @@ const routeTree = rootRoute.addChildren([
     reportTemplatesRoute,
     reportTemplateRoute,
     financeImportsRoute,
+    financeSettingsRoute,
     financePortfolioRoute,
     decideRoute,
     decisionsRoute,

@@ -51,7 +51,8 @@ export const sv = {
   },
   person: {
     newTitle: 'Lägg till person',
-    newIntro: 'Medarbetare registreras utan konto. Behöver personen logga in bjuder du in hen under Användare.',
+    newIntro:
+      'Medarbetare registreras utan konto. Behöver personen logga in bjuder du in hen under Användare.',
     name: 'Namn',
     personTitle: 'Titel',
     titleHint: 'Till exempel Projektledare eller Enhetschef.',
@@ -310,7 +311,8 @@ export const en: Translations<typeof sv> = {
   },
   person: {
     newTitle: 'Add person',
-    newIntro: 'Staff are registered without an account. If the person needs to log in, invite them under Users.',
+    newIntro:
+      'Staff are registered without an account. If the person needs to log in, invite them under Users.',
     name: 'Name',
     personTitle: 'Title',
     titleHint: 'For example Project leader or Head of unit.',

@@ -37,7 +37,8 @@ export const personExtractQueryOptions = (personId: string) =>
     staleTime: 0,
   })
 
-export const personExtractHref = (personId: string) => privacyApi.getPersonExtract.url.replace(':id', personId)
+export const personExtractHref = (personId: string) =>
+  privacyApi.getPersonExtract.url.replace(':id', personId)
 
 /** Erases a staff record (and any account linked to it); everything naming the person changes. */
 export function useErasePerson(personId: string) {

@@ -64,18 +64,16 @@ function PersonFacts({ person }: { person: Person }) {
           key: 'accounts',
           term: t('person.facts.accounts'),
           value:
-            person.accounts.length === 0 ? (
-              t('person.facts.none')
-            ) : (
-              person.accounts.map((account, i) => (
-                <span key={account.id}>
-                  {i > 0 ? ', ' : null}
-                  <Link to="/admin/users/$userId" params={{ userId: account.id }}>
-                    {account.name}
-                  </Link>
-                </span>
-              ))
-            ),
+            person.accounts.length === 0
+              ? t('person.facts.none')
+              : person.accounts.map((account, i) => (
+                  <span key={account.id}>
+                    {i > 0 ? ', ' : null}
+                    <Link to="/admin/users/$userId" params={{ userId: account.id }}>
+                      {account.name}
+                    </Link>
+                  </span>
+                )),
         },
       ]}
     />
