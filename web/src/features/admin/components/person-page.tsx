@@ -102,8 +102,8 @@ function EditPanel({ person }: { person: Person }) {
   }
 
   return (
-    <section className="panel" aria-labelledby="person-edit-title">
-      <h2 id="person-edit-title">{t('person.edit.title')}</h2>
+    <section className="panel" aria-labelledby="person-edit-heading">
+      <h2 id="person-edit-heading">{t('person.edit.title')}</h2>
       <p role="status" className="muted">
         {status}
       </p>
