@@ -88,9 +88,11 @@ export function categoryForAccount(rules: readonly DraftRule[], account: string)
 
 export const PREFIX_PATTERN = /^[0-9A-Za-z]{1,20}$/
 
+export type DraftErrors = Partial<Record<string, 'required' | 'prefix' | 'duplicate'>>
+
 /** Client-side checks before saving, keyed like the server's field paths. */
-export function draftErrors(draft: SettingsDraft): Record<string, 'required' | 'prefix' | 'duplicate'> {
-  const errors: Record<string, 'required' | 'prefix' | 'duplicate'> = {}
+export function draftErrors(draft: SettingsDraft): DraftErrors {
+  const errors: DraftErrors = {}
   draft.categories.forEach((c, i) => {
     if (!c.nameSv.trim()) errors[`categories.${i}.nameSv`] = 'required'
     if (!c.nameEn.trim()) errors[`categories.${i}.nameEn`] = 'required'

@@ -20,6 +20,7 @@ import {
   addCategory,
   categoryForAccount,
   type DraftCategory,
+  type DraftErrors,
   draftErrors,
   move,
   removeCategory,
@@ -86,7 +87,7 @@ function SettingsEditor({ organisationId }: { organisationId: string }) {
   if (settings.isError) return <ProblemAlert error={settings.error} />
   if (!settings.data || !draft || version === null) return <Loading />
 
-  const errors = checked ? draftErrors(draft) : {}
+  const errors: DraftErrors = checked ? draftErrors(draft) : {}
   const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(settings.data))
   const edit = (next: SettingsDraft) => {
     setDraft(next)
@@ -164,7 +165,7 @@ function SettingsEditor({ organisationId }: { organisationId: string }) {
 
 interface PanelProps {
   draft: SettingsDraft
-  errors: Record<string, string>
+  errors: DraftErrors
   onChange: (draft: SettingsDraft) => void
 }
 
@@ -211,7 +212,7 @@ function CategoriesPanel({ draft, errors, onChange }: PanelProps) {
   const name = (c: DraftCategory) => (currentLanguage() === 'en' ? c.nameEn : c.nameSv) || c.code
   const error = (path: string) => {
     const code = errors[path]
-    return code ? t(`settings.errors.${code as 'required'}`) : undefined
+    return code ? t(`settings.errors.${code}`) : undefined
   }
   const setCategory = (index: number, patch: Partial<DraftCategory>) =>
     onChange({
@@ -361,7 +362,7 @@ function RulesPanel({ draft, errors, onChange }: PanelProps) {
   const labelOf = (code: string) => options.find((o) => o.value === code)?.label ?? code
   const error = (path: string) => {
     const code = errors[path]
-    return code ? t(`settings.errors.${code as 'prefix'}`) : undefined
+    return code ? t(`settings.errors.${code}`) : undefined
   }
   const setRule = (index: number, patch: Partial<SettingsDraft['accountRules'][number]>) =>
     onChange({
