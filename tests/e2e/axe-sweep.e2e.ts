@@ -14,6 +14,7 @@ interface Ids {
   organisation: string
   template: string
   user: string
+  person: string
   report: string
   statusReportProject: string
   statusReport: string
@@ -48,6 +49,7 @@ async function demoIds(page: Page): Promise<Ids> {
     organisation: await first(page, '/api/organisations'),
     template: await first(page, '/api/report-templates'),
     user: await first(page, '/api/users'),
+    person: await first(page, '/api/people'),
     report: await first(page, `/api/projects/${project}/final-reports`),
     // Tidiga insatser ended before status reports; the TABB pilot has them.
     statusReportProject: tabb,
@@ -80,12 +82,17 @@ const pages = (ids: Ids) => [
   `/organisations/${ids.organisation}`,
   '/finance/portfolio',
   '/finance/imports',
+  '/finance/settings',
   '/report-templates',
   `/report-templates/${ids.template}`,
   '/admin/users',
   '/admin/users/new',
   `/admin/users/${ids.user}`,
   `/admin/users/${ids.user}/extract`,
+  '/admin/people',
+  '/admin/people/new',
+  `/admin/people/${ids.person}`,
+  `/admin/people/${ids.person}/extract`,
   '/admin/audit',
   '/admin/privacy',
   '/account',

@@ -84,3 +84,51 @@ test('a project leader sees the money and proposes a budget change; a viewer onl
   await expect(page.getByRole('button', { name: 'Föreslå ändring' })).toHaveCount(0)
   await expect(page.getByRole('table', { name: 'Ursprunglig budget jämförd med gällande' })).toBeVisible()
 })
+
+test('finance edits the cost categories and account rules; a category in use cannot be removed', async ({
+  page,
+}) => {
+  await logIn(page, 'ekonom@demo.example')
+  await page.getByRole('navigation').getByRole('link', { name: 'Ekonomi', exact: true }).click()
+  await page.getByRole('link', { name: 'Kostnadskategorier' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Kostnadskategorier och konton' })).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByRole('textbox', { name: 'Namn på svenska för training' }).fill('Kompetensutveckling')
+  await page
+    .getByLabel(/^Namn på svenska/)
+    .last()
+    .fill('Resor')
+  await page
+    .getByLabel(/^Namn på engelska/)
+    .last()
+    .fill('Travel')
+  await page.getByRole('button', { name: 'Lägg till kategori' }).click()
+  await expect(page.getByRole('row', { name: /resor/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Flytta upp Resor' }).click()
+  await page.getByRole('button', { name: 'Lägg till regel' }).click()
+  const prefix = page.getByRole('textbox', { name: /^Kontoprefix, rad/ }).last()
+  await expect(prefix).toBeFocused()
+  await prefix.fill('71')
+  await page.getByRole('combobox', { name: 'Kategori för konto 71' }).selectOption('resor')
+  await page.getByLabel('Prova ett konto').fill('7110')
+  await expect(page.getByText('Konto 7110 förs till: Resor')).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Spara ändringarna' }).click()
+  await expect(page.getByText('Kostnadskategorier och kontoregler är sparade.')).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('textbox', { name: 'Namn på svenska för training' })).toHaveValue(
+    'Kompetensutveckling',
+  )
+  const codes = await page
+    .getByRole('table', { name: 'Kostnadskategorier i ordning' })
+    .locator('tbody th')
+    .allTextContents()
+  expect(codes.indexOf('resor')).toBe(codes.length - 2)
+
+  // The demo budgets use staff costs: removing the category is refused with the server's reason.
+  await page.getByRole('button', { name: 'Ta bort kategorin Personal' }).click()
+  await page.getByRole('button', { name: 'Spara ändringarna' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'används i budgetar eller utfall' })).toBeVisible()
+  await expectAccessible(page)
+})

@@ -10,6 +10,10 @@ export const Person = Type.Object({
   title: Nullable(Type.String()),
   email: Nullable(Type.String()),
   organisation: Ref,
+  /** The user accounts linked to this staff record; their pages hold the account's own privacy tools. */
+  accounts: Type.Array(Ref),
+  /** Pseudonymised by a data-protection erasure: the name is the pseudonym and nothing can be changed. */
+  erased: Type.Boolean(),
   version: Version,
 })
 

@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-router'
 import { Loading } from '../components/loading'
 import { parseAuditSearch } from '../features/admin/api/audit'
+import { parsePeopleSearch, personQueryOptions } from '../features/admin/api/people'
 import { parseUserListSearch, userQueryOptions } from '../features/admin/api/users'
 import { redirectIfLoggedIn, requireAuth, safeRedirect } from '../features/auth/api/get-me'
 import { parsePortfolioSearch } from '../features/finance/api/portfolio-search'
@@ -329,6 +330,16 @@ const financeImportsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/finance/components/import-page'), 'ImportPage'),
 })
 
+const financeSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'finance/settings',
+  loader: async ({ context }) =>
+    context.queryClient.ensureQueryData(
+      (await import('../features/finance/api/imports')).financeOrganisationsQueryOptions(),
+    ),
+  component: lazyRouteComponent(() => import('../features/finance/components/settings-page'), 'SettingsPage'),
+})
+
 const financePortfolioRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'finance/portfolio',
@@ -475,6 +486,38 @@ const adminUserExtractRoute = createRoute({
   component: lazyRouteComponent(
     () => import('../features/admin/components/user-extract-page'),
     'UserExtractPage',
+  ),
+})
+
+const adminPeopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/people',
+  validateSearch: parsePeopleSearch,
+  component: lazyRouteComponent(() => import('../features/admin/components/people-page'), 'PeoplePage'),
+})
+
+const adminNewPersonRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/people/new',
+  component: lazyRouteComponent(
+    () => import('../features/admin/components/new-person-page'),
+    'NewPersonPage',
+  ),
+})
+
+const adminPersonRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/people/$personId',
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(personQueryOptions(params.personId)),
+  component: lazyRouteComponent(() => import('../features/admin/components/person-page'), 'PersonPage'),
+})
+
+const adminPersonExtractRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin/people/$personId/extract',
+  component: lazyRouteComponent(
+    () => import('../features/admin/components/person-extract-page'),
+    'PersonExtractPage',
   ),
 })
 
@@ -629,11 +672,16 @@ const routeTree = rootRoute.addChildren([
     adminInviteRoute,
     adminUserRoute,
     adminUserExtractRoute,
+    adminPeopleRoute,
+    adminNewPersonRoute,
+    adminPersonRoute,
+    adminPersonExtractRoute,
     adminAuditRoute,
     adminPrivacyRoute,
     reportTemplatesRoute,
     reportTemplateRoute,
     financeImportsRoute,
+    financeSettingsRoute,
     financePortfolioRoute,
     decideRoute,
     decisionsRoute,

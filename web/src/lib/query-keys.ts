@@ -58,6 +58,7 @@ export const queryKeys = {
       ['finance', 'project', projectId, 'version', versionId] as const,
     actuals: (projectId: string) => ['finance', 'project', projectId, 'actuals'] as const,
     organisations: ['finance', 'organisations'] as const,
+    settings: (organisationId: string) => ['finance', 'settings', organisationId] as const,
     imports: (organisationId: string) => ['finance', 'imports', organisationId] as const,
     import: (importId: string) => ['finance', 'import', importId] as const,
     importErrors: (importId: string) => ['finance', 'import', importId, 'errors'] as const,
@@ -66,6 +67,8 @@ export const queryKeys = {
   people: {
     all: ['people'] as const,
     list: (query: object) => ['people', 'list', 'page', query] as const,
+    infinite: (query: object) => ['people', 'list', 'infinite', query] as const,
+    detail: (personId: string) => ['people', 'detail', personId] as const,
   },
   users: {
     all: ['users'] as const,

@@ -22,6 +22,11 @@ function personQuery(db: Kysely<Database>, roots: string[]) {
       'person.title',
       'person.email',
       'person.version',
+      'person.erasure_id',
+      sql<{ id: string; name: string }[]>`coalesce((
+        select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name, u.id)
+          from app_user u where u.person_id = person.id
+      ), '[]'::json)`.as('accounts'),
       'o.id as organisation_id',
       'o.name as organisation_name',
     ])
@@ -35,6 +40,8 @@ const toPerson = (row: Row): PersonT => ({
   title: row.title,
   email: row.email,
   organisation: { id: row.organisation_id, name: row.organisation_name },
+  accounts: row.accounts,
+  erased: row.erasure_id !== null,
   version: row.version,
 })
 

@@ -4,7 +4,7 @@ import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
-import { forbidden, notFound, staleVersion } from '../../plugins/problem.ts'
+import { forbidden, HttpProblem, notFound, staleVersion } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
 import { hasRoleOver, homeRoots } from '../organisations/queries.ts'
 import { findPerson } from './queries.ts'
@@ -60,6 +60,15 @@ export async function updatePerson(
     (await hasRoleOver(db, user, current.organisation.id, staffEditors)) &&
     (!patch.organisationId || (await hasRoleOver(db, user, patch.organisationId, staffEditors)))
   if (!mayEdit) throw forbidden()
+  // An edit would put real data back on a pseudonymised record and undo the erasure.
+  if (current.erased) {
+    throw new HttpProblem(409, 'erased', undefined, {
+      detail: {
+        sv: 'Personen är raderad och uppgifterna kan inte ändras.',
+        en: 'The person has been erased and the record cannot be changed.',
+      },
+    })
+  }
   await db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('person')

@@ -4,6 +4,7 @@ export const sv = {
   nav: {
     label: 'Administration',
     users: 'Användare',
+    people: 'Personer',
     audit: 'Ändringslogg',
     privacy: 'Dataskydd',
   },
@@ -29,6 +30,62 @@ export const sv = {
     never: 'Aldrig',
     sso: 'SSO',
     empty: 'Inga användare matchar.',
+  },
+  people: {
+    title: 'Personer',
+    intro:
+      'Personregistret med medarbetare i de organisationer du administrerar: projektledare, styrgruppsledamöter och andra som nämns i projekten. En person behöver inget konto för att kunna väljas.',
+    add: 'Lägg till person',
+    search: 'Sök på namn eller e-post',
+    organisation: 'Organisation',
+    allOrganisations: 'Alla organisationer',
+    caption: 'Personer',
+    name: 'Namn',
+    personTitle: 'Titel',
+    email: 'E-post',
+    account: 'Konto',
+    hasAccount: 'Har konto',
+    noAccount: 'Inget konto',
+    erased: 'Raderad',
+    empty: 'Inga personer matchar.',
+  },
+  person: {
+    newTitle: 'Lägg till person',
+    newIntro:
+      'Medarbetare registreras utan konto. Behöver personen logga in bjuder du in hen under Användare.',
+    name: 'Namn',
+    personTitle: 'Titel',
+    titleHint: 'Till exempel Projektledare eller Enhetschef.',
+    email: 'E-post',
+    organisation: 'Organisation',
+    chooseOrganisation: 'Välj organisation',
+    missingName: 'Ange personens namn.',
+    missingOrganisation: 'Välj en organisation.',
+    create: 'Lägg till',
+    created: '{{name}} är tillagd i personregistret.',
+    facts: {
+      title: 'Titel',
+      email: 'E-post',
+      organisation: 'Organisation',
+      accounts: 'Konto',
+      none: 'Inget konto',
+    },
+    edit: {
+      title: 'Ändra uppgifter',
+      open: 'Ändra',
+      saved: 'Uppgifterna är sparade.',
+      conflict:
+        'Någon annan har ändrat personen sedan du öppnade sidan. Formuläret visar nu de sparade uppgifterna; gör om din ändring och spara igen.',
+    },
+    erasedNote: 'Personen är raderad. Namnet är en pseudonym och uppgifterna kan inte ändras.',
+    privacyIntro:
+      'Registerutdrag visar allt Lägesbild har sparat om personen. Radering ersätter namn och e-post med en pseudonym så att beslut och historik går att läsa; den kan inte ångras.',
+    privacyByAccount:
+      'Personen har ett konto. Registerutdrag och radering görs från kontot, så att kontots uppgifter kommer med:',
+  },
+  personExtractPage: {
+    title: 'Registerutdrag: {{name}}',
+    back: 'Tillbaka till personen',
   },
   invite: {
     title: 'Bjud in användare',
@@ -200,7 +257,7 @@ export const sv = {
     saved: 'Inställningen är sparad.',
     erasureTitle: 'Registerutdrag och radering',
     erasureIntro:
-      'Öppna en användare under Användare för att visa registerutdrag eller radera personen. Var sparade uppgifter finns och hur länge de sparas står i README-avsnittet Dataskydd.',
+      'Öppna en användare under Användare, eller en person utan konto under Personer, för att visa registerutdrag eller radera personen. Var sparade uppgifter finns och hur länge de sparas står i README-avsnittet Dataskydd.',
   },
   extractPage: {
     title: 'Registerutdrag: {{name}}',
@@ -209,7 +266,13 @@ export const sv = {
 } as const
 
 export const en: Translations<typeof sv> = {
-  nav: { label: 'Administration', users: 'Users', audit: 'Change log', privacy: 'Data protection' },
+  nav: {
+    label: 'Administration',
+    users: 'Users',
+    people: 'People',
+    audit: 'Change log',
+    privacy: 'Data protection',
+  },
   status: { invited: 'Invited', active: 'Active', deactivated: 'Deactivated', erased: 'Erased' },
   users: {
     title: 'Users',
@@ -227,6 +290,62 @@ export const en: Translations<typeof sv> = {
     never: 'Never',
     sso: 'SSO',
     empty: 'No users match.',
+  },
+  people: {
+    title: 'People',
+    intro:
+      'The staff register of the organisations you administer: project leaders, steering-group members and others named in the projects. A person needs no account to be chosen.',
+    add: 'Add person',
+    search: 'Search by name or e-mail',
+    organisation: 'Organisation',
+    allOrganisations: 'All organisations',
+    caption: 'People',
+    name: 'Name',
+    personTitle: 'Title',
+    email: 'E-mail',
+    account: 'Account',
+    hasAccount: 'Has an account',
+    noAccount: 'No account',
+    erased: 'Erased',
+    empty: 'No people match.',
+  },
+  person: {
+    newTitle: 'Add person',
+    newIntro:
+      'Staff are registered without an account. If the person needs to log in, invite them under Users.',
+    name: 'Name',
+    personTitle: 'Title',
+    titleHint: 'For example Project leader or Head of unit.',
+    email: 'E-mail',
+    organisation: 'Organisation',
+    chooseOrganisation: 'Choose an organisation',
+    missingName: 'Enter the person’s name.',
+    missingOrganisation: 'Choose an organisation.',
+    create: 'Add',
+    created: '{{name}} has been added to the staff register.',
+    facts: {
+      title: 'Title',
+      email: 'E-mail',
+      organisation: 'Organisation',
+      accounts: 'Account',
+      none: 'No account',
+    },
+    edit: {
+      title: 'Change details',
+      open: 'Change',
+      saved: 'The details are saved.',
+      conflict:
+        'Someone else changed this person since you opened the page. The form now shows the saved details; redo your change and save again.',
+    },
+    erasedNote: 'The person has been erased. The name is a pseudonym and the record cannot be changed.',
+    privacyIntro:
+      'The register extract shows everything Lägesbild keeps about the person. Erasure replaces name and e-mail with a pseudonym so that decisions and history stay readable; it cannot be undone.',
+    privacyByAccount:
+      'The person has an account. Register extract and erasure are done from the account, so that the account’s data is included:',
+  },
+  personExtractPage: {
+    title: 'Register extract: {{name}}',
+    back: 'Back to the person',
   },
   invite: {
     title: 'Invite user',
@@ -394,7 +513,7 @@ export const en: Translations<typeof sv> = {
     saved: 'The setting is saved.',
     erasureTitle: 'Register extract and erasure',
     erasureIntro:
-      'Open a user under Users to show their register extract or erase them. Where data is kept and for how long is in the README section Data protection.',
+      'Open a user under Users, or a person without an account under People, to show their register extract or erase them. Where data is kept and for how long is in the README section Data protection.',
   },
   extractPage: { title: 'Register extract: {{name}}', back: 'Back to the user' },
 }

@@ -17,11 +17,35 @@ export const userExtractQueryOptions = (userId: string) =>
 
 export const userExtractHref = (userId: string) => privacyApi.getUserExtract.url.replace(':id', userId)
 
+/** Erasure of a user or of a staff record: the same result, the same confirmation. */
+export type EraseMutation = ReturnType<typeof useEraseUser>
+
 export function useEraseUser(userId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (confirmName: string) =>
       apiRequest(privacyApi.eraseUser, { params: { id: userId }, body: { confirmName } }),
+    onSuccess: () => queryClient.invalidateQueries(),
+  })
+}
+
+export const personExtractQueryOptions = (personId: string) =>
+  queryOptions({
+    queryKey: queryKeys.privacy.extract('person', personId),
+    queryFn: ({ signal }) =>
+      apiRequest(privacyApi.getPersonExtract, { params: { id: personId } }, { signal }),
+    staleTime: 0,
+  })
+
+export const personExtractHref = (personId: string) =>
+  privacyApi.getPersonExtract.url.replace(':id', personId)
+
+/** Erases a staff record (and any account linked to it); everything naming the person changes. */
+export function useErasePerson(personId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (confirmName: string) =>
+      apiRequest(privacyApi.erasePerson, { params: { id: personId }, body: { confirmName } }),
     onSuccess: () => queryClient.invalidateQueries(),
   })
 }

@@ -14,6 +14,11 @@ export function AdminNav() {
           </Link>
         </li>
         <li>
+          <Link to="/admin/people" className="admin-nav__link" activeProps={current}>
+            {t('nav.people')}
+          </Link>
+        </li>
+        <li>
           <Link to="/admin/audit" className="admin-nav__link" activeProps={current}>
             {t('nav.audit')}
           </Link>

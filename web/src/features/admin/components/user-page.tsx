@@ -7,7 +7,6 @@ import { Breadcrumbs } from '../../../components/breadcrumbs'
 import { Button, buttonClass } from '../../../components/button'
 import { type Column, DataTable } from '../../../components/data-table'
 import { FactList } from '../../../components/fact-list'
-import { Field } from '../../../components/field'
 import { Loading } from '../../../components/loading'
 import { PageHeader } from '../../../components/page-header'
 import { ProblemAlert } from '../../../components/problem-alert'
@@ -31,6 +30,7 @@ import {
   useUser,
 } from '../api/users'
 import { AdminNav } from './admin-nav'
+import { ErasurePanel } from './erasure-panel'
 import { IssuedLinkPanel } from './issued-link'
 import { UserStatusBadge } from './user-status'
 import './admin.css'
@@ -88,7 +88,17 @@ function UserFacts({ user }: { user: UserDetail }) {
           term: t('user.facts.sso'),
           value: user.sso ? t('user.facts.ssoLinked') : t('user.facts.ssoNone'),
         },
-        { key: 'person', term: t('user.facts.person'), value: user.person?.name ?? '–' },
+        {
+          key: 'person',
+          term: t('user.facts.person'),
+          value: user.person ? (
+            <Link to="/admin/people/$personId" params={{ personId: user.person.id }}>
+              {user.person.name}
+            </Link>
+          ) : (
+            '–'
+          ),
+        },
         { key: 'created', term: t('user.facts.created'), value: formatTimestamp(user.createdAt) },
       ]}
     />
@@ -431,29 +441,14 @@ function SessionsPanel({ userId }: { userId: string }) {
 
 function PrivacyPanel({ user }: { user: UserDetail }) {
   const { t } = useTranslation('admin')
-  const { t: tc } = useTranslation('common')
   const erase = useEraseUser(user.id)
-  const [confirming, setConfirming] = useState(false)
-  const [typed, setTyped] = useState('')
-  const error = erase.error?.fieldErrors.find((e) => e.field === 'confirmName')?.message
   return (
-    <section className="panel" aria-labelledby="privacy-title">
-      <h2 id="privacy-title">{t('user.privacy.title')}</h2>
-      <p className="muted">{t('user.privacy.intro')}</p>
-      {erase.data ? (
-        <div className="alert alert--info" role="status">
-          <p className="alert__title">{t('user.privacy.erased', { pseudonym: erase.data.pseudonym })}</p>
-          {erase.data.mentions.length > 0 ? (
-            <p>
-              {t('user.privacy.mentions', {
-                projects: erase.data.mentions.map((m) => m.project.name).join(', '),
-              })}
-            </p>
-          ) : null}
-        </div>
-      ) : null}
-      {erase.error && !error ? <ProblemAlert error={erase.error} /> : null}
-      <div className="button-row">
+    <ErasurePanel
+      name={user.name}
+      erased={user.status === 'erased'}
+      erase={erase}
+      intro={t('user.privacy.intro')}
+      extractLink={
         <Link
           to="/admin/users/$userId/extract"
           params={{ userId: user.id }}
@@ -461,41 +456,7 @@ function PrivacyPanel({ user }: { user: UserDetail }) {
         >
           {t('user.privacy.extract')}
         </Link>
-        {user.status !== 'erased' && !confirming ? (
-          <Button variant="danger" onClick={() => setConfirming(true)}>
-            {t('user.privacy.erase')}
-          </Button>
-        ) : null}
-      </div>
-      {confirming && user.status !== 'erased' ? (
-        <form
-          className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault()
-            erase.mutate(typed, { onSuccess: () => setConfirming(false) })
-          }}
-        >
-          <div className="inline-form__row">
-            <Field
-              id="erase-confirm"
-              label={t('user.privacy.confirmLabel', { name: user.name })}
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-              error={error}
-              autoComplete="off"
-              required
-            />
-            <div className="inline-form__submit button-row">
-              <Button type="submit" variant="danger" busy={erase.isPending}>
-                {t('user.privacy.confirm')}
-              </Button>
-              <Button variant="quiet" onClick={() => setConfirming(false)}>
-                {tc('actions.cancel')}
-              </Button>
-            </div>
-          </div>
-        </form>
-      ) : null}
-    </section>
+      }
+    />
   )
 }

@@ -1,8 +1,9 @@
 import { importFields } from '@lagesbild/shared/api/finance-imports'
 import { useSuspenseQuery } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../../components/button'
+import { Button, buttonClass } from '../../../components/button'
 import { Checkbox } from '../../../components/checkbox'
 import { type Column, DataTable } from '../../../components/data-table'
 import { EmptyState } from '../../../components/empty-state'
@@ -34,7 +35,15 @@ export function ImportPage() {
 
   return (
     <div className="finance">
-      <PageHeader title={t('import.title')} description={<p>{t('import.intro')}</p>} />
+      <PageHeader
+        title={t('import.title')}
+        description={<p>{t('import.intro')}</p>}
+        actions={
+          <Link to="/finance/settings" className={buttonClass('secondary')}>
+            {t('settings.link')}
+          </Link>
+        }
+      />
       {organisations.items.length === 0 ? (
         <EmptyState title={t('import.noOrganisations')} />
       ) : (

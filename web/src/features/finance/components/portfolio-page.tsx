@@ -110,9 +110,14 @@ export function PortfolioPage() {
               {t('portfolio.export')}
             </DownloadLink>
             {hasOrganisationRole(user, ['finance', 'administrator']) ? (
-              <Link to="/finance/imports" className={buttonClass('secondary')}>
-                {t('portfolio.importLink')}
-              </Link>
+              <>
+                <Link to="/finance/imports" className={buttonClass('secondary')}>
+                  {t('portfolio.importLink')}
+                </Link>
+                <Link to="/finance/settings" className={buttonClass('secondary')}>
+                  {t('settings.link')}
+                </Link>
+              </>
             ) : null}
           </>
         }
