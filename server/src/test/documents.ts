@@ -75,6 +75,13 @@ export function pdftotext(file: Uint8Array): string | null {
   }).toString('utf8')
 }
 
+/** The text of an HTML fragment, tags dropped and white space collapsed. */
+export const markupText = (markup: string) =>
+  markup
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+
 export const commandExists = (command: string) => {
   try {
     execFileSync('which', [command], { stdio: 'ignore' })

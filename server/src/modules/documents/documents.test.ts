@@ -13,6 +13,7 @@ import {
   convertWithLibreOffice,
   docxParts,
   docxText,
+  markupText,
   pdfOutline,
   pdfText,
   pdftotext,
@@ -156,14 +157,9 @@ describe('DOCX', () => {
   it('opens in LibreOffice with headings and table intact, when LibreOffice is installed', async () => {
     const html = convertWithLibreOffice(await renderDocument(model, 'docx'), 'html')?.toString('utf8')
     if (!html) return
-    const plain = (markup: string) =>
-      markup
-        .replace(/<[^>]+>/g, '')
-        .replace(/\s+/g, ' ')
-        .trim()
     const headings = [...html.matchAll(/<h([1-6])[^>]*>(.*?)<\/h\1>/gs)].map((m) => [
       Number(m[1]),
-      plain(m[2] ?? ''),
+      markupText(m[2] ?? ''),
     ])
     expect(headings).toEqual(
       expect.arrayContaining([
@@ -174,7 +170,7 @@ describe('DOCX', () => {
       ]),
     )
     const activityTable = [...html.matchAll(/<table.*?<\/table>/gs)]
-      .map((m) => [...m[0].matchAll(/<tr.*?<\/tr>/gs)].map((row) => plain(row[0])))
+      .map((m) => [...m[0].matchAll(/<tr.*?<\/tr>/gs)].map((row) => markupText(row[0])))
       .find((rows) => rows.some((row) => row.includes('Öppna mottagningen')))
     // Header, 80 activities and the sum, each still a row of its own.
     expect(activityTable).toHaveLength(82)

@@ -4,7 +4,14 @@ import { type EditorNode, rich } from '@lagesbild/shared/domain/rich-text'
 import type { Static } from 'typebox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, SAMVERKAN, TIDIGA } from '../../demo/foundation.ts'
-import { docxParts, docxText, pdfText } from '../../test/documents.ts'
+import {
+  convertWithLibreOffice,
+  docxParts,
+  docxText,
+  markupText,
+  pdfText,
+  pdftotext,
+} from '../../test/documents.ts'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
 import { markFinalReportApproved } from './approval.ts'
 
@@ -120,15 +127,41 @@ describe('demo: Tidiga insatser i samverkan', () => {
 
     const docx = await leader.get(`/api/projects/${project}/final-reports/${report.id}/document.docx`)
     const docxWords = docxText(docxParts(docx.rawPayload).document)
-    const pdfWords = await pdfText(
-      (await leader.get(`/api/projects/${project}/final-reports/${report.id}/document.pdf`)).rawPayload,
-    )
-    for (const words of [docxWords, pdfWords]) {
+    const pdf = (await leader.get(`/api/projects/${project}/final-reports/${report.id}/document.pdf`))
+      .rawPayload
+    const pdfWords = await pdfText(pdf)
+    const popplerWords = pdftotext(pdf)?.replace(/\s+/g, ' ') ?? null
+    for (const words of [docxWords, pdfWords, ...(popplerWords === null ? [] : [popplerWords])]) {
       for (const section of municipalTemplate) expect(words).toContain(section.heading.sv)
       expect(words).toContain('Rapporten är genomläst av styrgruppen.')
       expect(words).toContain('Godkänd av styrgruppen')
     }
+    const activities = await t.db
+      .selectFrom('activity')
+      .innerJoin('project', 'project.id', 'activity.project_id')
+      .where((eb) => eb.or([eb('project.id', '=', project), eb('project.parent_id', '=', project)]))
+      .select('activity.title')
+      .execute()
+    // A long title wraps inside its cell, so its first words stand for the row.
+    const rowStarts = activities.map((a) => a.title.split(/\s+/).slice(0, 5).join(' '))
+    expect(rowStarts.length).toBeGreaterThan(10)
+    for (const start of rowStarts) {
+      expect(pdfWords.replace(/\s+/g, ' ')).toContain(start)
+      if (popplerWords !== null) expect(popplerWords).toContain(start)
+    }
+    // Opened in LibreOffice: the sections are its headings of level 1, the activities rows of a table.
+    const html = convertWithLibreOffice(docx.rawPayload, 'html')?.toString('utf8')
+    if (html !== undefined) {
+      const topHeadings = [...html.matchAll(/<h1[^>]*>(.*?)<\/h1>/gs)].map((m) => markupText(m[1] ?? ''))
+      for (const section of municipalTemplate) expect(topHeadings).toContain(section.heading.sv)
+      const tableRows = [...html.matchAll(/<tr.*?<\/tr>/gs)].map((m) => markupText(m[0]))
+      for (const start of rowStarts)
+        expect(
+          tableRows.some((row) => row.includes(start)),
+          start,
+        ).toBe(true)
+    }
     const addendum = await leader.post(`/api/projects/${project}/final-reports/${report.id}/addenda`, {})
     expect(addendum.statusCode).toBe(201)
-  })
+  }, 180_000)
 })
