@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ButtonHTMLAttributes, Ref } from 'react'
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet'
 
@@ -6,6 +6,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant
   size?: 'normal' | 'small'
   busy?: boolean
+  ref?: Ref<HTMLButtonElement>
 }
 
 /** Class names for a link that should look like a button ("Nytt projekt", "Redigera"). */

@@ -1,5 +1,5 @@
 import { Link, useParams } from '@tanstack/react-router'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Breadcrumbs } from '../../../components/breadcrumbs'
 import { Button, buttonClass } from '../../../components/button'
@@ -94,11 +94,13 @@ function EditPanel({ person }: { person: Person }) {
     ? organisations.options
     : [{ value: base.organisation.id, label: base.organisation.name }, ...organisations.options]
 
+  // Closing the form gives focus back to the button that opened it, once that is rendered again.
+  const returnFocus = useRef(false)
   function close() {
     setEditing(false)
     setConflict(false)
     update.reset()
-    requestAnimationFrame(() => document.getElementById('person-edit-open')?.focus())
+    returnFocus.current = true
   }
 
   return (
@@ -163,6 +165,11 @@ function EditPanel({ person }: { person: Person }) {
       ) : (
         <Button
           id="person-edit-open"
+          ref={(button) => {
+            if (!button || !returnFocus.current) return
+            returnFocus.current = false
+            button.focus()
+          }}
           onClick={() => {
             setBase(person)
             setStatus('')
