@@ -220,23 +220,9 @@ async function decidingGroupsOf(db: Db, user: AuthUser, projectIds: readonly str
   const byProject = new Map<string, string[]>()
   if (projectIds.length === 0) return { byProject, groups: [] }
   const today = todayInSweden()
-  const pairs = await db
-    .selectFrom('steering_group_member as sm')
-    .innerJoin('app_user as u', 'u.person_id', 'sm.person_id')
-    .innerJoin('steering_group_project as sp', 'sp.steering_group_id', 'sm.steering_group_id')
-    .innerJoin('steering_group as g', 'g.id', 'sm.steering_group_id')
-    .innerJoin('project as p', (j) =>
-      j.on((eb) =>
-        eb.or([eb('p.id', '=', eb.ref('sp.project_id')), eb('p.parent_id', '=', eb.ref('sp.project_id'))]),
-      ),
-    )
-    .where('u.id', '=', user.id)
+  const pairs = await governingSeats(db, user, today)
     .where('p.id', 'in', [...new Set(projectIds)])
-    .where(sql<SqlBool>`sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today})`)
-    .where(
-      sql<SqlBool>`(sp.from_date is null or sp.from_date <= ${today}) and (sp.to_date is null or sp.to_date >= ${today})`,
-    )
-    .select(['p.id as project_id', 'g.id', 'g.name', sql<boolean>`sp.project_id = p.id`.as('own')])
+    .select(['p.id as project_id', 'g.id', 'g.name'])
     .orderBy('p.id')
     .orderBy(sql`sp.project_id = p.id`, 'desc')
     .orderBy('g.name')
@@ -385,10 +371,12 @@ async function lockPending(trx: Db, projectId: string, requestId: string, versio
   return row
 }
 
-/** The group through which the user decides for the project today: the one they are a member of. */
-async function decidingGroup(trx: Db, user: AuthUser, projectId: string) {
-  const today = todayInSweden()
-  const group = await trx
+/**
+ * The user's seats today in groups that govern a project today, joined to each project they
+ * govern directly or as a sub-project's parent (`p`); `sp.project_id = p.id` marks the own group.
+ */
+function governingSeats(db: Db, user: AuthUser, today: string) {
+  return db
     .selectFrom('steering_group_member as sm')
     .innerJoin('app_user as u', 'u.person_id', 'sm.person_id')
     .innerJoin('steering_group_project as sp', 'sp.steering_group_id', 'sm.steering_group_id')
@@ -399,11 +387,17 @@ async function decidingGroup(trx: Db, user: AuthUser, projectId: string) {
       ),
     )
     .where('u.id', '=', user.id)
-    .where('p.id', '=', projectId)
     .where(sql<SqlBool>`sm.from_date <= ${today} and (sm.to_date is null or sm.to_date >= ${today})`)
     .where(
       sql<SqlBool>`(sp.from_date is null or sp.from_date <= ${today}) and (sp.to_date is null or sp.to_date >= ${today})`,
     )
+}
+
+/** The group through which the user decides for the project today: the one they are a member of. */
+async function decidingGroup(trx: Db, user: AuthUser, projectId: string) {
+  const today = todayInSweden()
+  const group = await governingSeats(trx, user, today)
+    .where('p.id', '=', projectId)
     // The sub-project's own group before the parent's.
     .orderBy(sql`sp.project_id = p.id`, 'desc')
     .orderBy('g.name')
