@@ -35,6 +35,11 @@ export class ApiProblem extends Error {
   get fieldErrors(): ProblemFieldError[] {
     return this.problem.errors ?? []
   }
+
+  /** The server's message for one field, to show beside it. */
+  fieldError(field: string): string | undefined {
+    return this.fieldErrors.find((e) => e.field === field)?.message
+  }
 }
 
 export const isApiProblem = (error: unknown): error is ApiProblem => error instanceof ApiProblem

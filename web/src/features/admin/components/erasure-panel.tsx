@@ -21,7 +21,7 @@ export function ErasurePanel({ name, erased, erase, intro, extractLink }: Erasur
   const { t: tc } = useTranslation('common')
   const [confirming, setConfirming] = useState(false)
   const [typed, setTyped] = useState('')
-  const error = erase.error?.fieldErrors.find((e) => e.field === 'confirmName')?.message
+  const error = erase.error?.fieldError('confirmName')
   return (
     <section className="panel" aria-labelledby="privacy-title">
       <h2 id="privacy-title">{t('user.privacy.title')}</h2>

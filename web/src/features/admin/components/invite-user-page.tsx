@@ -33,7 +33,7 @@ export function InviteUserPage() {
   const [projectRole, setProjectRole] = useState<ProjectRole>('member')
   const [missing, setMissing] = useState<Record<string, string>>({})
 
-  const serverError = (field: string) => invite.error?.fieldErrors.find((e) => e.field === field)?.message
+  const serverError = (field: string) => invite.error?.fieldError(field)
   const fieldOwned = ['name', 'email', 'organisationId']
   const otherError =
     invite.error && !invite.error.fieldErrors.some((e) => fieldOwned.includes(e.field)) ? invite.error : null

@@ -48,8 +48,7 @@ export function PersonForm({
   const [values, setValues] = useState(initial)
   const [missing, setMissing] = useState<Partial<Record<keyof PersonValues, string>>>({})
   const id = (field: keyof PersonValues) => `${idPrefix}-${field}`
-  const serverError = (field: keyof PersonValues) =>
-    error?.fieldErrors.find((e) => e.field === field)?.message
+  const serverError = (field: keyof PersonValues) => error?.fieldError(field)
   const fieldError = (field: keyof PersonValues) => missing[field] ?? serverError(field)
   const otherError =
     error && !error.fieldErrors.some((e) => (fields as readonly string[]).includes(e.field)) ? error : null

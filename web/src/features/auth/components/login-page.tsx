@@ -25,8 +25,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('')
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({})
 
-  const serverError = (field: 'email' | 'password') =>
-    loginMutation.error?.fieldErrors.find((error) => error.field === field)?.message
+  const serverError = (field: 'email' | 'password') => loginMutation.error?.fieldError(field)
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

@@ -893,7 +893,7 @@ function ActualForm({ finance, projectId }: { finance: ProjectFinance; projectId
   const [voucher, setVoucher] = useState('')
   const [description, setDescription] = useState('')
   const [amountError, setAmountError] = useState<string | undefined>()
-  const fieldError = (field: string) => create.error?.fieldErrors.find((e) => e.field === field)?.message
+  const fieldError = (field: string) => create.error?.fieldError(field)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -1039,7 +1039,7 @@ function FundingForm({ finance }: { finance: ProjectFinance }) {
   const [amount, setAmount] = useState('')
   const [status, setStatus] = useState<(typeof fundingStatuses)[number]>('granted')
   const [amountError, setAmountError] = useState<string | undefined>()
-  const fieldError = (field: string) => create.error?.fieldErrors.find((e) => e.field === field)?.message
+  const fieldError = (field: string) => create.error?.fieldError(field)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const ore = parseAmount(amount)
@@ -1121,7 +1121,7 @@ function InKindForm({ finance }: { finance: ProjectFinance }) {
   const [months, setMonths] = useState('12')
   const [rate, setRate] = useState('')
   const [localError, setLocalError] = useState<string | undefined>()
-  const fieldError = (field: string) => create.error?.fieldErrors.find((e) => e.field === field)?.message
+  const fieldError = (field: string) => create.error?.fieldError(field)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const rateOre = parseAmount(rate)

@@ -106,7 +106,7 @@ function UploadStep({
             hint={t('import.fileHint')}
             accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            error={upload.error?.fieldErrors.find((f) => f.field === 'file')?.message}
+            error={upload.error?.fieldError('file')}
           />
         </div>
         {upload.error && !upload.error.fieldErrors.length ? <ProblemAlert error={upload.error} /> : null}
@@ -151,7 +151,7 @@ function ImportSteps({
   useEffect(() => setSettings(imported.settings), [imported.settings])
   const errors = useImportErrors(imported.id, imported.status === 'invalid')
   const headers = imported.preview.headers
-  const fieldError = (field: string) => step.error?.fieldErrors.find((e) => e.field === field)?.message
+  const fieldError = (field: string) => step.error?.fieldError(field)
   const busy = step.isPending || imported.status === 'committing'
   const editable = ['uploaded', 'validated', 'invalid', 'failed'].includes(imported.status)
 

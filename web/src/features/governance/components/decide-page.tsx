@@ -122,7 +122,7 @@ function RequestCard({
   const meeting = meetings.find((m) => m.id === meetingId)
   const headingId = `request-${request.id}`
   const serverError = (field: string) =>
-    isApiProblem(decide.error) ? decide.error.fieldErrors.find((e) => e.field === field)?.message : undefined
+    isApiProblem(decide.error) ? decide.error.fieldError(field) : undefined
   const chooseMeeting = (id: string) => {
     setMeetingId(id)
     const chosen = meetings.find((m) => m.id === id)

@@ -37,9 +37,7 @@ export function OutsideDecision({ requests }: { requests: readonly ProjectReques
   if (pending.length === 0 && !done) return null
   const request = pending.find((r) => r.id === requestId) ?? pending[0]
   const serverError = (field: string) =>
-    isApiProblem(recordOutside.error)
-      ? recordOutside.error.fieldErrors.find((e) => e.field === field)?.message
-      : undefined
+    isApiProblem(recordOutside.error) ? recordOutside.error.fieldError(field) : undefined
   const hasFieldError = isApiProblem(recordOutside.error) && recordOutside.error.fieldErrors.length > 0
 
   const submit = (event: FormEvent) => {

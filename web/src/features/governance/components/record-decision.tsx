@@ -51,7 +51,7 @@ export function RecordDecision({
   const [recorded, setRecorded] = useState('')
   const meeting = held.find((m) => m.id === meetingId)
   const serverError = (field: string) =>
-    isApiProblem(record.error) ? record.error.fieldErrors.find((e) => e.field === field)?.message : undefined
+    isApiProblem(record.error) ? record.error.fieldError(field) : undefined
   const hasFieldError = isApiProblem(record.error) && record.error.fieldErrors.length > 0
 
   const submit = (event: FormEvent) => {

@@ -24,9 +24,7 @@ export function CreateUnitForm({
   const [shortName, setShortName] = useState('')
   const [kind, setKind] = useState<Kind>('unit')
   const [missing, setMissing] = useState(false)
-  const error = missing
-    ? t('edit.nameRequired')
-    : create.error?.fieldErrors.find((e) => e.field === 'name')?.message
+  const error = missing ? t('edit.nameRequired') : create.error?.fieldError('name')
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

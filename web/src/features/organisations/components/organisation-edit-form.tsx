@@ -28,8 +28,7 @@ export function OrganisationEditForm({ organisation, onSaved, onCancel }: Organi
     heading.current?.focus()
   }, [])
 
-  const fieldError = (field: string) =>
-    update.error?.fieldErrors.find((error) => error.field === field)?.message
+  const fieldError = (field: string) => update.error?.fieldError(field)
   const nameError = nameMissing ? t('edit.nameRequired') : fieldError('name')
   const shortNameError = fieldError('shortName')
 

@@ -43,7 +43,7 @@ export function BaselinesPage() {
     )
   }
   const fieldError = (field: string) =>
-    isApiProblem(create.error) ? create.error.fieldErrors.find((e) => e.field === field)?.message : undefined
+    isApiProblem(create.error) ? create.error.fieldError(field) : undefined
 
   return (
     <section aria-labelledby="baselines-title" className="panel baselines">

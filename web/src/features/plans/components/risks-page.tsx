@@ -183,9 +183,7 @@ function RiskForm({
   const grade = (value: string) => Math.min(4, Math.max(1, Number(value)))
   const gradeOptions = riskScale.map((g) => ({ value: String(g), label: t(`risks.grades.${g}`) }))
   const fieldError = (field: string) =>
-    isApiProblem(mutation.error)
-      ? mutation.error.fieldErrors.find((e) => e.field === field)?.message
-      : undefined
+    isApiProblem(mutation.error) ? mutation.error.fieldError(field) : undefined
 
   const submit = (event: FormEvent) => {
     event.preventDefault()

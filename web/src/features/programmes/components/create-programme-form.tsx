@@ -26,7 +26,7 @@ export function CreateProgrammeForm() {
   const [start, setStart] = useState('')
   const [end, setEnd] = useState('')
   const [missing, setMissing] = useState<{ name?: string; owner?: string }>({})
-  const fieldError = (field: string) => create.error?.fieldErrors.find((e) => e.field === field)?.message
+  const fieldError = (field: string) => create.error?.fieldError(field)
 
   if (roots.size === 0) return null
 

@@ -52,8 +52,7 @@ export function ProgrammeEditForm({ programme, onSaved, onCancel }: ProgrammeEdi
     heading.current?.focus()
   }, [])
 
-  const errorOf = (field: FieldName) =>
-    clientErrors[field] ?? update.error?.fieldErrors.find((error) => error.field === field)?.message
+  const errorOf = (field: FieldName) => clientErrors[field] ?? update.error?.fieldError(field)
   const anyFieldError = (Object.keys(ids) as FieldName[]).some((field) => errorOf(field))
 
   function validate(): Partial<Record<FieldName, string>> {

@@ -109,9 +109,7 @@ function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded: (me
   const [role, setRole] = useState<ProjectRole>('member')
   const [missingEmail, setMissingEmail] = useState(false)
 
-  const emailError = missingEmail
-    ? t('members.emailRequired')
-    : add.error?.fieldErrors.find((error) => error.field === 'email')?.message
+  const emailError = missingEmail ? t('members.emailRequired') : add.error?.fieldError('email')
   const otherError = add.error && !emailError ? add.error : null
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -149,7 +149,7 @@ function ReportDetailsForm({ report }: { report: FinalReport }) {
   const [reportDate, setReportDate] = useState(report.reportDate)
   const [authors, setAuthors] = useState(report.authors)
   const [saved, setSaved] = useState(false)
-  const dateError = update.error?.fieldErrors.find((e) => e.field === 'reportDate')?.message
+  const dateError = update.error?.fieldError('reportDate')
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
