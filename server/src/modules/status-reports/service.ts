@@ -458,22 +458,11 @@ export async function acknowledgeStatusReport(
   comment: string | undefined,
 ) {
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('status_report')
-      .where('id', '=', reportId)
-      .where('project_id', '=', projectId)
-      .select(['id', 'status', 'period'])
-      // Locked so that two members acknowledging at once cannot both find it unacknowledged.
-      .forUpdate()
-      .executeTakeFirst()
-    if (!row) throw notFound()
-    if (row.status !== 'submitted')
-      throw new HttpProblem(409, 'report_not_submitted', undefined, {
-        detail: {
-          sv: 'Bara en inskickad rapport kan kvitteras.',
-          en: 'Only a submitted report can be acknowledged.',
-        },
-      })
+    // Locked so that two members acknowledging at once cannot both find it unacknowledged.
+    const row = await submittedReport(trx, projectId, reportId, {
+      sv: 'Bara en inskickad rapport kan kvitteras.',
+      en: 'Only a submitted report can be acknowledged.',
+    })
     const earlier = await trx
       .selectFrom('status_report_acknowledgement as a')
       .leftJoin('app_user as u', 'u.id', 'a.user_id')
@@ -511,6 +500,26 @@ export async function acknowledgeStatusReport(
   return getStatusReport(db, projectId, reportId)
 }
 
+/** The project's report, locked for the transaction; 404 when absent, 409 unless submitted. */
+async function submittedReport(
+  trx: Db,
+  projectId: string,
+  reportId: string,
+  refused: { sv: string; en: string },
+) {
+  const row = await trx
+    .selectFrom('status_report')
+    .where('id', '=', reportId)
+    .where('project_id', '=', projectId)
+    .select(['id', 'status', 'period'])
+    .forUpdate()
+    .executeTakeFirst()
+  if (!row) throw notFound()
+  if (row.status !== 'submitted')
+    throw new HttpProblem(409, 'report_not_submitted', undefined, { detail: refused })
+  return row
+}
+
 /**
  * A steering-group member's comment on a submitted report. Unlike the acknowledgement, which the
  * group gives once, members may comment as often as they need; each comment is its own immutable
@@ -526,20 +535,10 @@ export async function commentOnStatusReport(
   const body = text.trim()
   if (!body) throw invalidField('text', 'required', { sv: 'Skriv en kommentar.', en: 'Write a comment.' })
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('status_report')
-      .where('id', '=', reportId)
-      .where('project_id', '=', projectId)
-      .select(['id', 'status', 'period'])
-      .executeTakeFirst()
-    if (!row) throw notFound()
-    if (row.status !== 'submitted')
-      throw new HttpProblem(409, 'report_not_submitted', undefined, {
-        detail: {
-          sv: 'Bara en inskickad rapport kan kommenteras.',
-          en: 'Only a submitted report can be commented on.',
-        },
-      })
+    const row = await submittedReport(trx, projectId, reportId, {
+      sv: 'Bara en inskickad rapport kan kommenteras.',
+      en: 'Only a submitted report can be commented on.',
+    })
     const project = await projectOf(trx, projectId)
     await assertNoPersonalData(trx, project.owner_organisation_id, { text: body })
     const id = uuid()
