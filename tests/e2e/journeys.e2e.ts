@@ -35,6 +35,8 @@ async function editCell(row: Locator, column: number, value: string) {
   const cell = row.getByRole('gridcell').nth(column)
   await cell.click()
   await cell.press('Enter')
+  // Type only once the editor has focus: keys sent before it renders would go to the cell.
+  await expect(cell.locator('input, select')).toBeFocused()
   const page = row.page()
   await page.keyboard.press('Control+A')
   await page.keyboard.type(value)
