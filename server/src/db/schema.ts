@@ -267,6 +267,20 @@ export interface BaselineTable {
   snapshot: Json
   created_by: string | null
   created_at: CreatedAt
+  /** Lines of budget it froze; null for a baseline taken before baselines froze the budget. */
+  budget_line_count: Optional<number | null>
+}
+
+export interface BaselineBudgetLineTable {
+  id: string
+  baseline_id: string
+  budget_version_id: string
+  year: number
+  category: string
+  sub_project_id: string | null
+  sub_project_name: string | null
+  amount_ore: number
+  comment: string
 }
 
 export interface StaffingTable {
@@ -741,6 +755,7 @@ export interface Database {
   activity: ActivityTable
   milestone_approval: MilestoneApprovalTable
   baseline: BaselineTable
+  baseline_budget_line: BaselineBudgetLineTable
   staffing: StaffingTable
   risk: RiskTable
   finance_settings: FinanceSettingsTable
