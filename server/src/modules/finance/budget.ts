@@ -176,6 +176,67 @@ export async function currentBudgetVersionId(
   return row?.id ?? null
 }
 
+/** One line of the budget in force, as a plan baseline freezes it. */
+export interface BudgetSnapshotLine {
+  /** The approved version the line belongs to. */
+  budgetVersionId: string
+  year: number
+  category: string
+  subProject: { id: string; name: string } | null
+  amountOre: number
+  comment: string
+}
+
+/**
+ * The budget of a project as it stands, for other modules (a plan baseline freezes it): the lines
+ * of its current approved version and of each sub-project's own current approved version (marked
+ * with that sub-project); for a sub-project without a budget of its own, its main project's lines
+ * marked with it. Drafts and proposals are not the budget until approved. Empty before any
+ * budget was approved.
+ */
+export async function budgetSnapshot(db: Kysely<Database>, projectId: string): Promise<BudgetSnapshotLine[]> {
+  const ctx = await projectContext(db, projectId)
+  const approvedLines = async (
+    ownerId: string,
+    // The sub-project a line counts for (null: the project itself), or undefined to leave it out.
+    mark: (line: ReturnType<typeof toLine>) => BudgetSnapshotLine['subProject'] | undefined,
+  ): Promise<BudgetSnapshotLine[] | null> => {
+    const versionId = await currentBudgetVersionId(db, ownerId)
+    if (!versionId) return null
+    return (await budgetLines(db, versionId)).flatMap((line) => {
+      const subProject = mark(line)
+      return subProject === undefined
+        ? []
+        : [
+            {
+              budgetVersionId: versionId,
+              year: line.year,
+              category: line.category,
+              subProject,
+              amountOre: line.amountOre,
+              comment: line.comment,
+            },
+          ]
+    })
+  }
+  const own = await approvedLines(projectId, (line) => line.subProject)
+  const subs = await Promise.all(
+    ctx.subProjects.map((sub) =>
+      approvedLines(sub.id, (line) => line.subProject ?? { id: sub.id, name: sub.name }),
+    ),
+  )
+  const kept =
+    own === null && ctx.parentId
+      ? await approvedLines(ctx.parentId, (line) => (line.subProject?.id === projectId ? null : undefined))
+      : null
+  return [...(own ?? []), ...subs.flatMap((lines) => lines ?? []), ...(kept ?? [])]
+}
+
+/** The organisation's cost categories that apply to a project, in their order. */
+export async function budgetCategories(db: Kysely<Database>, projectId: string) {
+  return categoriesFor(db, (await projectContext(db, projectId)).organisationId)
+}
+
 function yearsOf(ctx: ProjectContext): [number, number] {
   const end = ctx.actualEnd && ctx.actualEnd > ctx.plannedEnd ? ctx.actualEnd : ctx.plannedEnd
   return [Number(ctx.plannedStart.slice(0, 4)), Number(end.slice(0, 4))]
