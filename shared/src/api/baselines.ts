@@ -2,6 +2,7 @@ import { Type } from 'typebox'
 import { Id, IsoDate, Name, Nullable, ProjectParams, Ref, Timestamp } from '../http/common.ts'
 import { endpoint } from '../http/endpoint.ts'
 import { problemResponses } from '../http/problem.ts'
+import { Category, CategoryCode, NonNegativeOre, SignedOre, Year } from './finance.ts'
 
 export const baselineKinds = ['manual', 'approved_revision'] as const
 export const BaselineKind = Type.Enum(baselineKinds)
@@ -60,11 +61,29 @@ export const BaselineSummary = Type.Object({
   kind: BaselineKind,
   decisionId: Nullable(Id),
   activityCount: Type.Integer(),
+  budgetFrozen: Type.Boolean({
+    description: 'False for a baseline taken before baselines froze the budget: it has no budget',
+  }),
   createdBy: Nullable(Ref),
   createdAt: Timestamp,
 })
 
-export const Baseline = Type.Object({ ...BaselineSummary.properties, snapshot: BaselineSnapshotV1 })
+/** A budget line (year × cost category [× sub-project]) as the baseline froze it. */
+export const FrozenBudgetLine = Type.Object({
+  budgetVersionId: Id,
+  year: Year,
+  category: CategoryCode,
+  subProject: Nullable(Ref),
+  amountOre: NonNegativeOre,
+  comment: Type.String(),
+})
+
+export const Baseline = Type.Object({
+  ...BaselineSummary.properties,
+  snapshot: BaselineSnapshotV1,
+  /** The approved budget in force when frozen; null when the baseline has no budget. */
+  budget: Nullable(Type.Array(FrozenBudgetLine)),
+})
 
 export const BaselineCreate = Type.Object(
   { label: Name(200), revisionDate: IsoDate },
@@ -92,10 +111,39 @@ export const ComparisonRow = Type.Object({
   vsApproved: PlanChange,
 })
 
+/**
+ * Budget amounts side by side. `original` and `approved` are null when that baseline is missing or
+ * froze no budget (taken before baselines did); the differences are then null too, never a guess.
+ */
+export const BudgetAmounts = Type.Object({
+  original: Nullable(NonNegativeOre),
+  approved: Nullable(NonNegativeOre),
+  current: NonNegativeOre,
+  /** current − original */
+  vsOriginalOre: Nullable(SignedOre),
+  /** current − latest approved */
+  vsApprovedOre: Nullable(SignedOre),
+})
+
+export const BudgetComparisonRow = Type.Object({
+  year: Year,
+  category: CategoryCode,
+  ...BudgetAmounts.properties,
+})
+
+export const BudgetComparison = Type.Object({
+  /** Per year × cost category (sub-projects summed), years ascending, categories in the list's order. */
+  rows: Type.Array(BudgetComparisonRow),
+  total: BudgetAmounts,
+  /** The organisation's cost categories, to name the codes of the rows. */
+  categories: Type.Array(Category),
+})
+
 export const PlanComparison = Type.Object({
   original: Nullable(BaselineSummary),
   approved: Nullable(BaselineSummary),
   rows: Type.Array(ComparisonRow),
+  budget: BudgetComparison,
 })
 
 export const ComparisonQuery = Type.Object(
@@ -149,7 +197,8 @@ export const comparePlans = endpoint({
   method: 'GET',
   url: '/api/projects/:projectId/plan-comparison',
   schema: {
-    summary: 'Original plan, latest approved revision and current plan, per activity',
+    summary:
+      'Original plan, latest approved revision and current plan, per activity and per budget year × category',
     tags,
     params: ProjectParams,
     querystring: ComparisonQuery,

@@ -3,12 +3,16 @@ import {
   BaselineSnapshot,
   type BaselineSnapshotV1,
   type BaselineSummary,
+  type BudgetAmounts,
+  type BudgetComparison,
   type ComparisonQuery,
+  type FrozenBudgetLine,
   type PlanChange,
   type PlanComparison,
   type SnapshotActivity,
 } from '@lagesbild/shared/api/baselines'
 import { type CalendarDate, daysBetween, todayInSweden } from '@lagesbild/shared/domain/calendar-date'
+import { sumOre } from '@lagesbild/shared/domain/money'
 import type { Kysely, Selectable } from 'kysely'
 import type { Static } from 'typebox'
 import { Value } from 'typebox/value'
@@ -17,6 +21,7 @@ import { registerConstraintMessages } from '../../db/errors.ts'
 import type { BaselineTable, Database } from '../../db/schema.ts'
 import { invalidField, notFound } from '../../plugins/problem.ts'
 import { recordAudit } from '../audit/record.ts'
+import { budgetCategories, budgetSnapshot } from '../finance/budget.ts'
 import { findProjectRow } from '../projects/queries.ts'
 import { listActivities, loadScope, type PlanScope } from './activities.ts'
 
@@ -32,6 +37,7 @@ type Db = Kysely<Database>
 type Snapshot = Static<typeof BaselineSnapshotV1>
 type SnapshotActivityT = Static<typeof SnapshotActivity>
 type Summary = Static<typeof BaselineSummary>
+type BudgetLine = Static<typeof FrozenBudgetLine>
 
 async function snapshotOf(db: Db, scope: PlanScope): Promise<Snapshot> {
   const ids = scope.projects.map((p) => p.id)
@@ -104,6 +110,8 @@ export async function freezeBaseline(trx: Db, input: FreezeInput): Promise<strin
   const scope = await loadScope(trx, input.projectId)
   const snapshot = await snapshotOf(trx, scope)
   if (!Value.Check(BaselineSnapshot, snapshot)) throw new Error('baseline snapshot does not match its schema')
+  // The budget is finance's: asked of its service, copied into rows of our own.
+  const budget = await budgetSnapshot(trx, input.projectId)
   const last = await trx
     .selectFrom('baseline')
     .where('project_id', '=', input.projectId)
@@ -123,8 +131,28 @@ export async function freezeBaseline(trx: Db, input: FreezeInput): Promise<strin
       decision_id: input.decisionId ?? null,
       snapshot: JSON.stringify(snapshot),
       created_by: input.actorId,
+      // Set before the lines go in: the database accepts exactly this many lines, then no more.
+      budget_line_count: budget.length,
     })
     .execute()
+  if (budget.length > 0) {
+    await trx
+      .insertInto('baseline_budget_line')
+      .values(
+        budget.map((line) => ({
+          id: uuid(),
+          baseline_id: id,
+          budget_version_id: line.budgetVersionId,
+          year: line.year,
+          category: line.category,
+          sub_project_id: line.subProject?.id ?? null,
+          sub_project_name: line.subProject?.name ?? null,
+          amount_ore: line.amountOre,
+          comment: line.comment,
+        })),
+      )
+      .execute()
+  }
   await recordAudit(trx, {
     actorId: input.actorId,
     entity: 'baseline',
@@ -138,6 +166,8 @@ export async function freezeBaseline(trx: Db, input: FreezeInput): Promise<strin
       kind: input.kind,
       decisionId: input.decisionId ?? null,
       activityCount: snapshot.activities.length,
+      budgetLineCount: budget.length,
+      budgetTotalOre: sumOre(budget.map((line) => line.amountOre)),
     },
   })
   return id
@@ -170,6 +200,7 @@ function toSummary(row: Selectable<BaselineTable>, userId: string | null, userNa
     kind: row.kind as Summary['kind'],
     decisionId: row.decision_id,
     activityCount: readSnapshot(row.snapshot).activities.length,
+    budgetFrozen: row.budget_line_count !== null,
     createdBy: userId && userName ? { id: userId, name: userName } : null,
     createdAt: new Date(row.created_at).toISOString(),
   }
@@ -179,10 +210,37 @@ export async function listBaselines(db: Db, projectId: string) {
   return { items: (await summaries(db, projectId)).map((s) => s.summary) }
 }
 
+/** The budget lines a baseline froze; null for one taken before baselines froze the budget. */
+async function frozenBudget(db: Db, row: Selectable<BaselineTable>): Promise<BudgetLine[] | null> {
+  if (row.budget_line_count === null) return null
+  const lines = await db
+    .selectFrom('baseline_budget_line')
+    .where('baseline_id', '=', row.id)
+    .orderBy('year')
+    .orderBy('category')
+    // The project's own lines before its sub-projects'.
+    .orderBy('sub_project_name', (ob) => ob.asc().nullsFirst())
+    .selectAll()
+    .execute()
+  return lines.map((l) => ({
+    budgetVersionId: l.budget_version_id,
+    year: l.year,
+    category: l.category,
+    subProject:
+      l.sub_project_id && l.sub_project_name ? { id: l.sub_project_id, name: l.sub_project_name } : null,
+    amountOre: l.amount_ore,
+    comment: l.comment,
+  }))
+}
+
 export async function getBaseline(db: Db, projectId: string, baselineId: string) {
   const found = (await summaries(db, projectId)).find((s) => s.row.id === baselineId)
   if (!found) throw notFound()
-  return { ...found.summary, snapshot: readSnapshot(found.row.snapshot) }
+  return {
+    ...found.summary,
+    snapshot: readSnapshot(found.row.snapshot),
+    budget: await frozenBudget(db, found.row),
+  }
 }
 
 export async function saveBaseline(
@@ -194,8 +252,9 @@ export async function saveBaseline(
   const id = await db
     .transaction()
     .execute((trx) => freezeBaseline(trx, { ...input, projectId, actorId, kind: 'manual' }))
-  const { snapshot: _frozen, ...summary } = await getBaseline(db, projectId, id)
-  return summary
+  const found = (await summaries(db, projectId)).find((s) => s.row.id === id)
+  if (!found) throw notFound()
+  return found.summary
 }
 
 const shift = (a: { from: string } | null, b: { from: string } | null) =>
@@ -252,6 +311,12 @@ export async function comparePlans(
     'approved',
   )
   const current = await snapshotOf(db, await loadScope(db, projectId))
+  const budget = await compareBudgets(
+    original ? await frozenBudget(db, original.row) : null,
+    approved ? await frozenBudget(db, approved.row) : null,
+    await budgetSnapshot(db, projectId),
+    await budgetCategories(db, projectId),
+  )
   const index = (s: Snapshot | null) => new Map((s?.activities ?? []).map((a) => [a.id, a]))
   const originalActivities = index(original ? readSnapshot(original.row.snapshot) : null)
   const approvedActivities = index(approved ? readSnapshot(approved.row.snapshot) : null)
@@ -279,5 +344,61 @@ export async function comparePlans(
         vsApproved: approved ? change(a, c) : change(null, null),
       }
     }),
+    budget,
+  }
+}
+
+type Amounts = Static<typeof BudgetAmounts>
+
+function amounts(original: number | null, approved: number | null, current: number): Amounts {
+  return {
+    original,
+    approved,
+    current,
+    vsOriginalOre: original === null ? null : current - original,
+    vsApprovedOre: approved === null ? null : current - approved,
+  }
+}
+
+/**
+ * Per year × cost category (sub-projects summed): what the original and the latest approved
+ * baseline froze beside the budget in force. A baseline without a frozen budget gives null, so an
+ * old baseline never reads as a budget of zero; one that froze an empty budget gives 0.
+ */
+function compareBudgets(
+  original: readonly BudgetLine[] | null,
+  approved: readonly BudgetLine[] | null,
+  current: readonly { year: number; category: string; amountOre: number }[],
+  categories: Static<typeof BudgetComparison>['categories'],
+): Static<typeof BudgetComparison> {
+  const key = (l: { year: number; category: string }) => `${l.year}|${l.category}`
+  const cells = new Map<string, { year: number; category: string }>()
+  for (const l of [...(original ?? []), ...(approved ?? []), ...current]) {
+    cells.set(key(l), { year: l.year, category: l.category })
+  }
+  const sum = (lines: readonly { amountOre: number }[]) => sumOre(lines.map((l) => l.amountOre))
+  const cellSum = (lines: readonly BudgetLine[] | null, k: string) =>
+    lines === null ? null : sum(lines.filter((l) => key(l) === k))
+  const order = (code: string) => {
+    const index = categories.findIndex((c) => c.code === code)
+    return index === -1 ? categories.length : index
+  }
+  const rows = [...cells.entries()]
+    .sort(
+      ([, a], [, b]) =>
+        a.year - b.year || order(a.category) - order(b.category) || a.category.localeCompare(b.category),
+    )
+    .map(([k, cell]) => ({
+      ...cell,
+      ...amounts(cellSum(original, k), cellSum(approved, k), sum(current.filter((l) => key(l) === k))),
+    }))
+  return {
+    rows,
+    total: amounts(
+      original === null ? null : sum(original),
+      approved === null ? null : sum(approved),
+      sum(current),
+    ),
+    categories,
   }
 }
