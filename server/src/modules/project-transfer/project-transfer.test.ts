@@ -110,6 +110,8 @@ describe('project export and import', () => {
         'activity',
         'indicator',
         'indicator_measurement',
+        'baseline',
+        'baseline_budget_line',
         'budget_version',
         'budget_line',
         'actual_cost',

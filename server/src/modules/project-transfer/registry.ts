@@ -155,6 +155,15 @@ export const ownedTables: readonly OwnedTable[] = [
     order: ['revision'],
   },
   {
+    table: 'baseline_budget_line',
+    scope: via('baseline_id', 'baseline'),
+    fresh: id,
+    // budget_version_id points at a version further down the document; ids are mapped up front.
+    owned: ['baseline_id', 'budget_version_id', 'sub_project_id'],
+    external: {},
+    order: ['year', 'category', 'sub_project_name', 'amount_ore', 'comment'],
+  },
+  {
     table: 'staffing',
     scope: own,
     fresh: id,
