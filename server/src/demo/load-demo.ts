@@ -13,8 +13,10 @@ import '../report-sections.ts'
 /** Each feature's demo, in the order they build on each other. */
 const loaders: DemoLoader[] = [
   loadFoundationDemo,
-  loadPlansDemo,
+  // Before the plans: a baseline freezes the budget approved by then (Tidiga insatser's budget of
+  // 2013-09 belongs in its plan of 2013-11).
   loadFinanceDemo,
+  loadPlansDemo,
   // Before the final reports: their Måluppfyllelse section freezes the indicators.
   loadIndicatorsDemo,
   loadReportsDemo,

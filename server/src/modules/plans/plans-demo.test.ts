@@ -123,6 +123,16 @@ describe('demo plans from the seeds', () => {
     expect(fortbilda?.vsOriginal).toMatchObject({ state: 'changed', moved: true })
     expect(fortbilda?.vsOriginal.endShiftDays).toBeGreaterThan(700)
   })
+
+  it("freezes Tidiga insatser's approved budget in its plan of 2013-11-15", async () => {
+    const comparison = json<{
+      original: { budgetFrozen: boolean } | null
+      budget: { total: { original: number | null; current: number; vsOriginalOre: number | null } }
+    }>(await leader.get(`/api/projects/${tidiga}/plan-comparison`))
+    expect(comparison.original?.budgetFrozen).toBe(true)
+    expect(comparison.budget.total.original).toBeGreaterThan(0)
+    expect(comparison.budget.total).toMatchObject({ vsOriginalOre: 0 })
+  })
 })
 
 describe('export and import', () => {
