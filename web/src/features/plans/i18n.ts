@@ -181,7 +181,7 @@ export const sv = {
   baselines: {
     title: 'Revisioner av planen',
     intro:
-      'En revision är en fryst kopia av mål och aktiviteter. Godkända revisioner fryses när styrgruppen beslutar; du kan också spara en baslinje för hand.',
+      'En revision är en fryst kopia av mål, aktiviteter och budget. Godkända revisioner fryses när styrgruppen beslutar; du kan också spara en baslinje för hand.',
     caption: 'Sparade revisioner',
     revision: 'Rev.',
     label: 'Benämning',
@@ -215,6 +215,21 @@ export const sv = {
     earlier: '{{text}} tidigare',
     missing: '–',
     noBaselines: 'Spara en revision för att kunna jämföra.',
+    budget: {
+      title: 'Jämförelse av budget',
+      intro:
+        'Budget per år och kostnadskategori enligt den ursprungliga och den senast godkända revisionen, jämförd med den budget som gäller nu. Delprojektens budgetar är medräknade.',
+      caption: 'Budget per år och kostnadskategori i varje version, och skillnaderna',
+      year: 'År',
+      category: 'Kostnadskategori',
+      vsOriginal: 'Skillnad mot ursprunglig',
+      vsApproved: 'Skillnad mot senast godkänd',
+      total: 'Summa',
+      none: 'ingen budget i revisionen',
+      notFrozen:
+        'Revisionen {{revision}} sparades innan revisionerna började frysa budgeten och har därför ingen budget att jämföra med.',
+      empty: 'Det finns ingen godkänd budget att jämföra, varken nu eller i revisionerna.',
+    },
   },
   staffing: {
     title: 'Bemanningsplan',
@@ -451,7 +466,7 @@ export const en: Translations<typeof sv> = {
   baselines: {
     title: 'Revisions of the plan',
     intro:
-      'A revision is a frozen copy of goals and activities. Approved revisions are frozen when the steering group decides; you can also save a baseline by hand.',
+      'A revision is a frozen copy of goals, activities and budget. Approved revisions are frozen when the steering group decides; you can also save a baseline by hand.',
     caption: 'Saved revisions',
     revision: 'Rev.',
     label: 'Name',
@@ -486,6 +501,21 @@ export const en: Translations<typeof sv> = {
     earlier: '{{text}} earlier',
     missing: '–',
     noBaselines: 'Save a revision to be able to compare.',
+    budget: {
+      title: 'Budget comparison',
+      intro:
+        'The budget per year and cost category in the original and the latest approved revision, compared with the budget in force now. Sub-projects’ budgets are included.',
+      caption: 'Budget per year and cost category in each version, and the differences',
+      year: 'Year',
+      category: 'Cost category',
+      vsOriginal: 'Difference from original',
+      vsApproved: 'Difference from latest approved',
+      total: 'Total',
+      none: 'no budget in the revision',
+      notFrozen:
+        'The revision {{revision}} was saved before revisions froze the budget, so it has no budget to compare with.',
+      empty: 'There is no approved budget to compare, neither now nor in the revisions.',
+    },
   },
   staffing: {
     title: 'Staffing plan',

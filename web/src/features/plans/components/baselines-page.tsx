@@ -12,6 +12,7 @@ import { isApiProblem } from '../../../lib/api-client'
 import { formatTimestamp } from '../../../lib/format'
 import { can, useProject } from '../../projects/api/get-project'
 import { type Comparison, useBaselines, useComparison, useCreateBaseline } from '../api/get-baselines'
+import { BudgetComparisonTable } from './budget-comparison-table'
 import { showDate } from './date-text'
 import { useLanguage } from './use-language'
 import './plans.css'
@@ -190,6 +191,7 @@ function ComparisonTable({ comparison }: { comparison: Comparison }) {
           </tbody>
         </table>
       </div>
+      <BudgetComparisonTable comparison={comparison} />
     </>
   )
 }
