@@ -167,7 +167,6 @@ export async function freezeBaseline(trx: Db, input: FreezeInput): Promise<strin
       decisionId: input.decisionId ?? null,
       activityCount: snapshot.activities.length,
       budgetLineCount: budget.length,
-      budgetTotalOre: sumOre(budget.map((line) => line.amountOre)),
     },
   })
   return id
