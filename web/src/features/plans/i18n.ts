@@ -225,7 +225,7 @@ export const sv = {
       vsOriginal: 'Skillnad mot ursprunglig',
       vsApproved: 'Skillnad mot senast godkänd',
       total: 'Summa',
-      none: 'ingen budget i revisionen',
+      none: 'ingen budget att jämföra med',
       notFrozen:
         'Revisionen {{revision}} sparades innan revisionerna började frysa budgeten och har därför ingen budget att jämföra med.',
       empty: 'Det finns ingen godkänd budget att jämföra, varken nu eller i revisionerna.',
@@ -511,7 +511,7 @@ export const en: Translations<typeof sv> = {
       vsOriginal: 'Difference from original',
       vsApproved: 'Difference from latest approved',
       total: 'Total',
-      none: 'no budget in the revision',
+      none: 'no budget to compare with',
       notFrozen:
         'The revision {{revision}} was saved before revisions froze the budget, so it has no budget to compare with.',
       empty: 'There is no approved budget to compare, neither now nor in the revisions.',

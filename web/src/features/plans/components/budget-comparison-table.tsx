@@ -6,7 +6,7 @@ import { useLanguage } from './use-language'
 type Budget = Comparison['budget']
 type Amounts = Budget['total']
 
-/** A frozen amount, or a dash that says aloud why there is none (the baseline froze no budget). */
+/** A frozen amount, or a dash read out as "no budget to compare with" (no such revision, or one that froze none). */
 function Amount({ ore, none }: { ore: number | null; none: string }) {
   if (ore === null) {
     return (
