@@ -59,15 +59,14 @@ describe('breakdownTable', () => {
 })
 
 describe('totalRow', () => {
-  it('sums the chosen columns to the öre', () => {
-    expect(
-      totalRow(
-        [
-          { forecastOre: 6_750_001, expectedUnspentOre: 23_249_999, other: 1 },
-          { forecastOre: 5_916_667, expectedUnspentOre: -8_250_000, other: 1 },
-        ],
-        ['forecastOre', 'expectedUnspentOre'],
-      ),
-    ).toEqual({ forecastOre: 12_666_668, expectedUnspentOre: 14_999_999 })
+  it('sums the chosen columns to the öre and leaves the others out', () => {
+    const rows = [
+      { forecastOre: 6_750_001, expectedUnspentOre: 23_249_999, budgetOre: 1 },
+      { forecastOre: 5_916_667, expectedUnspentOre: -8_250_000, budgetOre: 1 },
+    ]
+    expect(totalRow(rows, ['forecastOre', 'expectedUnspentOre'])).toEqual({
+      forecastOre: 12_666_668,
+      expectedUnspentOre: 14_999_999,
+    })
   })
 })
