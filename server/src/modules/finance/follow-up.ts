@@ -367,17 +367,14 @@ export async function burnReport(
     }
   })
 
+  // The series split the total line's plan, so every month they add up to it to the öre.
+  const months = series.map((p) => p.month)
+  const plan = new Map(series.map((p) => [p.month, p.planOre]))
   const breakdown = {
-    byCategory: burnByCategory({
-      months: series.map((p) => p.month),
-      plan: new Map(series.map((p) => [p.month, p.planOre])),
-      lines,
-      actuals: data.actuals,
-      categories,
-    }),
+    byCategory: burnByCategory({ months, plan, lines, actuals: data.actuals, categories }),
     byFunder: burnByFunder({
-      months: series.map((p) => p.month),
-      plan: new Map(series.map((p) => [p.month, p.planOre])),
+      months,
+      plan,
       actual: new Map(series.map((p) => [p.month, p.actualOre])),
       funding: data.funding,
     }),
