@@ -308,6 +308,8 @@ export const BurnQuery = Type.Object(
 
 const Totals = Type.Object({ budgetOre: Ore, actualOre: Ore })
 
+const OreOf = (description: string) => Type.Integer({ description: `${description}, in öre` })
+
 const SeriesPoint = Type.Object({
   month: Type.String({ description: 'YYYY-MM' }),
   cumulativePlanOre: Ore,
@@ -334,18 +336,14 @@ export const BurnReport = Type.Object({
   byFunder: Type.Array(
     Type.Object({
       funderName: Type.String({ description: 'Empty for money no funder carries' }),
-      /** The funder's funding over the project. */
-      ...Totals.properties,
-      budgetShareOre: Type.Integer({ description: "The funder's share of the budget, year by year" }),
-      plannedToDateOre: Ore,
-      forecastOre: Type.Integer({ description: "The funder's share of the run-rate forecast" }),
-      forecastManualOre: Type.Integer({
-        description: "The funder's share of the forecast per year and category",
-      }),
-      expectedUnspentOre: Type.Integer({
-        description: 'Funding less the run-rate forecast; negative is an overrun',
-      }),
-      expectedUnspentManualOre: Ore,
+      budgetOre: OreOf("The funder's funding over the project"),
+      actualOre: OreOf("The funder's share of the actual, year by year"),
+      budgetShareOre: OreOf("The funder's share of the budget, year by year"),
+      plannedToDateOre: OreOf("The funder's share of the budget to date"),
+      forecastOre: OreOf("The funder's share of the run-rate forecast"),
+      forecastManualOre: OreOf("The funder's share of the forecast per year and category"),
+      expectedUnspentOre: OreOf('Funding less the run-rate forecast; negative is an overrun'),
+      expectedUnspentManualOre: OreOf('Funding less the forecast per year and category'),
     }),
   ),
   /** Cumulative budget and actual by month per category and per funder; every month they add up to `points`. */
