@@ -308,6 +308,14 @@ export const BurnQuery = Type.Object(
 
 const Totals = Type.Object({ budgetOre: Ore, actualOre: Ore })
 
+const OreOf = (description: string) => Type.Integer({ description: `${description}, in öre` })
+
+const SeriesPoint = Type.Object({
+  month: Type.String({ description: 'YYYY-MM' }),
+  cumulativePlanOre: Ore,
+  cumulativeActualOre: Ore,
+})
+
 export const BurnReport = Type.Object({
   status: BurnStatus,
   compare: Type.Union([Type.Literal('current'), Type.Literal('original')]),
@@ -325,7 +333,29 @@ export const BurnReport = Type.Object({
   byCategory: Type.Array(
     Type.Object({ category: CategoryCode, ...Totals.properties, plannedToDateOre: Ore }),
   ),
-  byFunder: Type.Array(Type.Object({ funderName: Type.String(), ...Totals.properties })),
+  byFunder: Type.Array(
+    Type.Object({
+      funderName: Type.String({ description: 'Empty for money no funder carries' }),
+      budgetOre: OreOf("The funder's funding over the project"),
+      actualOre: OreOf("The funder's share of the actual, year by year"),
+      budgetShareOre: OreOf("The funder's share of the budget, year by year"),
+      plannedToDateOre: OreOf("The funder's share of the budget to date"),
+      forecastOre: OreOf("The funder's share of the run-rate forecast"),
+      forecastManualOre: OreOf("The funder's share of the forecast per year and category"),
+      expectedUnspentOre: OreOf('Funding less the run-rate forecast; negative is an overrun'),
+      expectedUnspentManualOre: OreOf('Funding less the forecast per year and category'),
+    }),
+  ),
+  /** Cumulative budget and actual by month per category and per funder; every month they add up to `points`. */
+  breakdown: Type.Object({
+    byCategory: Type.Array(Type.Object({ key: CategoryCode, points: Type.Array(SeriesPoint) })),
+    byFunder: Type.Array(
+      Type.Object({
+        key: Type.String({ description: 'Funder name; empty for money no funder carries' }),
+        points: Type.Array(SeriesPoint),
+      }),
+    ),
+  }),
   forecast: Type.Object({
     runRateOre: Ore,
     manualOre: Ore,

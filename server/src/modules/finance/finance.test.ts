@@ -448,8 +448,17 @@ describe('actuals, burn and the budget summary', () => {
       status: { budgetTotalOre: number; spentToDateOre: number; plannedToDateOre: number }
       points: { month: string; cumulativePlanOre: number; cumulativeActualOre: number }[]
       byCategory: { actualOre: number; budgetOre: number }[]
-      byFunder: { actualOre: number }[]
-      forecast: { cells: { amountOre: number }[]; manualOre: number }
+      byFunder: {
+        actualOre: number
+        forecastOre: number
+        forecastManualOre: number
+        budgetShareOre: number
+      }[]
+      breakdown: Record<
+        'byCategory' | 'byFunder',
+        { points: { cumulativePlanOre: number; cumulativeActualOre: number }[] }[]
+      >
+      forecast: { cells: { amountOre: number }[]; manualOre: number; runRateOre: number }
     }>(await leader.get(`${base()}/burn?asOf=2018-06-30`))
     expect(burn.status.budgetTotalOre).toBe(kr(4_800_000))
     expect(burn.status.spentToDateOre).toBe(spent)
@@ -459,6 +468,20 @@ describe('actuals, burn and the budget summary', () => {
     expect(burn.byCategory.reduce((a, c) => a + c.budgetOre, 0)).toBe(kr(4_800_000))
     expect(burn.byFunder.reduce((a, c) => a + c.actualOre, 0)).toBe(spent)
     expect(burn.forecast.cells.reduce((a, c) => a + c.amountOre, 0)).toBe(burn.forecast.manualOre)
+    // Per category and per funder (credits and a sub-project's costs included), every month adds up.
+    for (const series of [burn.breakdown.byCategory, burn.breakdown.byFunder]) {
+      burn.points.forEach((point, i) => {
+        expect(series.reduce((a, s) => a + (s.points[i]?.cumulativePlanOre ?? 0), 0)).toBe(
+          point.cumulativePlanOre,
+        )
+        expect(series.reduce((a, s) => a + (s.points[i]?.cumulativeActualOre ?? 0), 0)).toBe(
+          point.cumulativeActualOre,
+        )
+      })
+    }
+    expect(burn.byFunder.reduce((a, c) => a + c.forecastOre, 0)).toBe(burn.forecast.runRateOre)
+    expect(burn.byFunder.reduce((a, c) => a + c.forecastManualOre, 0)).toBe(burn.forecast.manualOre)
+    expect(burn.byFunder.reduce((a, c) => a + c.budgetShareOre, 0)).toBe(kr(4_800_000))
 
     const summary = json<{
       title: string

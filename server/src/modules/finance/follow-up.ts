@@ -7,6 +7,7 @@ import {
   planByMonth,
   pointAt,
 } from '@lagesbild/shared/domain/burn'
+import { burnByCategory, burnByFunder, perFunder, UNALLOCATED } from '@lagesbild/shared/domain/burn-breakdown'
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { allocateByWeights, type InKindUnit, inKindValueOre, sumBy } from '@lagesbild/shared/domain/finance'
 import {
@@ -288,36 +289,27 @@ export async function burnStatus(
 export const burnStatusOf = (data: FollowUpData, asOf: string): Status =>
   statusOf(data, data.lines, asOf).status
 
-/** Actual per funder: each year's actual divided by the funders' shares of that year, to the öre. */
-function actualByFunder(data: FollowUpData): Map<string, Ore> {
-  const result = new Map<string, Ore>()
-  const add = (name: string, value: Ore) => result.set(name, sumOre([result.get(name) ?? 0, value]))
-  const perYear = sumBy(
-    data.actuals,
-    (a) => a.month.slice(0, 4),
-    (a) => a.amountOre,
-  )
-  const funders = [...new Set(data.funding.map((f) => f.funderName))]
-  const overall = funders.map((name) =>
-    sumOre(data.funding.filter((f) => f.funderName === name).map((f) => f.amountOre)),
-  )
-  for (const [year, amount] of perYear) {
-    const weights = funders.map((name) =>
-      sumOre(
-        data.funding.filter((f) => f.funderName === name && f.year === Number(year)).map((f) => f.amountOre),
-      ),
-    )
-    const use = weights.some((w) => w > 0) ? weights : overall
-    if (!use.some((w) => w > 0)) {
-      add('', amount)
-      continue
-    }
-    allocateByWeights(amount, use).forEach((part, index) => {
-      add(funders[index] ?? '', part)
-    })
-  }
-  return result
+const byYear = <T>(rows: readonly T[], year: (row: T) => number, amount: (row: T) => Ore) =>
+  new Map([...sumBy(rows, (r) => String(year(r)), amount)].map(([y, value]) => [Number(y), value]))
+
+/** Drops the unallocated share when it is nothing, as a project with a funding plan has. */
+const withoutEmptyUnallocated = (shares: Map<string, Ore>) => {
+  if (shares.get(UNALLOCATED) === 0) shares.delete(UNALLOCATED)
+  return shares
 }
+
+/** Actual per funder: each year's actual divided by the funders' shares of that year, to the öre. */
+const actualByFunder = (data: FollowUpData): Map<string, Ore> =>
+  withoutEmptyUnallocated(
+    perFunder(
+      byYear(
+        data.actuals,
+        (a) => Number(a.month.slice(0, 4)),
+        (a) => a.amountOre,
+      ),
+      data.funding,
+    ),
+  )
 
 export async function burnReport(
   db: Kysely<Database>,
@@ -375,19 +367,18 @@ export async function burnReport(
     }
   })
 
-  const funderActual = actualByFunder(data)
-  const funderBudget = sumBy(
-    data.funding,
-    (f) => f.funderName,
-    (f) => f.amountOre,
-  )
-  const funderNames = [...new Set([...funderBudget.keys(), ...funderActual.keys()])]
-  const byFunder = funderNames.map((name) => ({
-    funderName: name,
-    budgetOre: funderBudget.get(name) ?? 0,
-    actualOre: funderActual.get(name) ?? 0,
-  }))
-
+  // The series split the total line's plan, so every month they add up to it to the öre.
+  const months = series.map((p) => p.month)
+  const plan = new Map(series.map((p) => [p.month, p.planOre]))
+  const breakdown = {
+    byCategory: burnByCategory({ months, plan, lines, actuals: data.actuals, categories }),
+    byFunder: burnByFunder({
+      months,
+      plan,
+      actual: new Map(series.map((p) => [p.month, p.actualOre])),
+      funding: data.funding,
+    }),
+  }
   const cells = yearCategoryForecast({
     budget: lines,
     actual: data.actuals.map((a) => ({
@@ -399,6 +390,67 @@ export async function burnReport(
     asOfYear: Number(asOf.slice(0, 4)),
   })
   const manualTotal = forecastTotal(cells)
+
+  // Each funder carries its share of the forecast the way it carries the actual: year by year.
+  // The run-rate path per year is the actual to date and then the steps of the months ahead.
+  const runRateMonthly = [
+    ...series.filter((p) => p.month <= asOfMonth).map((p) => ({ month: p.month, amountOre: p.actualOre })),
+    ...future.map((p, index) => ({ month: p.month, amountOre: steps[index] ?? 0 })),
+  ]
+  const yearOfMonth = (r: { month: Month }) => Number(r.month.slice(0, 4))
+  const funderRunRate = perFunder(
+    byYear(runRateMonthly, yearOfMonth, (r) => r.amountOre),
+    data.funding,
+  )
+  const funderManual = perFunder(
+    byYear(
+      cells,
+      (c) => c.year,
+      (c) => c.amountOre,
+    ),
+    data.funding,
+  )
+  const funderBudgetShare = perFunder(
+    byYear(
+      lines,
+      (l) => l.year,
+      (l) => l.amountOre,
+    ),
+    data.funding,
+  )
+  const funderActual = actualByFunder(data)
+  const funderFunding = sumBy(
+    data.funding,
+    (f) => f.funderName,
+    (f) => f.amountOre,
+  )
+  const carried = (shares: Map<string, Ore>) => [...shares].filter(([, v]) => v !== 0).map(([k]) => k)
+  const funderNames = [
+    ...new Set([
+      ...funderFunding.keys(),
+      ...funderActual.keys(),
+      ...breakdown.byFunder.map((s) => s.key),
+      ...[funderRunRate, funderManual, funderBudgetShare].flatMap(carried),
+    ]),
+  ]
+  const byFunder = funderNames.map((name) => {
+    const budgetOre = funderFunding.get(name) ?? 0
+    const forecastOre = funderRunRate.get(name) ?? 0
+    const forecastManualOre = funderManual.get(name) ?? 0
+    const points = breakdown.byFunder.find((s) => s.key === name)?.points ?? []
+    return {
+      funderName: name,
+      budgetOre,
+      actualOre: funderActual.get(name) ?? 0,
+      budgetShareOre: funderBudgetShare.get(name) ?? 0,
+      plannedToDateOre: points.findLast((p) => p.month <= asOfMonth)?.cumulativePlanOre ?? 0,
+      forecastOre,
+      forecastManualOre,
+      expectedUnspentOre: expectedUnspent(budgetOre, forecastOre),
+      expectedUnspentManualOre: expectedUnspent(budgetOre, forecastManualOre),
+    }
+  })
+
   return {
     status,
     compare,
@@ -409,6 +461,7 @@ export async function burnReport(
     })),
     byCategory,
     byFunder,
+    breakdown,
     forecast: {
       runRateOre: status.forecastOre,
       manualOre: manualTotal,

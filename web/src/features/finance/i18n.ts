@@ -102,13 +102,38 @@ export const sv = {
     byCategory: 'Per kostnadskategori',
     byCategoryCaption: 'Budget och utfall per kostnadskategori',
     byFunder: 'Per finansiär',
-    byFunderCaption: 'Finansiering och utfall per finansiär',
+    byFunderCaption: 'Finansiering, utfall och prognos per finansiär',
     budget: 'Budget',
     plannedToDate: 'Plan hittills',
     spent: 'Utfall',
     chartLoading: 'Laddar diagrammet …',
     chartDescription:
       'Diagram över ackumulerad budget, utfall och prognos per månad. Samma uppgifter finns som tabell.',
+    view: {
+      legend: 'Visa',
+      total: 'Totalt',
+      funder: 'Per finansiär',
+      category: 'Per kostnadskategori',
+    },
+    breakdown: {
+      titleFunder: 'Ackumulerad budget och utfall per månad och finansiär',
+      titleCategory: 'Ackumulerad budget och utfall per månad och kostnadskategori',
+      plan: '{{name}}, budget (ack.)',
+      actual: '{{name}}, utfall (ack.)',
+      descriptionFunder:
+        'Diagram över ackumulerad budget (streckad linje) och utfall (heldragen linje) per månad för varje finansiär. Samma uppgifter finns som tabell.',
+      descriptionCategory:
+        'Diagram över ackumulerad budget (streckad linje) och utfall (heldragen linje) per månad för varje kostnadskategori. Samma uppgifter finns som tabell.',
+      empty: 'Det finns ingen budget eller något utfall att dela upp ännu.',
+    },
+    funder: {
+      forecastRunRate: 'Prognos (takt)',
+      unspentRunRate: 'Beräknat ej förbrukat (takt)',
+      forecastManual: 'Prognos (år och kategori)',
+      unspentManual: 'Beräknat ej förbrukat (år och kategori)',
+      note: 'Budget, utfall och prognos fördelas på finansiärerna efter deras andel av finansieringen respektive år. Ett negativt belopp under Beräknat ej förbrukat är ett beräknat överskridande.',
+    },
+    unallocated: 'Ej fördelat på finansiär',
   },
   forecast: {
     title: 'Prognos per år och kategori',
@@ -443,13 +468,38 @@ export const en: Translations<typeof sv> = {
     byCategory: 'Per cost category',
     byCategoryCaption: 'Budget and actual per cost category',
     byFunder: 'Per funder',
-    byFunderCaption: 'Funding and actual per funder',
+    byFunderCaption: 'Funding, actual and forecast per funder',
     budget: 'Budget',
     plannedToDate: 'Planned to date',
     spent: 'Actual',
     chartLoading: 'Loading the chart …',
     chartDescription:
       'Chart of cumulative budget, actual and forecast by month. The same figures are available as a table.',
+    view: {
+      legend: 'Show',
+      total: 'Total',
+      funder: 'Per funder',
+      category: 'Per cost category',
+    },
+    breakdown: {
+      titleFunder: 'Cumulative budget and actual by month and funder',
+      titleCategory: 'Cumulative budget and actual by month and cost category',
+      plan: '{{name}}, budget (cum.)',
+      actual: '{{name}}, actual (cum.)',
+      descriptionFunder:
+        'Chart of cumulative budget (dashed line) and actual (solid line) by month for each funder. The same figures are available as a table.',
+      descriptionCategory:
+        'Chart of cumulative budget (dashed line) and actual (solid line) by month for each cost category. The same figures are available as a table.',
+      empty: 'There is no budget or actual to break down yet.',
+    },
+    funder: {
+      forecastRunRate: 'Forecast (run rate)',
+      unspentRunRate: 'Expected unspent (run rate)',
+      forecastManual: 'Forecast (year and category)',
+      unspentManual: 'Expected unspent (year and category)',
+      note: "Budget, actual and forecast are divided between the funders by their share of each year's funding. A negative amount under Expected unspent is an expected overrun.",
+    },
+    unallocated: 'Not allocated to a funder',
   },
   forecast: {
     title: 'Forecast per year and category',

@@ -17,6 +17,7 @@ import { formatAmount, formatDate } from '../../../lib/format'
 import {
   type BudgetLineInput,
   type BudgetVersion,
+  type BurnReport,
   type ProjectFinance,
   projectExportUrl,
   useActuals,
@@ -35,8 +36,10 @@ import {
 import './finance.css'
 import { DownloadLink } from '../../../components/download-link'
 import { RequestDecisionLink } from '../../governance/components/request-decision-link'
+import { type BreakdownTable, type BurnView, breakdownTable, burnViews, totalRow } from '../burn-view'
 
 const BurnChart = lazy(() => import('./burn-chart'))
+const BreakdownChart = lazy(() => import('./breakdown-chart'))
 
 type Categories = ProjectFinance['categories']
 
@@ -534,6 +537,8 @@ function BurnSection({ finance, projectId }: { finance: ProjectFinance; projectI
   const [compare, setCompare] = useState<'current' | 'original'>('current')
   const [asOf, setAsOf] = useState('')
   const [showTable, setShowTable] = useState(false)
+  const [view, setView] = useState<BurnView>('total')
+  const viewName = useId()
   const burn = useBurn(projectId, { compare, ...(asOf ? { asOf } : {}) })
   const report = burn.data
   const asOfMonth = (report?.status.asOf ?? '').slice(0, 7)
@@ -554,6 +559,16 @@ function BurnSection({ finance, projectId }: { finance: ProjectFinance; projectI
     description: t('burn.chartDescription'),
   }
   const categoryOrder = (code: string) => finance.categories.findIndex((c) => c.code === code)
+  const funderName = (key: string) => key || t('burn.unallocated')
+  const breakdown =
+    report && view !== 'total'
+      ? breakdownTable(
+          report,
+          view,
+          view === 'funder' ? funderName : name,
+          view === 'category' ? categoryOrder : undefined,
+        )
+      : null
 
   return (
     <section className="panel" aria-labelledby="burn-title">
@@ -584,103 +599,93 @@ function BurnSection({ finance, projectId }: { finance: ProjectFinance; projectI
         <Loading />
       ) : (
         <>
-          <h3>{t('burn.chartTitle')}</h3>
-          <Suspense fallback={<Loading label={t('burn.chartLoading')} />}>
-            <BurnChart points={points} labels={labels} />
-          </Suspense>
-          <Button size="small" aria-expanded={showTable} onClick={() => setShowTable((s) => !s)}>
-            {showTable ? t('burn.hideTable') : t('burn.showTable')}
-          </Button>
-          {showTable ? (
-            <DataTable
-              caption={t('burn.tableCaption')}
-              captionHidden={false}
-              rows={points}
-              rowKey={(p) => p.month}
-              columns={[
-                { key: 'month', header: t('burn.month'), rowHeader: true, cell: (p) => p.month },
-                { key: 'plan', header: labels.plan, className: 'numeric', cell: (p) => money(p.plan) },
-                {
-                  key: 'actual',
-                  header: labels.actual,
-                  className: 'numeric',
-                  cell: (p) => (p.actual === null ? '–' : money(p.actual)),
-                },
-                {
-                  key: 'forecast',
-                  header: labels.forecast,
-                  className: 'numeric',
-                  cell: (p) => (p.forecast === null ? '–' : money(p.forecast)),
-                },
-              ]}
-            />
-          ) : null}
-          <div className="finance__columns">
-            <div>
-              <h3>{t('burn.byCategory')}</h3>
-              <DataTable
-                caption={t('burn.byCategoryCaption')}
-                rows={[...report.byCategory].sort(
-                  (a, b) => categoryOrder(a.category) - categoryOrder(b.category),
-                )}
-                rowKey={(r) => r.category}
-                columns={[
-                  {
-                    key: 'category',
-                    header: t('budget.category'),
-                    rowHeader: true,
-                    cell: (r) => name(r.category),
-                  },
-                  {
-                    key: 'budget',
-                    header: t('burn.budget'),
-                    className: 'numeric',
-                    cell: (r) => money(r.budgetOre),
-                  },
-                  {
-                    key: 'planned',
-                    header: t('burn.plannedToDate'),
-                    className: 'numeric',
-                    cell: (r) => money(r.plannedToDateOre),
-                  },
-                  {
-                    key: 'actual',
-                    header: t('burn.spent'),
-                    className: 'numeric',
-                    cell: (r) => money(r.actualOre),
-                  },
-                ]}
-              />
-            </div>
-            <div>
-              <h3>{t('burn.byFunder')}</h3>
-              <DataTable
-                caption={t('burn.byFunderCaption')}
-                rows={report.byFunder}
-                rowKey={(r) => r.funderName}
-                columns={[
-                  {
-                    key: 'funder',
-                    header: t('funding.funder'),
-                    rowHeader: true,
-                    cell: (r) => r.funderName || '–',
-                  },
-                  {
-                    key: 'budget',
-                    header: t('facts.funding'),
-                    className: 'numeric',
-                    cell: (r) => money(r.budgetOre),
-                  },
-                  {
-                    key: 'actual',
-                    header: t('burn.spent'),
-                    className: 'numeric',
-                    cell: (r) => money(r.actualOre),
-                  },
-                ]}
-              />
-            </div>
-          </div>
+          <fieldset className="burn-view">
+            <legend>{t('burn.view.legend')}</legend>
+            {burnViews.map((v) => (
+              <label key={v} className="burn-view__option">
+                <input
+                  type="radio"
+                  name={viewName}
+                  value={v}
+                  checked={view === v}
+                  onChange={() => setView(v)}
+                />
+                {t(`burn.view.${v}`)}
+              </label>
+            ))}
+          </fieldset>
+          {breakdown === null ? (
+            <>
+              <h3>{t('burn.chartTitle')}</h3>
+              <Suspense fallback={<Loading label={t('burn.chartLoading')} />}>
+                <BurnChart points={points} labels={labels} />
+              </Suspense>
+              <Button size="small" aria-expanded={showTable} onClick={() => setShowTable((s) => !s)}>
+                {showTable ? t('burn.hideTable') : t('burn.showTable')}
+              </Button>
+              {showTable ? (
+                <DataTable
+                  caption={t('burn.tableCaption')}
+                  captionHidden={false}
+                  rows={points}
+                  rowKey={(p) => p.month}
+                  columns={[
+                    { key: 'month', header: t('burn.month'), rowHeader: true, cell: (p) => p.month },
+                    { key: 'plan', header: labels.plan, className: 'numeric', cell: (p) => money(p.plan) },
+                    {
+                      key: 'actual',
+                      header: labels.actual,
+                      className: 'numeric',
+                      cell: (p) => (p.actual === null ? '–' : money(p.actual)),
+                    },
+                    {
+                      key: 'forecast',
+                      header: labels.forecast,
+                      className: 'numeric',
+                      cell: (p) => (p.forecast === null ? '–' : money(p.forecast)),
+                    },
+                  ]}
+                />
+              ) : null}
+            </>
+          ) : (
+            <BreakdownView table={breakdown} view={view === 'funder' ? 'funder' : 'category'} />
+          )}
+          <h3>{t('burn.byCategory')}</h3>
+          <DataTable
+            caption={t('burn.byCategoryCaption')}
+            rows={[...report.byCategory].sort(
+              (a, b) => categoryOrder(a.category) - categoryOrder(b.category),
+            )}
+            rowKey={(r) => r.category}
+            columns={[
+              {
+                key: 'category',
+                header: t('budget.category'),
+                rowHeader: true,
+                cell: (r) => name(r.category),
+              },
+              {
+                key: 'budget',
+                header: t('burn.budget'),
+                className: 'numeric',
+                cell: (r) => money(r.budgetOre),
+              },
+              {
+                key: 'planned',
+                header: t('burn.plannedToDate'),
+                className: 'numeric',
+                cell: (r) => money(r.plannedToDateOre),
+              },
+              {
+                key: 'actual',
+                header: t('burn.spent'),
+                className: 'numeric',
+                cell: (r) => money(r.actualOre),
+              },
+            ]}
+          />
+          <FunderTable rows={report.byFunder} />
           <h3>{t('forecast.title')}</h3>
           <p>
             {t('forecast.runRate', { amount: formatAmount(report.forecast.runRateOre) })}
@@ -727,6 +732,116 @@ function BurnSection({ finance, projectId }: { finance: ProjectFinance; projectI
         </>
       )}
     </section>
+  )
+}
+
+/** The burn per funder or category: the chart, and the same figures as a table. */
+function BreakdownView({ table, view }: { table: BreakdownTable; view: 'funder' | 'category' }) {
+  const { t } = useTranslation('finance')
+  const [showTable, setShowTable] = useState(false)
+  const title = t(view === 'funder' ? 'burn.breakdown.titleFunder' : 'burn.breakdown.titleCategory')
+  const labels = {
+    plan: (name: string) => t('burn.breakdown.plan', { name }),
+    actual: (name: string) => t('burn.breakdown.actual', { name }),
+    description: t(
+      view === 'funder' ? 'burn.breakdown.descriptionFunder' : 'burn.breakdown.descriptionCategory',
+    ),
+  }
+  type Row = BreakdownTable['rows'][number]
+  const columns: Column<Row>[] = [
+    { key: 'month', header: t('burn.month'), rowHeader: true, cell: (r) => r.month },
+    ...table.series.flatMap((series, i): Column<Row>[] => [
+      {
+        key: `plan-${series.key}`,
+        header: labels.plan(series.label),
+        className: 'numeric',
+        cell: (r) => money(r.plan[i] ?? 0),
+      },
+      {
+        key: `actual-${series.key}`,
+        header: labels.actual(series.label),
+        className: 'numeric',
+        cell: (r) => {
+          const value = r.actual[i]
+          return value === null || value === undefined ? '–' : money(value)
+        },
+      },
+    ]),
+  ]
+  return (
+    <>
+      <h3>{title}</h3>
+      {table.series.length === 0 ? (
+        <p>{t('burn.breakdown.empty')}</p>
+      ) : (
+        <>
+          <Suspense fallback={<Loading label={t('burn.chartLoading')} />}>
+            <BreakdownChart table={table} labels={labels} />
+          </Suspense>
+          <Button size="small" aria-expanded={showTable} onClick={() => setShowTable((s) => !s)}>
+            {showTable ? t('burn.hideTable') : t('burn.showTable')}
+          </Button>
+          {showTable ? (
+            <DataTable
+              caption={title}
+              captionHidden={false}
+              rows={table.rows}
+              rowKey={(r) => r.month}
+              columns={columns}
+            />
+          ) : null}
+        </>
+      )}
+    </>
+  )
+}
+
+const funderSums = [
+  'budgetOre',
+  'actualOre',
+  'forecastOre',
+  'expectedUnspentOre',
+  'forecastManualOre',
+  'expectedUnspentManualOre',
+] as const
+
+/** Funding, actual and both forecasts per funder, with what each is expected to leave unspent, and their sum. */
+function FunderTable({ rows }: { rows: BurnReport['byFunder'] }) {
+  const { t } = useTranslation('finance')
+  type Row = Pick<BurnReport['byFunder'][number], (typeof funderSums)[number]> & { key: string; name: string }
+  const all: Row[] = [
+    ...rows.map((r) => ({
+      ...r,
+      key: `funder:${r.funderName}`,
+      name: r.funderName || t('burn.unallocated'),
+    })),
+    ...(rows.length > 1 ? [{ ...totalRow(rows, funderSums), key: 'total', name: t('budget.total') }] : []),
+  ]
+  const amount = (key: (typeof funderSums)[number], header: string): Column<Row> => ({
+    key,
+    header,
+    className: 'numeric',
+    cell: (r) => money(r[key]),
+  })
+  return (
+    <>
+      <h3>{t('burn.byFunder')}</h3>
+      <DataTable
+        caption={t('burn.byFunderCaption')}
+        rows={all}
+        rowKey={(r) => r.key}
+        columns={[
+          { key: 'funder', header: t('funding.funder'), rowHeader: true, cell: (r) => r.name },
+          amount('budgetOre', t('facts.funding')),
+          amount('actualOre', t('burn.spent')),
+          amount('forecastOre', t('burn.funder.forecastRunRate')),
+          amount('expectedUnspentOre', t('burn.funder.unspentRunRate')),
+          amount('forecastManualOre', t('burn.funder.forecastManual')),
+          amount('expectedUnspentManualOre', t('burn.funder.unspentManual')),
+        ]}
+      />
+      <p className="form-section__note">{t('burn.funder.note')}</p>
+    </>
   )
 }
 
