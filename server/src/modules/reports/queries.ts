@@ -195,6 +195,17 @@ export async function listReports(db: Kysely<Database>, projectId: string) {
     .execute()
 }
 
+/** Every submitted report (approved, returned or awaiting a decision) of these projects, oldest first. */
+export async function listSubmittedReports(db: Kysely<Database>, projectIds: readonly string[]) {
+  if (projectIds.length === 0) return []
+  return reportQuery(db)
+    .where('r.project_id', 'in', [...projectIds])
+    .where('r.status', '=', 'submitted')
+    .orderBy('r.submitted_at')
+    .orderBy('r.id')
+    .execute()
+}
+
 /** The report row locked for a change; immutable rows can be locked, only not changed. */
 export async function lockReport(db: Kysely<Database>, projectId: string, reportId: string) {
   return db
