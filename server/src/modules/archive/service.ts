@@ -5,7 +5,7 @@ import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import type { Language } from '@lagesbild/shared/http/language'
 import { stringify } from 'csv-stringify/sync'
 import { type Zippable, zipSync } from 'fflate'
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
 import type { Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
@@ -97,10 +97,10 @@ async function resolveSelection(
   const [field, id] = given[0] as [keyof Selection, string]
   const reached = archivedOrganisations(db, user)
   let name: string | undefined
-  let inScope: ReturnType<typeof sql<boolean>>
+  let inScope: RawBuilder<SqlBool>
   if (field === 'projectId') {
     name = (await db.selectFrom('project').where('id', '=', id).select('name').executeTakeFirst())?.name
-    inScope = sql<boolean>`(p.id = ${id} or p.parent_id = ${id})`
+    inScope = sql<SqlBool>`(p.id = ${id} or p.parent_id = ${id})`
   } else if (field === 'programmeId') {
     const programme = await db
       .selectFrom('programme')
@@ -109,7 +109,7 @@ async function resolveSelection(
       .select('name')
       .executeTakeFirst()
     name = programme?.name
-    inScope = sql<boolean>`(p.programme_id = ${id} or parent.programme_id = ${id})`
+    inScope = sql<SqlBool>`(p.programme_id = ${id} or parent.programme_id = ${id})`
   } else {
     const organisation = await db
       .selectFrom('organisation')
@@ -118,14 +118,16 @@ async function resolveSelection(
       .select('name')
       .executeTakeFirst()
     name = organisation?.name
-    inScope = sql<boolean>`coalesce(parent.owner_organisation_id, p.owner_organisation_id) in
+    inScope = sql<SqlBool>`coalesce(parent.owner_organisation_id, p.owner_organisation_id) in
       (select descendant_id from organisation_closure where ancestor_id = ${id})`
   }
   if (!name) throw notFound()
   const projects = await db
     .selectFrom('project as p')
     .leftJoin('project as parent', 'parent.id', 'p.parent_id')
-    .leftJoin('programme as pr', (j) => j.on(sql`pr.id = coalesce(parent.programme_id, p.programme_id)`))
+    .leftJoin('programme as pr', (j) =>
+      j.on(sql<SqlBool>`pr.id = coalesce(parent.programme_id, p.programme_id)`),
+    )
     .where(inScope)
     .where((eb) =>
       eb.or([
