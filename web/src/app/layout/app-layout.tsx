@@ -1,6 +1,6 @@
-import { peopleKeeperRoles } from '@lagesbild/shared/domain/access'
 import { Link, Outlet } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { adminPagesFor } from '../../features/admin/admin-links'
 import { GovernanceNavLinks } from '../../features/governance/components/governance-nav'
 import { hasOrganisationRole, useCurrentUser } from '../../lib/current-user'
 import { FlashMessage } from './flash-message'
@@ -14,7 +14,7 @@ export function AppLayout() {
   const me = useCurrentUser()
   const isAdministrator = hasOrganisationRole(me, ['administrator'])
   // Administrators reach Personer inside Administration; others who keep people get it on its own.
-  const keepsPeople = !isAdministrator && hasOrganisationRole(me, peopleKeeperRoles)
+  const keepsPeople = !isAdministrator && adminPagesFor(me.roles.map((g) => g.role)).includes('people')
   return (
     <div className="app">
       <a className="skip-link" href="#main">

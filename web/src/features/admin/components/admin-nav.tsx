@@ -1,7 +1,14 @@
-import { peopleKeeperRoles } from '@lagesbild/shared/domain/access'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import { hasOrganisationRole, useCurrentUser } from '../../../lib/current-user'
+import { useCurrentUser } from '../../../lib/current-user'
+import { type AdminPage, adminPagesFor } from '../admin-links'
+
+const paths = {
+  users: '/admin/users',
+  people: '/admin/people',
+  audit: '/admin/audit',
+  privacy: '/admin/privacy',
+} as const satisfies Record<AdminPage, string>
 
 /**
  * The administration section's own navigation, above each of its pages: a link for each page the
@@ -9,41 +16,18 @@ import { hasOrganisationRole, useCurrentUser } from '../../../lib/current-user'
  */
 export function AdminNav() {
   const { t } = useTranslation('admin')
-  const me = useCurrentUser()
-  const isAdministrator = hasOrganisationRole(me, ['administrator'])
-  const keepsPeople = hasOrganisationRole(me, peopleKeeperRoles)
+  const pages = adminPagesFor(useCurrentUser().roles.map((g) => g.role))
   const current = { 'aria-current': 'page' as const, className: 'admin-nav__link admin-nav__link--current' }
   return (
     <nav className="admin-nav" aria-label={t('nav.label')}>
       <ul>
-        {isAdministrator ? (
-          <li>
-            <Link to="/admin/users" className="admin-nav__link" activeProps={current}>
-              {t('nav.users')}
+        {pages.map((page) => (
+          <li key={page}>
+            <Link to={paths[page]} className="admin-nav__link" activeProps={current}>
+              {t(`nav.${page}`)}
             </Link>
           </li>
-        ) : null}
-        {keepsPeople ? (
-          <li>
-            <Link to="/admin/people" className="admin-nav__link" activeProps={current}>
-              {t('nav.people')}
-            </Link>
-          </li>
-        ) : null}
-        {isAdministrator ? (
-          <>
-            <li>
-              <Link to="/admin/audit" className="admin-nav__link" activeProps={current}>
-                {t('nav.audit')}
-              </Link>
-            </li>
-            <li>
-              <Link to="/admin/privacy" className="admin-nav__link" activeProps={current}>
-                {t('nav.privacy')}
-              </Link>
-            </li>
-          </>
-        ) : null}
+        ))}
       </ul>
     </nav>
   )
