@@ -13,6 +13,7 @@ import * as steeringGroupKind from './2026-11-26-0001-steering-group-kind.ts'
 import * as costRollup from './2026-11-26-0020-cost-rollup.ts'
 import * as statusReportComments from './2026-11-26-0040-status-report-comments.ts'
 import * as baselineBudget from './2026-11-26-0060-baseline-budget.ts'
+import * as finalReportDiaryNumber from './2026-11-26-0080-final-report-diary-number.ts'
 
 /**
  * Every migration, registered by name; they run in the order of their names. Listed explicitly rather
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0020-cost-rollup': costRollup,
   '2026-11-26-0040-status-report-comments': statusReportComments,
   '2026-11-26-0060-baseline-budget': baselineBudget,
+  '2026-11-26-0080-final-report-diary-number': finalReportDiaryNumber,
 }

@@ -3,6 +3,7 @@ import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/typ
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { AppConfig } from './config.ts'
 import type { Db } from './db/connect.ts'
+import { archiveRoutes } from './modules/archive/routes.ts'
 import { auditRoutes } from './modules/audit/routes.ts'
 import { authRoutes } from './modules/auth/routes.ts'
 import { benchRoutes } from './modules/bench/routes.ts'
@@ -110,6 +111,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   await app.register(projectTransferRoutes)
   if (config.benchRoutes) await app.register(benchRoutes)
   await app.register(portfolioRoutes)
+  await app.register(archiveRoutes)
 
   await app.register(spaPlugin, { webDist: config.webDist })
   return app

@@ -427,6 +427,10 @@ const matrix: Record<string, RouteCase> = {
     readableAcrossOrganisations: true,
     path: () => '/api/audit/export?format=csv',
   },
+  'GET /api/archive/export': {
+    allowed: ['administrator', 'portfolio_manager'],
+    path: (w) => `/api/archive/export?projectId=${w.project}`,
+  },
   'GET /api/report-templates': {
     allowed: everyone,
     readableAcrossOrganisations: true,

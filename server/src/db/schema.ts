@@ -177,6 +177,8 @@ export interface FinalReportTable {
   snapshot: Json | null
   submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   submitted_by: string | null
+  /** Set in the submitting update, never after (the row is immutable from then on). */
+  diary_number: ColumnType<string | null, never, string | null>
   version: VersionColumn
   created_by: string | null
   created_at: CreatedAt

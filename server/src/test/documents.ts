@@ -19,6 +19,9 @@ export function docxParts(file: Uint8Array) {
     footers: Object.keys(entries)
       .filter((name) => /^word\/footer\d+\.xml$/.test(name))
       .map(text),
+    headers: Object.keys(entries)
+      .filter((name) => /^word\/header\d+\.xml$/.test(name))
+      .map(text),
   }
 }
 

@@ -107,6 +107,8 @@ export const FinalReportSummary = Type.Object({
   addendumToId: Nullable(Id),
   submittedAt: Nullable(Timestamp),
   submittedBy: Nullable(Ref),
+  /** Diarienummer, given when the report is submitted and never changed; null while a draft. */
+  diaryNumber: Nullable(Type.String()),
   outcome: Nullable(FinalReportOutcome),
   version: Version,
   createdAt: Timestamp,

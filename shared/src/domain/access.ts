@@ -57,3 +57,18 @@ export const steeringGroupKeeperRoles = [
   'administrator',
   'portfolio_manager',
 ] as const satisfies readonly OrganisationRole[]
+
+/** Roles that keep the register of people (staff): add and correct them, reach the Personer pages. */
+export const peopleKeeperRoles = [
+  'administrator',
+  'portfolio_manager',
+] as const satisfies readonly OrganisationRole[]
+
+/**
+ * Roles that deliver public records to the municipality's archive: the decision register and the
+ * submitted final reports of the projects they see, as one package.
+ */
+export const archiveRoles = [
+  'administrator',
+  'portfolio_manager',
+] as const satisfies readonly OrganisationRole[]

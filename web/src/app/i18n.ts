@@ -11,6 +11,7 @@ export const sv = {
     finance: 'Ekonomi',
     organisations: 'Organisationer',
     admin: 'Administration',
+    people: 'Personer',
     reportTemplates: 'Rapportmallar',
   },
   userMenu: {
@@ -44,6 +45,7 @@ export const en: Translations<typeof sv> = {
     finance: 'Finance',
     organisations: 'Organisations',
     admin: 'Administration',
+    people: 'People',
     reportTemplates: 'Report templates',
   },
   userMenu: {

@@ -19,6 +19,7 @@ import {
   TextRun as DocxRun,
   ExternalHyperlink,
   Footer,
+  Header,
   HeadingLevel,
   LevelFormat,
   Packer,
@@ -318,6 +319,24 @@ export async function renderDocx(unsafe: DocumentModel): Promise<Buffer> {
     ],
   })
 
+  // The diarienummer at the top of every page after the cover, as a registrar files it.
+  const header = model.cover.code
+    ? new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [
+              new DocxRun({
+                text: `${labels.code} ${model.cover.code}`,
+                color: palette.muted,
+                size: size(8),
+              }),
+            ],
+          }),
+        ],
+      })
+    : null
+
   const doc = new Document({
     creator: 'Lägesbild',
     title: `${model.cover.title} – ${model.cover.subject}`,
@@ -379,6 +398,14 @@ export async function renderDocx(unsafe: DocumentModel): Promise<Buffer> {
           page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300 } },
         },
         footers: { default: footer, first: new Footer({ children: [new Paragraph({ children: [] })] }) },
+        ...(header
+          ? {
+              headers: {
+                default: header,
+                first: new Header({ children: [new Paragraph({ children: [] })] }),
+              },
+            }
+          : {}),
         children: body,
       },
     ],

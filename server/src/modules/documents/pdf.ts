@@ -247,6 +247,17 @@ export function pdfDefinition(model: DocumentModel): TDocumentDefinitions {
     // A heading is never left alone at the foot of a page.
     pageBreakBefore: (node, queries) =>
       node.headlineLevel !== undefined && queries.getFollowingNodesOnPage().length === 0,
+    // The diarienummer at the top of every page after the cover, as a registrar files it.
+    header: (currentPage) =>
+      currentPage === 1 || !model.cover.code
+        ? null
+        : {
+            text: `${labels.code} ${model.cover.code}`,
+            alignment: 'right',
+            color: hex(palette.muted),
+            fontSize: 8,
+            margin: [62, 28, 62, 0],
+          },
     footer: (currentPage, pageCount) =>
       currentPage === 1
         ? null

@@ -11,6 +11,7 @@ import {
   normaliseParagraph,
 } from '@lagesbild/shared/domain/governance'
 import type { Language } from '@lagesbild/shared/http/language'
+import { stringify } from 'csv-stringify/sync'
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Static } from 'typebox'
 import { v7 as uuid } from 'uuid'
@@ -236,6 +237,27 @@ export async function listDecisions(
   return { items: rows.slice(0, max).reverse().map(toDecision), truncated }
 }
 
+/**
+ * The whole register of these projects as the user may see it, in register order and without the
+ * register page's limit: the archive's copy. The caller names sub-projects itself.
+ */
+export async function decisionsOfProjects(
+  db: Db,
+  user: AuthUser,
+  projectIds: readonly string[],
+): Promise<DecisionT[]> {
+  if (projectIds.length === 0) return []
+  const rows = await baseQuery(db)
+    .where(decisionVisibleTo(user))
+    .where('decision.project_id', 'in', [...projectIds])
+    .orderBy('decision.decided_on')
+    .orderBy(sql`decision.paragraph asc nulls first`)
+    .orderBy('decision.created_at')
+    .orderBy('decision.id')
+    .execute()
+  return rows.map(toDecision)
+}
+
 export async function getDecision(db: Db, user: AuthUser, decisionId: string): Promise<DecisionT> {
   const row = await baseQuery(db)
     .where('decision.id', '=', decisionId)
@@ -412,6 +434,66 @@ const workbookWords = {
 
 export const decisionsWorkbookName = (language: Language) => workbookWords[language].fileName
 
+/** One decision as the register's columns, the same in the workbook and the CSV. */
+function registerRow(d: DecisionT, language: Language) {
+  const w = workbookWords[language]
+  return {
+    date: d.date,
+    paragraph: d.paragraph ?? '',
+    diaryNumber: d.diaryNumber ?? '',
+    group: d.steeringGroup?.name ?? '',
+    project: d.project?.name ?? '',
+    kind: decisionKindNames[language][d.kind],
+    outcome: d.outcome === 'approved' ? w.approved : d.outcome === 'rejected' ? w.rejected : '',
+    text: d.text,
+    decidedBy: d.decidedBy,
+    recordedBy: d.recordedBy?.name ?? '',
+    where: d.meeting ? w.meeting(d.meeting.date) : d.perCapsulam ? 'Per capsulam' : '',
+    supersedes: d.supersedesId ?? '',
+    id: d.id,
+  }
+}
+
+/** A cell a spreadsheet would run as a formula is written as text (CSV injection). */
+const defuse = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)
+
+/**
+ * The register as CSV, semicolon-separated with a BOM (what Excel with Swedish settings opens as
+ * it is): the archive keeps a plain-text copy beside the workbook, readable without Excel.
+ */
+export function decisionsCsv(decisions: readonly DecisionT[], language: Language = 'sv'): Buffer {
+  const w = workbookWords[language]
+  const columns = [
+    ['date', w.date],
+    ['paragraph', '§'],
+    ['diaryNumber', w.diaryNumber],
+    ['group', w.group],
+    ['project', w.project],
+    ['kind', w.kind],
+    ['outcome', w.outcome],
+    ['text', w.text],
+    ['decidedBy', w.decidedBy],
+    ['recordedBy', w.recordedBy],
+    ['where', w.where],
+    ['supersedes', w.supersedes],
+    ['id', 'Id'],
+  ] as const
+  const text = stringify(
+    decisions.map((d) => {
+      const row = registerRow(d, language)
+      return columns.map(([key]) => defuse(row[key]))
+    }),
+    {
+      header: true,
+      columns: columns.map(([, header]) => header),
+      delimiter: ';',
+      bom: true,
+      record_delimiter: 'windows',
+    },
+  )
+  return Buffer.from(text, 'utf8')
+}
+
 export async function decisionsWorkbook(
   decisions: readonly DecisionT[],
   language: Language = 'sv',
@@ -438,23 +520,7 @@ export async function decisionsWorkbook(
     { header: 'Id', key: 'id', width: 38 },
   ]
   ws.getRow(1).font = { bold: true }
-  ws.addRows(
-    decisions.map((d) => ({
-      date: new Date(`${d.date}T00:00:00Z`),
-      paragraph: d.paragraph ?? '',
-      diaryNumber: d.diaryNumber ?? '',
-      group: d.steeringGroup?.name ?? '',
-      project: d.project?.name ?? '',
-      kind: decisionKindNames[language][d.kind],
-      outcome: d.outcome === 'approved' ? w.approved : d.outcome === 'rejected' ? w.rejected : '',
-      text: d.text,
-      decidedBy: d.decidedBy,
-      recordedBy: d.recordedBy?.name ?? '',
-      where: d.meeting ? w.meeting(d.meeting.date) : d.perCapsulam ? 'Per capsulam' : '',
-      supersedes: d.supersedesId ?? '',
-      id: d.id,
-    })),
-  )
+  ws.addRows(decisions.map((d) => ({ ...registerRow(d, language), date: new Date(`${d.date}T00:00:00Z`) })))
   ws.getColumn('text').alignment = { wrapText: true, vertical: 'top' }
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { createPerson, getPerson, listPeople, updatePerson } from '@lagesbild/shared/api/people'
+import { peopleKeeperRoles } from '@lagesbild/shared/domain/access'
 import { access, requireUser } from '../../plugins/access.ts'
 import { expectedVersion, setEtag } from '../../plugins/version.ts'
 import { homeRoots } from '../organisations/queries.ts'
@@ -26,7 +27,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.route({
     ...createPerson,
-    config: { access: access.role('administrator', 'portfolio_manager') },
+    config: { access: access.role(...peopleKeeperRoles) },
     handler: async (request, reply) => {
       const person = await service.createPerson(app.db, requireUser(request), request.body)
       return reply.code(201).header('location', `/api/people/${person.id}`).send(person)
@@ -35,7 +36,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.route({
     ...updatePerson,
-    config: { access: access.role('administrator', 'portfolio_manager') },
+    config: { access: access.role(...peopleKeeperRoles) },
     handler: async (request) => {
       const { version, ...patch } = request.body
       return service.updatePerson(

@@ -301,6 +301,9 @@ export const ownedTables: readonly OwnedTable[] = [
     scope: own,
     fresh: id,
     owned: ['project_id', 'previous_id', 'addendum_to_id'],
+    // The diarienummer registers the original report in its case; a copy is not that document
+    // (and in the same installation would draw the number twice), so it arrives without one.
+    cleared: ['diary_number'],
     external: {
       template_version_id: { table: 'report_template_version', missing: 'refuse' },
       submitted_by: user,

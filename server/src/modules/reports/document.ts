@@ -91,6 +91,8 @@ async function coverFacts(db: Kysely<Database>, projectId: string) {
 export async function buildReportDocument(
   db: Kysely<Database>,
   report: ReportRecord,
+  /** The report's own diarienummer when it is being submitted; the project's is shown until then. */
+  diaryNumber: string | null = null,
 ): Promise<FinalReportSnapshot> {
   const [{ sections }, sectionRows, cover] = await Promise.all([
     reportTemplateSections(db, report),
@@ -109,7 +111,7 @@ export async function buildReportDocument(
     cover: {
       title: report.kind === 'addendum' ? 'Tillägg till slutrapport' : 'Slutrapport',
       subject: cover.name,
-      code: cover.code,
+      code: diaryNumber ?? cover.code,
       period: cover.period,
       date: report.report_date,
       organisation: cover.organisation,

@@ -131,6 +131,7 @@ function reportQuery(db: Kysely<Database>) {
       'r.previous_id',
       'r.addendum_to_id',
       'r.submitted_at',
+      'r.diary_number',
       'r.version',
       'r.created_at',
       'r.updated_at',
@@ -166,6 +167,7 @@ export function toReportSummary(row: ReportRow): Static<typeof FinalReportSummar
     addendumToId: row.addendum_to_id,
     submittedAt: row.submitted_at ? iso(row.submitted_at) : null,
     submittedBy: ref(row.submitted_by_id, row.submitted_by_name),
+    diaryNumber: row.diary_number,
     outcome:
       row.outcome && row.decision_id && row.decided_at
         ? {
@@ -189,6 +191,17 @@ export async function listReports(db: Kysely<Database>, projectId: string) {
   return reportQuery(db)
     .where('r.project_id', '=', projectId)
     .orderBy('r.created_at')
+    .orderBy('r.id')
+    .execute()
+}
+
+/** Every submitted report (approved, returned or awaiting a decision) of these projects, oldest first. */
+export async function listSubmittedReports(db: Kysely<Database>, projectIds: readonly string[]) {
+  if (projectIds.length === 0) return []
+  return reportQuery(db)
+    .where('r.project_id', 'in', [...projectIds])
+    .where('r.status', '=', 'submitted')
+    .orderBy('r.submitted_at')
     .orderBy('r.id')
     .execute()
 }
@@ -272,5 +285,28 @@ export function reportSnapshotForAudit(row: Selectable<FinalReportTable>) {
     templateVersionId: row.template_version_id,
     previousId: row.previous_id,
     addendumToId: row.addendum_to_id,
+    diaryNumber: row.diary_number,
   }
+}
+
+/**
+ * The next diarienummer for a report on the project: the project's diarienummer (the case, as the
+ * decisions on it carry) and the report's number in that case, one more than the highest given.
+ * Every project with that diarienummer is locked first, so two reports submitted at the same time
+ * in one case do not draw the same number (a unique index backs this). Null when the project has
+ * no diarienummer: the registrar has not opened a case to file it in.
+ */
+export async function nextReportDiaryNumber(db: Kysely<Database>, projectId: string): Promise<string | null> {
+  const project = await db.selectFrom('project').where('id', '=', projectId).select('code').executeTakeFirst()
+  const code = project?.code
+  if (!code?.trim()) return null
+  await db.selectFrom('project').where('code', '=', code).select('id').forUpdate().execute()
+  const prefix = `${code}-`
+  const { highest } = await db
+    .selectFrom('final_report')
+    .where(sql<boolean>`left(diary_number, ${prefix.length}) = ${prefix}`)
+    .where(sql<boolean>`substr(diary_number, ${prefix.length + 1}) ~ '^[0-9]{1,9}$'`)
+    .select(sql<number | null>`max(substr(diary_number, ${prefix.length + 1})::integer)`.as('highest'))
+    .executeTakeFirstOrThrow()
+  return `${prefix}${(highest ?? 0) + 1}`
 }

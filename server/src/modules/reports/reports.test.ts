@@ -446,6 +446,8 @@ describe('a final report', () => {
     const frozen = report(response)
     expect(frozen.status).toBe('submitted')
     expect(frozen.submittedAt).not.toBeNull()
+    expect(draft.diaryNumber).toBeNull()
+    expect(frozen.diaryNumber).toBe('SN 2013/0231-1')
     expect(submitted).toEqual(['report:submitted'])
 
     await t.db.updateTable('project').set({ client: 'Någon helt annan' }).where('id', '=', project).execute()
@@ -458,6 +460,10 @@ describe('a final report', () => {
     expect(text).toContain('Socialförvaltningen i Luleå')
     expect(text).not.toContain('Någon helt annan')
     expect(text).toContain('Inlämnad till styrgruppen')
+    expect(text).toContain('Diarienummer SN 2013/0231-1')
+    const docx = docxParts((await leader.get(`${reportsOf(project)}/${draft.id}/document.docx`)).rawPayload)
+    expect(docxText(docx.document)).toContain('Diarienummer: SN 2013/0231-1')
+    expect(docx.headers.map(docxText).join('\n')).toContain('Diarienummer SN 2013/0231-1')
     draft = frozen
   })
 
@@ -625,6 +631,84 @@ describe('a returned report', () => {
     const response = await leader.post(`${reportsOf(p)}/${returned.id}/addenda`, {})
     expect(response.statusCode).toBe(409)
     expect(json(response).code).toBe('not_approved')
+  })
+})
+
+describe('the diarienummer of a report', () => {
+  let p: string
+
+  beforeAll(async () => {
+    p = await t.fixtures.project({ ownerOrganisationId: soc, name: 'Samverkan i praktiken, del b' })
+    await t.db.updateTable('project').set({ code: 'BUF 2017/0456' }).where('id', '=', p).execute()
+    const user = await t.db
+      .selectFrom('project_member')
+      .where('project_id', '=', project)
+      .where('role', '=', 'leader')
+      .select('user_id')
+      .executeTakeFirstOrThrow()
+    await t.fixtures.member(p, user.user_id, 'leader')
+  })
+
+  it('is given once, at submission, and the next report in the case takes the next number', async () => {
+    const first = report(
+      await submit(p, report(await leader.post(reportsOf(p), { reportDate: '2019-02-20' }))),
+    )
+    expect(first.diaryNumber).toBe('BUF 2017/0456-1')
+    const decisionId = await t.fixtures.decision()
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        returnFinalReport(trx, { reportId: first.id, decisionId, comment: 'Komplettera budgeten.' }),
+      )
+    const revision = report(await leader.post(`${reportsOf(p)}/${first.id}/revision`))
+    expect(revision.diaryNumber).toBeNull()
+    const second = report(await submit(p, revision))
+    expect(second.diaryNumber).toBe('BUF 2017/0456-2')
+    const list = json<{ items: Report[] }>(await viewer.get(reportsOf(p)))
+    expect(list.items.map((i) => i.diaryNumber)).toEqual(['BUF 2017/0456-1', 'BUF 2017/0456-2'])
+  })
+
+  it('never changes and is never given twice', async () => {
+    const [first] = json<{ items: Report[] }>(await viewer.get(reportsOf(p))).items
+    await expect(
+      t.db
+        .updateTable('final_report')
+        .set({ diary_number: 'BUF 2017/0456-9' })
+        .where('id', '=', first!.id)
+        .execute(),
+    ).rejects.toMatchObject({ code: 'LBIMM' })
+    const q = await t.fixtures.project({ ownerOrganisationId: soc, name: 'Ett projekt med samma nummer' })
+    const draft = report(await admin.post(reportsOf(q), {}))
+    await expect(
+      t.db
+        .updateTable('final_report')
+        .set({ diary_number: 'BUF 2017/0456-1' })
+        .where('id', '=', draft.id)
+        .execute(),
+    ).rejects.toMatchObject({ code: '23514' })
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('final_report')
+          .set({
+            status: 'submitted',
+            snapshot: '{}',
+            submitted_at: new Date(),
+            diary_number: 'BUF 2017/0456-1',
+          })
+          .where('id', '=', draft.id)
+          .execute()
+      }),
+    ).rejects.toMatchObject({ code: '23505' })
+  })
+
+  it('is none while the project has no diarienummer to file it under', async () => {
+    const q = await t.fixtures.project({ ownerOrganisationId: soc, name: 'Utan diarienummer' })
+    const draft = report(await admin.post(reportsOf(q), {}))
+    const submitted = report(
+      await admin.post(`${reportsOf(q)}/${draft.id}/submit`, { version: draft.version }),
+    )
+    expect(submitted).toMatchObject({ status: 'submitted', diaryNumber: null })
   })
 })
 

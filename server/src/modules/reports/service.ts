@@ -32,6 +32,7 @@ import {
   listSections,
   lockReport,
   lockSection,
+  nextReportDiaryNumber,
   type ReportRow,
   reportSnapshotForAudit,
   reportStatus,
@@ -143,6 +144,7 @@ export async function finalReportDocument(
     ...model,
     cover: {
       ...model.cover,
+      code: row.diary_number ?? model.cover.code,
       status: statusLine(status, { submittedAt: row.submitted_at, decidedAt: row.decided_at }),
     },
   }
@@ -397,12 +399,15 @@ export async function submitFinalReportInTransaction(
 ): Promise<void> {
   const before = await lockDraft(trx, projectId, reportId)
   if (before.version !== version) throw staleVersion(await getFinalReport(trx, projectId, reportId))
-  const snapshot = await buildReportDocument(trx, before)
+  // Registered as it is submitted: the number is on the frozen cover and in the same update.
+  const diaryNumber = await nextReportDiaryNumber(trx, projectId)
+  const snapshot = await buildReportDocument(trx, before, diaryNumber)
   readSnapshot(snapshot)
   const after = await trx
     .updateTable('final_report')
     .set({
       status: 'submitted',
+      diary_number: diaryNumber,
       snapshot: JSON.stringify(snapshot),
       submitted_at: submittedAt,
       submitted_by: actorId,

@@ -1,5 +1,6 @@
 import { Link, Outlet } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { adminPagesFor } from '../../features/admin/admin-links'
 import { GovernanceNavLinks } from '../../features/governance/components/governance-nav'
 import { hasOrganisationRole, useCurrentUser } from '../../lib/current-user'
 import { FlashMessage } from './flash-message'
@@ -10,7 +11,10 @@ import './layout.css'
 export function AppLayout() {
   const { t } = useTranslation('app')
   const { t: tc } = useTranslation('common')
-  const isAdministrator = hasOrganisationRole(useCurrentUser(), ['administrator'])
+  const me = useCurrentUser()
+  const isAdministrator = hasOrganisationRole(me, ['administrator'])
+  // Administrators reach Personer inside Administration; others who keep people get it on its own.
+  const keepsPeople = !isAdministrator && adminPagesFor(me.roles.map((g) => g.role)).includes('people')
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -68,6 +72,13 @@ export function AppLayout() {
                     </Link>
                   </li>
                 </>
+              ) : null}
+              {keepsPeople ? (
+                <li>
+                  <Link to="/admin/people" activeProps={{ 'aria-current': 'page' }}>
+                    {t('nav.people')}
+                  </Link>
+                </li>
               ) : null}
             </ul>
           </nav>

@@ -132,6 +132,13 @@ export const sv = {
     scopeGroup: 'Visar en styrgrupps beslut.',
     scopeAll: 'Visa hela registret',
   },
+  archive: {
+    title: 'Arkivleverans',
+    intro:
+      'Beslutsregistret och alla inlämnade slutrapporter som en ZIP-fil för kommunens arkiv. Rapporterna finns som PDF och Word och är namngivna efter diarienummer. En förteckning med kontrollsummor (SHA-256) följer med, så att arkivet kan se att inget har ändrats på vägen.',
+    project: 'Ladda ner arkivleverans för projektet',
+    organisation: 'Ladda ner arkivleverans för {{name}}',
+  },
   project: {
     ask: {
       milestone: 'Begär godkännande av milstolpe',
@@ -354,6 +361,13 @@ export const en: Translations<typeof sv> = {
     scopeProject: 'Showing the decisions of one project and its sub-projects.',
     scopeGroup: 'Showing one steering group’s decisions.',
     scopeAll: 'Show the whole register',
+  },
+  archive: {
+    title: 'Delivery to the archive',
+    intro:
+      "The decision register and every submitted final report as one ZIP file for the municipality's archive. The reports come as PDF and Word, named by reference number. A list with checksums (SHA-256) comes with them, so the archive can see that nothing changed on the way.",
+    project: 'Download the archive package for the project',
+    organisation: 'Download the archive package for {{name}}',
   },
   project: {
     ask: {

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/page-header'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { Select } from '../../../components/select'
 import { decisionsExportUrl, parseDecisionSearch, useDecisions } from '../api/governance'
+import { ArchivePanel } from './archive-panel'
 import { DecisionTable } from './decision-table'
 import './governance.css'
 import { DownloadLink } from '../../../components/download-link'
@@ -94,6 +95,7 @@ export function DecisionsPage() {
           <DecisionTable decisions={decisions.data.items} caption={t('register.caption')} />
         </section>
       ) : null}
+      {search.steeringGroupId ? null : <ArchivePanel projectId={search.projectId} />}
     </>
   )
 }

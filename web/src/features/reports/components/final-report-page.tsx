@@ -111,6 +111,13 @@ function ReportFacts({ report }: { report: FinalReport }) {
   const { t: tc } = useTranslation('common')
   const facts = [
     { key: 'date', term: t('report.date'), value: formatDate(report.reportDate) },
+    {
+      key: 'diaryNumber',
+      term: t('report.diaryNumber'),
+      value:
+        report.diaryNumber ??
+        (report.status === 'draft' ? t('report.noDiaryNumber') : t('report.noDiaryNumberSubmitted')),
+    },
     { key: 'authors', term: t('report.authors'), value: report.authors || tc('notSet') },
     {
       key: 'template',

@@ -46,6 +46,18 @@ export function FinalReportsPage() {
       cell: (r) => <span className="nowrap">{formatDate(r.reportDate)}</span>,
     },
     {
+      key: 'diaryNumber',
+      header: t('list.diaryNumber'),
+      cell: (r) =>
+        r.diaryNumber ? (
+          <span className="nowrap">{r.diaryNumber}</span>
+        ) : r.status === 'draft' ? (
+          <span className="muted">{t('list.noDiaryNumber')}</span>
+        ) : (
+          '–'
+        ),
+    },
+    {
       key: 'status',
       header: t('list.status'),
       cell: (r) => (
