@@ -12,6 +12,7 @@ import * as governanceLinks from './2026-11-25-0099-governance-links.ts'
 import * as steeringGroupKind from './2026-11-26-0001-steering-group-kind.ts'
 import * as costRollup from './2026-11-26-0020-cost-rollup.ts'
 import * as statusReportComments from './2026-11-26-0040-status-report-comments.ts'
+import * as projectMemberVersion from './2026-11-26-0060-project-member-version.ts'
 
 /**
  * Every migration, registered by name; they run in the order of their names. Listed explicitly rather
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0001-steering-group-kind': steeringGroupKind,
   '2026-11-26-0020-cost-rollup': costRollup,
   '2026-11-26-0040-status-report-comments': statusReportComments,
+  '2026-11-26-0060-project-member-version': projectMemberVersion,
 }
