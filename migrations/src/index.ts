@@ -13,6 +13,7 @@ import * as steeringGroupKind from './2026-11-26-0001-steering-group-kind.ts'
 import * as costRollup from './2026-11-26-0020-cost-rollup.ts'
 import * as statusReportComments from './2026-11-26-0040-status-report-comments.ts'
 import * as baselineBudget from './2026-11-26-0060-baseline-budget.ts'
+import * as projectMemberVersion from './2026-11-26-0070-project-member-version.ts'
 import * as finalReportDiaryNumber from './2026-11-26-0080-final-report-diary-number.ts'
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0020-cost-rollup': costRollup,
   '2026-11-26-0040-status-report-comments': statusReportComments,
   '2026-11-26-0060-baseline-budget': baselineBudget,
+  '2026-11-26-0070-project-member-version': projectMemberVersion,
   '2026-11-26-0080-final-report-diary-number': finalReportDiaryNumber,
 }

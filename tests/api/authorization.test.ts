@@ -261,11 +261,27 @@ const matrix: Record<string, RouteCase> = {
     allowed: projectEditors,
     path: (w) => `/api/projects/${w.project}/members`,
     body: (w) => ({ email: w.target.email, role: 'member' }),
+    // Not yet a member, so an allowed caller really adds them (an existing one gets 409).
+    before: async (t, w) => {
+      await t.db
+        .deleteFrom('project_member')
+        .where('project_id', '=', w.project)
+        .where('user_id', '=', w.target.id)
+        .execute()
+    },
   },
   'PUT /api/projects/:projectId/members/:userId': {
     allowed: projectEditors,
     path: (w) => `/api/projects/${w.project}/members/${w.target.id}`,
-    body: () => ({ role: 'member' }),
+    body: () => ({ version: 1, role: 'member' }),
+    // A member at version 1, so an allowed caller's change is not refused as stale.
+    before: async (t, w) => {
+      await t.db
+        .insertInto('project_member')
+        .values({ project_id: w.project, user_id: w.target.id, role: 'member' })
+        .onConflict((oc) => oc.columns(['project_id', 'user_id']).doUpdateSet({ role: 'member', version: 1 }))
+        .execute()
+    },
   },
   'DELETE /api/projects/:projectId/members/:userId': {
     allowed: projectEditors,

@@ -4,14 +4,20 @@
  * real import service on the configured database (embedded PGlite, or PostgreSQL with
  * DATABASE_URL, in a database of its own that is dropped afterwards). The baseline, measured in
  * the same run, is reading the file alone: decoding and CSV parsing with nothing written.
+ * The file goes in as an upload does: from a file on disk, its first bytes in memory, the rest
+ * read in chunks. Memory: peak RSS, and the JavaScript heap's growth over the import (peak
+ * sampled, and what is left after a collection when run with --expose-gc).
  *
- *   node_modules/.bin/node tests/bench/actuals-import.ts [rows]
+ *   node_modules/.bin/node [--expose-gc] tests/bench/actuals-import.ts [rows]
  */
 import { randomBytes } from 'node:crypto'
-import { availableParallelism, loadavg } from 'node:os'
+import { createReadStream } from 'node:fs'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { connectPglite, connectPostgres, type Db } from '@lagesbild/server/db/connect'
 import { migrateToLatest } from '@lagesbild/server/db/migrate'
-import { readRows } from '@lagesbild/server/modules/finance/imports/parse'
+import { readRows, SAMPLE_BYTES } from '@lagesbild/server/modules/finance/imports/parse'
 import { commitImport, uploadImport, validateImport } from '@lagesbild/server/modules/finance/imports/service'
 import { ledgerCsv } from '@lagesbild/server/modules/finance/sample'
 import type { AuthUser } from '@lagesbild/server/plugins/auth'
@@ -22,9 +28,13 @@ const ROWS = Number(process.argv[2] ?? 100_000)
 const PROJECTS = 20
 
 let peakRss = process.memoryUsage().rss
+let peakHeap = process.memoryUsage().heapUsed
 const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss)
+  const usage = process.memoryUsage()
+  peakRss = Math.max(peakRss, usage.rss)
+  peakHeap = Math.max(peakHeap, usage.heapUsed)
 }, 20)
+const collect = () => (globalThis as { gc?: () => void }).gc?.()
 
 async function open(): Promise<Db> {
   const baseUrl = process.env.DATABASE_URL
@@ -93,19 +103,37 @@ async function main() {
       grants: [{ role: 'finance', organisationId: organisation }],
     }
 
-    const content = ledgerCsv(
-      ledger(ROWS, {
-        projectCodes: Array.from({ length: PROJECTS }, (_, p) => `P${String(p).padStart(4, '0')}`),
-      }),
-      {
-        title: 'Huvudbok – bänktest',
-        period: '2016-01-01 – 2016-12-31',
-      },
+    const folder = await mkdtemp(join(tmpdir(), 'lagesbild-bench-'))
+    const path = join(folder, 'bench.csv')
+    // Written and let go of before anything is measured: the import only sees the file on disk.
+    await writeFile(
+      path,
+      ledgerCsv(
+        ledger(ROWS, {
+          projectCodes: Array.from({ length: PROJECTS }, (_, p) => `P${String(p).padStart(4, '0')}`),
+        }),
+        {
+          title: 'Huvudbok – bänktest',
+          period: '2016-01-01 – 2016-12-31',
+        },
+      ),
     )
+    const size = (await stat(path)).size
+    const open = () => createReadStream(path, { highWaterMark: SAMPLE_BYTES })
+    const head = async () => {
+      for await (const chunk of createReadStream(path, { end: SAMPLE_BYTES - 1 })) return chunk as Buffer
+      return Buffer.alloc(0)
+    }
+
+    collect()
+    const heapBefore = process.memoryUsage().heapUsed
+    peakHeap = heapBefore
+    peakRss = process.memoryUsage().rss
+    const rssBefore = peakRss
 
     let start = performance.now()
     let parsed = 0
-    for await (const _row of readRows(content, 'csv', { encoding: 'windows-1252', delimiter: ';' }))
+    for await (const _row of readRows(open(), 'csv', { encoding: 'windows-1252', delimiter: ';' }))
       parsed += 1
     const parseMs = performance.now() - start
 
@@ -114,7 +142,7 @@ async function main() {
       db.kysely,
       user,
       organisation,
-      { fileName: 'bench.csv', content },
+      { fileName: 'bench.csv', head: await head(), size, open },
       'sv',
     )
     const uploadMs = performance.now() - start
@@ -136,6 +164,10 @@ async function main() {
       .executeTakeFirstOrThrow()
     clearInterval(sampler)
     peakRss = Math.max(peakRss, process.memoryUsage().rss)
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
+    collect()
+    const heapAfter = process.memoryUsage().heapUsed
+    await rm(folder, { recursive: true, force: true })
 
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0)
     console.log(`actuals import benchmark on ${db.driver}`)
@@ -146,7 +178,7 @@ async function main() {
         .join(' ')}`,
     )
     console.log(
-      `  file: ${ROWS.toLocaleString('sv-SE')} rows, ${mb(content.length)} MB, Windows-1252, semicolons`,
+      `  file: ${ROWS.toLocaleString('sv-SE')} rows, ${mb(size)} MB, Windows-1252, semicolons, read from disk`,
     )
     console.log(
       `  baseline, reading the file only: ${parsed.toLocaleString('sv-SE')} rows in ${seconds(parseMs)} s (${rate(parsed, parseMs)} rows/s)`,
@@ -165,7 +197,13 @@ async function main() {
       `  rows stored: ${Number(stored.n).toLocaleString('sv-SE')}, inserted ${committed.counts.inserted}, duplicates ${committed.counts.duplicate}`,
     )
     console.log(
-      `  peak RSS: ${mb(peakRss)} MB${db.driver === 'pglite' ? ' (the embedded database lives in the same process)' : ''}`,
+      `  peak RSS: ${mb(peakRss)} MB, ${mb(peakRss - rssBefore)} MB above the ${mb(rssBefore)} MB before the import${db.driver === 'pglite' ? ' (the embedded database lives in the same process)' : ''}`,
+    )
+    const gcNote = (globalThis as { gc?: unknown }).gc
+      ? 'after a collection'
+      : 'no --expose-gc, so garbage included'
+    console.log(
+      `  JS heap: ${mb(heapBefore)} MB before, peak ${mb(peakHeap)} MB (+${mb(peakHeap - heapBefore)} MB), ${mb(heapAfter)} MB after (${gcNote})`,
     )
   } finally {
     clearInterval(sampler)

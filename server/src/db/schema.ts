@@ -130,6 +130,7 @@ export interface ProjectMemberTable {
   project_id: string
   user_id: string
   role: string
+  version: VersionColumn
 }
 
 export interface AuditEventTable {

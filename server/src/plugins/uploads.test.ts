@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import Fastify from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { errorsPlugin } from './errors.ts'
-import { fileKinds, readUpload, uploadsPlugin } from './uploads.ts'
+import { fileKinds, readUpload, uploadsPlugin, withUpload } from './uploads.ts'
 
 const app = Fastify()
 
@@ -148,5 +152,73 @@ describe('readUpload', () => {
     )
     expect(response.statusCode).toBe(413)
     expect(response.json().code).toBe('too_many_parts')
+  })
+})
+
+describe('withUpload', () => {
+  // A temporary folder of this test's own, so other processes' uploads do not count.
+  let folder: string
+  let previous: string | undefined
+  const streamed = Fastify()
+  let seen: { head: string; size: number; content: string } | undefined
+
+  beforeAll(async () => {
+    previous = process.env.TMPDIR
+    folder = await mkdtemp(join(tmpdir(), 'uploads-test-'))
+    process.env.TMPDIR = folder
+    await streamed.register(errorsPlugin)
+    await streamed.register(uploadsPlugin, { limitBytes: 1_048_576 })
+    streamed.post('/upload', async (request) =>
+      withUpload(request, { kinds: [fileKinds.csv], maxBytes: 300_000 }, async (upload) => {
+        const chunks: Buffer[] = []
+        for await (const chunk of upload.open()) chunks.push(chunk)
+        // The file lies on disk while the route uses it.
+        expect(await readdir(folder)).toHaveLength(1)
+        seen = { head: upload.head.toString(), size: upload.size, content: Buffer.concat(chunks).toString() }
+        if (request.headers['x-fail']) throw new Error('the route failed')
+        return { ok: true }
+      }),
+    )
+    await streamed.ready()
+  })
+  afterAll(async () => {
+    await streamed.close()
+    if (previous === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = previous
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  const post = (value: string, headers: Record<string, string> = {}) =>
+    streamed.inject({
+      method: 'POST',
+      url: '/upload',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers },
+      payload: form([{ name: 'file', value, filename: 'utfall.csv', type: 'text/csv' }]),
+    })
+
+  it('streams the file through a temporary file, keeps only its head in memory, and removes it after', async () => {
+    const big = `datum;konto;belopp\n${'2017-03-01;4010;12 500,00\n'.repeat(10_000)}`
+    const response = await post(big)
+    expect(response.statusCode).toBe(200)
+    expect(seen?.size).toBe(Buffer.byteLength(big))
+    expect(seen?.content).toBe(big)
+    expect(seen?.head).toBe(big.slice(0, 64 * 1024))
+    expect(await readdir(folder)).toEqual([])
+  })
+
+  it('removes the temporary file when the route fails, and when the file is too large or refused', async () => {
+    expect((await post(csv, { 'x-fail': '1' })).statusCode).toBe(500)
+    expect(await readdir(folder)).toEqual([])
+    const tooLarge = await post('a;b\n'.repeat(100_000))
+    expect(tooLarge.statusCode).toBe(413)
+    expect(tooLarge.json()).toMatchObject({ code: 'file_too_large', errors: [{ field: 'file' }] })
+    expect(await readdir(folder)).toEqual([])
+    const binary = await post(`a;b\n${'x'.repeat(70_000)}\u0000`)
+    // Only the head is judged for text: a NUL past it is the parser's to find, not the upload's.
+    expect(binary.statusCode).toBe(200)
+    const disguised = await post('\u0000MZ')
+    expect(disguised.statusCode).toBe(415)
+    expect(await readdir(folder)).toEqual([])
+    expect(existsSync(folder)).toBe(true)
   })
 })

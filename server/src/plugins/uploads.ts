@@ -1,3 +1,9 @@
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Transform, type TransformCallback } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -92,6 +98,23 @@ export interface Upload {
   fields: Record<string, string>
 }
 
+/** Bytes kept of the file's start (and end) for recognising its kind; parsers sniff the same head. */
+export const HEAD_BYTES = 64 * 1024
+
+/** An upload that lies in a temporary file while the route uses it; never whole in memory. */
+export interface StreamedUpload {
+  filename: string
+  mimeType: string
+  kind: FileKind
+  size: number
+  /** The first HEAD_BYTES of the file (all of it when smaller). */
+  head: Buffer
+  /** The file from the start, in chunks read from disk. */
+  open: () => AsyncIterable<Buffer>
+  /** The form's text fields, sent before or after the file. */
+  fields: Record<string, string>
+}
+
 const megabytes = (bytes: number) =>
   (bytes / 1_048_576).toLocaleString('sv-SE', { maximumFractionDigits: 1 }).replace('.', ',')
 
@@ -101,11 +124,67 @@ declare module 'fastify' {
   }
 }
 
+/** Counts the bytes passing through and keeps the first and last HEAD_BYTES of them. */
+class Sniffer extends Transform {
+  size = 0
+  private readonly headChunks: Buffer[] = []
+  private headSize = 0
+  private tail = Buffer.alloc(0)
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    this.size += chunk.length
+    if (this.headSize < HEAD_BYTES) {
+      const piece = chunk.subarray(0, HEAD_BYTES - this.headSize)
+      this.headChunks.push(Buffer.from(piece))
+      this.headSize += piece.length
+    }
+    this.tail = Buffer.concat([this.tail, chunk]).subarray(-HEAD_BYTES)
+    done(null, chunk)
+  }
+
+  get head(): Buffer {
+    return Buffer.concat(this.headChunks)
+  }
+
+  /**
+   * What a file kind is judged by: the whole file when small, else its head and its tail (a zip
+   * names its parts again in the directory at its end, so an XLSX is known however it is ordered).
+   */
+  get sample(): Buffer {
+    const rest = this.size - this.headSize
+    if (rest === 0) return this.head
+    // Between one and two heads long, the tail overlaps the head: only its bytes after the head.
+    return Buffer.concat([this.head, this.tail.subarray(Math.max(0, this.tail.length - rest))])
+  }
+}
+
+function tooLarge(field: string, limit: number) {
+  return new HttpProblem(413, 'file_too_large', undefined, {
+    detail: {
+      sv: `Filen är för stor. Största tillåtna storlek är ${megabytes(limit)} MB.`,
+      en: `The file is too large. The largest allowed size is ${megabytes(limit)} MB.`,
+    },
+    errors: [
+      {
+        field,
+        code: 'file_too_large',
+        message: { sv: `Högst ${megabytes(limit)} MB.`, en: `At most ${megabytes(limit)} MB.` },
+      },
+    ],
+  })
+}
+
 /**
- * Reads the one file of a multipart/form-data request into memory, within the size limit,
- * and checks its type by name and by content. Every refusal is a problem naming the field.
+ * Streams the one file of a multipart/form-data request to a temporary file, within the size
+ * limit, checks its type by name and by its first and last bytes, and hands it to `use`. The
+ * temporary file is removed when `use` is done or anything failed. Every refusal is a problem
+ * naming the field.
  */
-export async function readUpload(request: FastifyRequest, options: UploadOptions): Promise<Upload> {
+export async function withUpload<T>(
+  request: FastifyRequest,
+  options: UploadOptions,
+  use: (upload: StreamedUpload) => Promise<T>,
+): Promise<T> {
   const field = options.field ?? 'file'
   const limit = Math.min(options.maxBytes ?? Number.POSITIVE_INFINITY, request.server.uploadLimitBytes)
   const accepted = options.kinds.map((k) => k.name).join(', ')
@@ -119,69 +198,89 @@ export async function readUpload(request: FastifyRequest, options: UploadOptions
       errors: [{ field, code: 'unsupported_media_type', message }],
     })
   }
-  const fields: Record<string, string> = {}
-  let file: Omit<Upload, 'kind' | 'fields'> | undefined
+  // A directory of its own (mode 0700), so no other local user can read or swap the file.
+  const folder = await mkdtemp(join(tmpdir(), 'lagesbild-upload-'))
+  const path = join(folder, 'file')
   try {
-    for await (const part of request.parts({ limits: { fileSize: limit, files: 1 } })) {
-      if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value)
-      } else if (part.fieldname === field && !file) {
-        file = { filename: part.filename, mimeType: part.mimetype, content: await part.toBuffer() }
-      } else {
-        await part.toBuffer()
+    const fields: Record<string, string> = {}
+    let file: { filename: string; mimeType: string; size: number; head: Buffer; sample: Buffer } | undefined
+    try {
+      for await (const part of request.parts({ limits: { fileSize: limit, files: 1 } })) {
+        if (part.type === 'field') {
+          fields[part.fieldname] = String(part.value)
+        } else if (part.fieldname === field && !file) {
+          const sniffer = new Sniffer()
+          await pipeline(part.file, sniffer, createWriteStream(path, { mode: 0o600 }))
+          // Busboy ends a file at the limit without an error; what was cut off is refused here.
+          if (part.file.truncated) throw tooLarge(field, limit)
+          file = {
+            filename: part.filename,
+            mimeType: part.mimetype,
+            size: sniffer.size,
+            head: sniffer.head,
+            sample: sniffer.sample,
+          }
+        } else {
+          await part.toBuffer()
+        }
       }
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(field, limit)
+      if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+        throw new HttpProblem(413, 'too_many_parts', undefined, {
+          detail: { sv: 'Skicka en fil åt gången.', en: 'Send one file at a time.' },
+        })
+      }
+      throw error
     }
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new HttpProblem(413, 'file_too_large', undefined, {
+    if (!file || file.size === 0) {
+      throw invalidField(field, 'required', {
+        sv: 'Välj en fil att ladda upp.',
+        en: 'Choose a file to upload.',
+      })
+    }
+    const { filename, mimeType, size, head, sample } = file
+    const extension = /\.[^.]+$/.exec(filename.toLowerCase())?.[0] ?? ''
+    const kind = options.kinds.find(
+      (k) => k.extensions.includes(extension) && k.mimeTypes.includes(mimeType) && k.matches(sample),
+    )
+    if (!kind) {
+      throw new HttpProblem(415, 'unsupported_file_type', undefined, {
         detail: {
-          sv: `Filen är för stor. Största tillåtna storlek är ${megabytes(limit)} MB.`,
-          en: `The file is too large. The largest allowed size is ${megabytes(limit)} MB.`,
+          sv: `Filtypen stöds inte här. Tillåtna filtyper: ${accepted}.`,
+          en: `This file type is not accepted here. Accepted types: ${accepted}.`,
         },
         errors: [
           {
             field,
-            code: 'file_too_large',
-            message: { sv: `Högst ${megabytes(limit)} MB.`, en: `At most ${megabytes(limit)} MB.` },
+            code: 'unsupported_file_type',
+            message: { sv: `Tillåtna filtyper: ${accepted}.`, en: `Accepted types: ${accepted}.` },
           },
         ],
       })
     }
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw new HttpProblem(413, 'too_many_parts', undefined, {
-        detail: { sv: 'Skicka en fil åt gången.', en: 'Send one file at a time.' },
-      })
-    }
-    throw error
-  }
-  if (!file || file.content.length === 0) {
-    throw invalidField(field, 'required', {
-      sv: 'Välj en fil att ladda upp.',
-      en: 'Choose a file to upload.',
+    return await use({
+      filename,
+      mimeType,
+      kind,
+      size,
+      head,
+      open: () => createReadStream(path, { highWaterMark: HEAD_BYTES }),
+      fields,
     })
+  } finally {
+    await rm(folder, { recursive: true, force: true })
   }
-  const extension = /\.[^.]+$/.exec(file.filename.toLowerCase())?.[0] ?? ''
-  const content = file.content
-  const kind = options.kinds.find(
-    (k) => k.extensions.includes(extension) && k.mimeTypes.includes(file.mimeType) && k.matches(content),
-  )
-  if (!kind) {
-    throw new HttpProblem(415, 'unsupported_file_type', undefined, {
-      detail: {
-        sv: `Filtypen stöds inte här. Tillåtna filtyper: ${accepted}.`,
-        en: `This file type is not accepted here. Accepted types: ${accepted}.`,
-      },
-      errors: [
-        {
-          field,
-          code: 'unsupported_file_type',
-          message: { sv: `Tillåtna filtyper: ${accepted}.`, en: `Accepted types: ${accepted}.` },
-        },
-      ],
-    })
-  }
-  return { ...file, kind, fields }
+}
+
+/** The one file of the request in memory, for routes whose files are small (it passes through disk too). */
+export async function readUpload(request: FastifyRequest, options: UploadOptions): Promise<Upload> {
+  return withUpload(request, options, async ({ filename, mimeType, kind, fields, open }) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of open()) chunks.push(chunk)
+    return { filename, mimeType, kind, fields, content: Buffer.concat(chunks) }
+  })
 }
 
 /** Parses multipart/form-data for routes that call `readUpload`; the size limit is app-wide. */

@@ -121,12 +121,25 @@ export const IfMatchHeaders = Type.Object({
 export const ProjectMember = Type.Object({
   user: Type.Object({ id: Id, name: Type.String(), email: Type.String() }),
   role: ProjectRole,
+  version: Version,
 })
 
 export const ProjectMemberParams = Type.Object({ projectId: Id, userId: Id })
-export const ProjectMemberPut = Type.Object({ role: ProjectRole }, { additionalProperties: false })
+export const ProjectMemberPut = Type.Object(
+  { version: Type.Optional(Version), role: ProjectRole },
+  { additionalProperties: false },
+)
+/**
+ * Who to add: `email` (an active user, as a project leader knows them) or `userId` (an administrator
+ * giving an invited or deactivated account a role from its user page), exactly one of them. One flat
+ * object rather than a union, so that a malformed address is reported as such on `email`.
+ */
 export const ProjectMemberAdd = Type.Object(
-  { email: Type.String({ format: 'email', maxLength: 320 }), role: ProjectRole },
+  {
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+    userId: Type.Optional(Id),
+    role: ProjectRole,
+  },
   { additionalProperties: false },
 )
 
@@ -193,7 +206,7 @@ export const addProjectMember = endpoint({
   method: 'POST',
   url: '/api/projects/:projectId/members',
   schema: {
-    summary: 'Give a user (by e-mail) a role in the project',
+    summary: 'Give a user (by e-mail or id) a role in the project; one who already has one gets 409',
     tags,
     params: ProjectParams,
     body: ProjectMemberAdd,
@@ -205,9 +218,10 @@ export const setProjectMemberRole = endpoint({
   method: 'PUT',
   url: '/api/projects/:projectId/members/:userId',
   schema: {
-    summary: "Change a member's role",
+    summary: "Change a member's role; send the version you read (body or If-Match), a stale one gets 409",
     tags,
     params: ProjectMemberParams,
+    headers: IfMatchHeaders,
     body: ProjectMemberPut,
     response: { 200: ProjectMember, ...problemResponses },
   },

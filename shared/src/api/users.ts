@@ -47,6 +47,7 @@ export const UserDetail = Type.Object({
       projectName: Type.String(),
       code: Nullable(Type.String()),
       role: ProjectRole,
+      version: Version,
     }),
   ),
   pendingLink: Nullable(PendingLink),

@@ -5,7 +5,7 @@ import * as portfolioApi from '@lagesbild/shared/api/finance-portfolio'
 import { pickLanguage } from '@lagesbild/shared/http/language'
 import type { FastifyRequest } from 'fastify'
 import { access, requireProjectAccess, requireUser } from '../../plugins/access.ts'
-import { fileKinds, readUpload } from '../../plugins/uploads.ts'
+import { fileKinds, withUpload } from '../../plugins/uploads.ts'
 import { expectedVersion } from '../../plugins/version.ts'
 import * as actuals from './actuals.ts'
 import * as budget from './budget.ts'
@@ -374,17 +374,18 @@ export const financeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const user = requireUser(request)
       // Whose finance it is, before a byte of the file is read.
       await settings.servedOrganisation(app.db, user, request.query.organisationId)
-      const upload = await readUpload(request, {
-        kinds: [fileKinds.csv, fileKinds.xlsx],
-        maxBytes: MAX_IMPORT_BYTES,
-      })
-      const file = { fileName: upload.filename, content: upload.content }
-      const created = await importService.uploadImport(
-        app.db,
-        user,
-        request.query.organisationId,
-        file,
-        language(request),
+      // The file streams to a temporary file and from there into the database, never whole in memory.
+      const created = await withUpload(
+        request,
+        { kinds: [fileKinds.csv, fileKinds.xlsx], maxBytes: MAX_IMPORT_BYTES },
+        (upload) =>
+          importService.uploadImport(
+            app.db,
+            user,
+            request.query.organisationId,
+            { fileName: upload.filename, head: upload.head, size: upload.size, open: upload.open },
+            language(request),
+          ),
       )
       return reply.code(201).header('location', `/api/finance/imports/${created.id}`).send(created)
     },

@@ -294,14 +294,113 @@ describe('members', () => {
       role: 'member',
     })
     expect(added.statusCode).toBe(201)
-    expect(json(added)).toMatchObject({ user: { id: newcomer.id, name: 'Ny Medarbetare' }, role: 'member' })
-    const changed = await leader.put(`/api/projects/${project}/members/${newcomer.id}`, { role: 'leader' })
-    expect(json(changed).role).toBe('leader')
+    expect(json(added)).toMatchObject({
+      user: { id: newcomer.id, name: 'Ny Medarbetare' },
+      role: 'member',
+      version: 1,
+    })
+    const changed = await leader.put(`/api/projects/${project}/members/${newcomer.id}`, {
+      version: 1,
+      role: 'leader',
+    })
+    expect(changed.statusCode).toBe(200)
+    expect(json(changed)).toMatchObject({ role: 'leader', version: 2 })
+    expect(changed.headers.etag).toBe('"2"')
     expect((await leader.delete(`/api/projects/${project}/members/${newcomer.id}`)).statusCode).toBe(204)
     const history = json<{ items: { entity: string; action: string }[] }>(
       await leader.get(`/api/projects/${project}/history?entity=project_member`),
     )
     expect(history.items.map((e) => e.action)).toEqual(['delete', 'update', 'create'])
+  })
+
+  it('refuses a role change on a stale version with 409 and the current member, and leaves the role', async () => {
+    const newcomer = await t.fixtures.user({ organisationId: soc, name: 'Samtidig Ändring' })
+    const url = `/api/projects/${project}/members/${newcomer.id}`
+    expect(
+      (await leader.post(`/api/projects/${project}/members`, { email: newcomer.email, role: 'member' }))
+        .statusCode,
+    ).toBe(201)
+    // Two people read version 1; the first one's change wins.
+    const first = await leader.put(url, { role: 'leader' }, { 'if-match': '"1"' })
+    expect(first.statusCode).toBe(200)
+    expect(json(first)).toMatchObject({ role: 'leader', version: 2 })
+
+    const second = await admin.put(url, { version: 1, role: 'member' })
+    expect(second.statusCode).toBe(409)
+    expect(second.headers['content-type']).toMatch(/problem\+json/)
+    expect(json(second)).toMatchObject({
+      code: 'stale_version',
+      current: { user: { id: newcomer.id }, role: 'leader', version: 2 },
+    })
+    const listed = json<{ items: { user: { id: string }; role: string; version: number }[] }>(
+      await leader.get(`/api/projects/${project}/members`),
+    )
+    expect(listed.items.find((m) => m.user.id === newcomer.id)).toMatchObject({ role: 'leader', version: 2 })
+
+    const history = json<{ items: { entityId: string; action: string; changes: unknown[] }[] }>(
+      await leader.get(`/api/projects/${project}/history?entity=project_member`),
+    )
+    const mine = history.items.filter((e) => e.entityId === newcomer.id)
+    // The refused change left no trace; the accepted one is recorded with what it changed.
+    expect(mine.map((e) => e.action)).toEqual(['update', 'create'])
+    expect(mine[0]!.changes).toEqual([{ field: 'role', before: 'member', after: 'leader' }])
+  })
+
+  it('asks for the version on a role change and answers 404 for a user who is not a member', async () => {
+    const newcomer = await t.fixtures.user({ organisationId: soc })
+    const url = `/api/projects/${project}/members/${newcomer.id}`
+    // Adding someone is POST; a role change of no member has nothing to change.
+    const missing = await leader.put(url, { version: 1, role: 'leader' })
+    expect(missing.statusCode).toBe(404)
+    await leader.post(`/api/projects/${project}/members`, { email: newcomer.email, role: 'member' })
+    const unversioned = await leader.put(url, { role: 'leader' })
+    expect(unversioned.statusCode).toBe(400)
+    expect(json(unversioned)).toMatchObject({ code: 'version_required', errors: [{ field: 'version' }] })
+  })
+
+  it('refuses to add someone who is already a member with 409 naming the e-mail, and keeps their role', async () => {
+    const newcomer = await t.fixtures.user({ organisationId: soc, name: 'Redan Med' })
+    const add = (role: string, email = newcomer.email) =>
+      leader.post(`/api/projects/${project}/members`, { email, role }, { 'accept-language': 'sv' })
+    expect((await add('leader')).statusCode).toBe(201)
+    // Another case of the same address is the same user.
+    const again = await add('member', newcomer.email.toUpperCase())
+    expect(again.statusCode).toBe(409)
+    expect(json(again)).toMatchObject({
+      code: 'already_member',
+      errors: [{ field: 'email', code: 'already_member', message: expect.stringContaining('redan med') }],
+      current: { user: { id: newcomer.id }, role: 'leader', version: 1 },
+    })
+    const english = await leader.post(
+      `/api/projects/${project}/members`,
+      { email: newcomer.email, role: 'member' },
+      { 'accept-language': 'en' },
+    )
+    expect(json(english)).toMatchObject({
+      errors: [{ field: 'email', message: expect.stringContaining('already a member') }],
+    })
+    const listed = json<{ items: { user: { id: string }; role: string }[] }>(
+      await leader.get(`/api/projects/${project}/members`),
+    )
+    expect(listed.items.find((m) => m.user.id === newcomer.id)?.role).toBe('leader')
+    const history = json<{ items: { entityId: string; action: string }[] }>(
+      await leader.get(`/api/projects/${project}/history?entity=project_member`),
+    )
+    expect(history.items.filter((e) => e.entityId === newcomer.id).map((e) => e.action)).toEqual(['create'])
+  })
+
+  it('lets an administrator give an invited account a role by its id, once', async () => {
+    const invited = await t.fixtures.user({ organisationId: soc, active: false })
+    const url = `/api/projects/${project}/members`
+    const added = await admin.post(url, { userId: invited.id, role: 'member' })
+    expect(added.statusCode).toBe(201)
+    expect(json(added)).toMatchObject({ user: { id: invited.id }, role: 'member', version: 1 })
+    const again = await admin.post(url, { userId: invited.id, role: 'leader' })
+    expect(again.statusCode).toBe(409)
+    expect(json(again)).toMatchObject({ code: 'already_member', errors: [{ field: 'userId' }] })
+    // By e-mail only active users are found.
+    const byEmail = await leader.post(url, { email: invited.email, role: 'member' })
+    expect(byEmail.statusCode).toBe(422)
   })
 
   it('names the e-mail field when no such user exists', async () => {
@@ -311,6 +410,16 @@ describe('members', () => {
     })
     expect(response.statusCode).toBe(422)
     expect(json(response)).toMatchObject({ errors: [{ field: 'email', code: 'unknown_user' }] })
+  })
+
+  it('names the e-mail field when the address is malformed or no one is named', async () => {
+    const url = `/api/projects/${project}/members`
+    const malformed = await leader.post(url, { email: 'inte-en-adress', role: 'member' })
+    expect(malformed.statusCode).toBe(400)
+    expect(json(malformed)).toMatchObject({ errors: [{ field: 'email', code: 'email' }] })
+    const nobody = await leader.post(url, { role: 'member' })
+    expect(nobody.statusCode).toBe(422)
+    expect(json(nobody)).toMatchObject({ errors: [{ field: 'email', code: 'required' }] })
   })
 
   it('does not let a viewer manage members', async () => {

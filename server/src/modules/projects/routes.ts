@@ -73,14 +73,13 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ...addProjectMember,
     config: { access: access.project('project:members') },
     handler: async (request, reply) => {
-      const { email, role } = request.body
       const member = await members.addMember(
         app.db,
         requireUser(request),
         request.params.projectId,
-        email,
-        role,
+        request.body,
       )
+      setEtag(reply, member.version)
       return reply.code(201).send(member)
     },
   })
@@ -88,14 +87,19 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     ...setProjectMemberRole,
     config: { access: access.project('project:members') },
-    handler: async (request) =>
-      members.setRole(
+    handler: async (request, reply) => {
+      const { version, role } = request.body
+      const member = await members.setRole(
         app.db,
         requireUser(request),
         request.params.projectId,
         request.params.userId,
-        request.body.role,
-      ),
+        expectedVersion(request, version),
+        role,
+      )
+      setEtag(reply, member.version)
+      return member
+    },
   })
 
   app.route({

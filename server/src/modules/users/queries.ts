@@ -147,7 +147,7 @@ export async function findUserDetail(
       .selectFrom('project_member as m')
       .innerJoin('project as p', 'p.id', 'm.project_id')
       .where('m.user_id', '=', id)
-      .select(['p.id', 'p.name', 'p.code', 'm.role'])
+      .select(['p.id', 'p.name', 'p.code', 'm.role', 'm.version'])
       .orderBy(sql`p.sort_key collate "C"`)
       .execute(),
     db
@@ -167,6 +167,7 @@ export async function findUserDetail(
       projectName: p.name,
       code: p.code,
       role: p.role as ProjectRole,
+      version: p.version,
     })),
     pendingLink: link
       ? {

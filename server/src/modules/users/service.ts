@@ -19,7 +19,7 @@ import { hashPassword } from '../auth/passwords.ts'
 import { type SessionLifetime, type SessionStart, startSession } from '../auth/service.ts'
 import { hasRoleOver } from '../organisations/queries.ts'
 import { loadProjectAccess } from '../projects/access.ts'
-import { writeMember } from '../projects/members.ts'
+import { insertMember } from '../projects/members.ts'
 import { administratorGrantsOf, assertAdministratorsRemain, lockAdministrators } from './administrators.ts'
 import { findUserDetail } from './queries.ts'
 
@@ -183,8 +183,10 @@ export async function inviteUser(
       action: 'invite',
       after: { email, name: input.name.trim(), organisationId: input.organisationId, roles },
     })
-    for (const membership of input.projects) {
-      await writeMember(trx, actor, membership.projectId, id, membership.role)
+    // The same project twice in one invitation: the last role given wins, as in one form.
+    const projects = new Map(input.projects.map((m) => [m.projectId, m.role]))
+    for (const [projectId, role] of projects) {
+      await insertMember(trx, actor, projectId, id, role, 'projects')
     }
     return writeLink(trx, actor, id, 'invite', options)
   })

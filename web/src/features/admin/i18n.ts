@@ -171,7 +171,10 @@ export const sv = {
       addTitle: 'Ge en projektroll',
       chooseProject: 'Välj projekt',
       add: 'Lägg till',
+      change: 'Ändra roll',
       saved: 'Projektrollen är sparad.',
+      conflict:
+        'Någon annan har ändrat användarens roll i projektet under tiden. Listan visar nu den sparade rollen; välj roll igen och spara om du fortfarande vill ändra den.',
       removed: 'Personen är borttagen från projektet.',
     },
     sessions: {
@@ -431,7 +434,10 @@ export const en: Translations<typeof sv> = {
       addTitle: 'Give a project role',
       chooseProject: 'Choose project',
       add: 'Add',
+      change: 'Change role',
       saved: 'The project role is saved.',
+      conflict:
+        "Someone else changed the user's role in the project meanwhile. The list now shows the saved role; choose the role again and save if you still want to change it.",
       removed: 'The person is removed from the project.',
     },
     sessions: {

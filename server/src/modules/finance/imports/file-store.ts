@@ -6,14 +6,49 @@ import { notFound } from '../../../plugins/problem.ts'
 export const FILE_CHUNK_BYTES = 512 * 1024
 
 /**
- * Keeps an uploaded file in the database, where every app instance finds it. It travels as
- * base64 text: the embedded database takes a large bytea parameter an order of magnitude slower.
+ * Bytes per statement when storing: the file goes in as one insert and then appends, so only
+ * this much (and its base64) is in memory at once. Larger pieces mean fewer appends, each of which
+ * rewrites the stored value, so a file of up to a few pieces (the common case) costs little.
  */
-export async function storeFile(trx: Kysely<Database>, importId: string, content: Uint8Array): Promise<void> {
-  await sql`
-    insert into finance_import_file (import_id, content)
-    values (${importId}, decode(${Buffer.from(content).toString('base64')}, 'base64'))
-  `.execute(trx)
+export const STORE_PIECE_BYTES = 8 * 1024 * 1024
+
+/**
+ * Keeps an uploaded file in the database, where every app instance finds it, reading it piece
+ * by piece. It travels as base64 text: the embedded database takes a large bytea parameter an
+ * order of magnitude slower.
+ */
+export async function storeFile(
+  trx: Kysely<Database>,
+  importId: string,
+  content: Uint8Array | AsyncIterable<Uint8Array>,
+  pieceBytes = STORE_PIECE_BYTES,
+): Promise<void> {
+  let first = true
+  const write = async (piece: Buffer) => {
+    const encoded = piece.toString('base64')
+    if (first) {
+      await sql`
+        insert into finance_import_file (import_id, content) values (${importId}, decode(${encoded}, 'base64'))
+      `.execute(trx)
+      first = false
+    } else {
+      await sql`
+        update finance_import_file set content = content || decode(${encoded}, 'base64') where import_id = ${importId}
+      `.execute(trx)
+    }
+  }
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  for await (const chunk of content instanceof Uint8Array ? [content] : content) {
+    pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+    pendingBytes += chunk.byteLength
+    if (pendingBytes >= pieceBytes) {
+      await write(Buffer.concat(pending))
+      pending = []
+      pendingBytes = 0
+    }
+  }
+  if (pendingBytes > 0 || first) await write(Buffer.concat(pending))
 }
 
 /** The stored file, chunk by chunk. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuthUser } from '../../../plugins/auth.ts'
 import { type Client, createTestApp, json, type TestContext } from '../../../test/helper.ts'
 import { brokenExportCsv, type LedgerRow, ledgerCsv, sampleExportCsv } from '../sample.ts'
+import { fileChunks, storeFile } from './file-store.ts'
 import { commitImport } from './service.ts'
 
 let t: TestContext
@@ -217,6 +219,43 @@ describe('upload and detection', () => {
     expect(json(json415)).toMatchObject({ errors: [{ field: 'file' }] })
     expect((await upload(outsider, lulea, 'x.csv', csv(rows(0, 2)))).statusCode).toBe(404)
     expect((await upload(viewer, lulea, 'x.csv', csv(rows(0, 2)))).statusCode).toBe(403)
+  })
+
+  it('streams a file larger than the detection head into the database byte for byte, and reads every row of it', async () => {
+    const list = rows(0, 4000)
+    const content = csv(list)
+    expect(content.length).toBeGreaterThan(3 * 64 * 1024)
+    const created = json<Import>(await upload(finance, lulea, 'huvudbok.csv', content))
+    expect(created.detected).toMatchObject({ encoding: 'windows-1252', delimiter: ';', headerRow: 5 })
+    const stored = await t.db
+      .selectFrom('finance_import')
+      .where('id', '=', created.id)
+      .select(['file_size', 'file_sha256'])
+      .executeTakeFirstOrThrow()
+    expect(stored).toEqual({
+      file_size: content.length,
+      file_sha256: createHash('sha256').update(content).digest('hex'),
+    })
+    const chunks: Buffer[] = []
+    for await (const chunk of fileChunks(t.db, created.id)) chunks.push(chunk)
+    expect(Buffer.concat(chunks).equals(content)).toBe(true)
+    const validated = json<Import>(await finance.post(`/api/finance/imports/${created.id}/validate`))
+    expect(validated.counts).toMatchObject({ total: 4000, valid: 4000, invalid: 0 })
+    expect(validated.amountTotalOre).toBe(total(list))
+  })
+
+  it('stores a file in pieces, appending each to what is stored', async () => {
+    const content = csv(rows(0, 50))
+    const created = json<Import>(await upload(finance, lulea, 'bitar.csv', content))
+    await t.db.deleteFrom('finance_import_file').where('import_id', '=', created.id).execute()
+    async function* dribble() {
+      for (let offset = 0; offset < content.length; offset += 700)
+        yield content.subarray(offset, offset + 700)
+    }
+    await storeFile(t.db, created.id, dribble(), 1000)
+    const chunks: Buffer[] = []
+    for await (const chunk of fileChunks(t.db, created.id)) chunks.push(chunk)
+    expect(Buffer.concat(chunks).equals(content)).toBe(true)
   })
 
   it('refuses a file over the size limit with 413', async () => {

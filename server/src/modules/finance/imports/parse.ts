@@ -28,14 +28,36 @@ export function detectFormat(content: Uint8Array): Format | null {
   return 'csv'
 }
 
-const SAMPLE_BYTES = 64 * 1024
+/** Bytes of the file's start that detection reads; a streamed upload keeps this much in memory. */
+export const SAMPLE_BYTES = 64 * 1024
 
-/** UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise Windows-1252. */
-export function detectEncoding(content: Uint8Array): Encoding {
+/**
+ * A file to read without holding it: its first SAMPLE_BYTES (all of it when smaller), its size,
+ * and a way to read it from the start again.
+ */
+export interface FileSource {
+  head: Uint8Array
+  size: number
+  open: () => AsyncIterable<Uint8Array>
+}
+
+export const inMemory = (content: Uint8Array): FileSource => ({
+  head: content.subarray(0, SAMPLE_BYTES),
+  size: content.length,
+  open: async function* () {
+    yield content
+  },
+})
+
+/**
+ * UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise Windows-1252. Only the
+ * first SAMPLE_BYTES are judged; `size` says whether the file goes on after them.
+ */
+export function detectEncoding(content: Uint8Array, size = content.length): Encoding {
   if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return 'utf-8'
   let sample = content.subarray(0, SAMPLE_BYTES)
   // Do not judge a multi-byte character cut in half at the end of the sample.
-  if (content.length > SAMPLE_BYTES) {
+  if (size > SAMPLE_BYTES) {
     let end = sample.length
     while (end > 0 && end > sample.length - 4 && ((sample[end - 1] ?? 0) & 0xc0) === 0x80) end -= 1
     if (end > 0 && ((sample[end - 1] ?? 0) & 0xc0) === 0xc0) end -= 1
@@ -49,9 +71,9 @@ export function detectEncoding(content: Uint8Array): Encoding {
   }
 }
 
-function decodeSample(content: Uint8Array, encoding: Encoding): string {
+function decodeSample(content: Uint8Array, encoding: Encoding, size: number): string {
   const text = iconv.decode(Buffer.from(content.subarray(0, SAMPLE_BYTES)), encoding).replace(/^\uFEFF/, '')
-  if (content.length <= SAMPLE_BYTES) return text
+  if (size <= SAMPLE_BYTES) return text
   const lastBreak = text.lastIndexOf('\n')
   return lastBreak > 0 ? text.slice(0, lastBreak) : text
 }
@@ -176,10 +198,12 @@ export interface Detection {
   headers: string[]
 }
 
-export async function detect(content: Uint8Array, format: Format): Promise<Detection> {
+/** Settings and headers guessed from the file: an XLSX's first rows, a CSV's first SAMPLE_BYTES. */
+export async function detect(file: Uint8Array | FileSource, format: Format): Promise<Detection> {
+  const source = file instanceof Uint8Array ? inMemory(file) : file
   if (format === 'xlsx') {
     const top: string[][] = []
-    for await (const row of readRows(content, 'xlsx', { encoding: 'utf-8', delimiter: ';' })) {
+    for await (const row of readRows(source.open(), 'xlsx', { encoding: 'utf-8', delimiter: ';' })) {
       top.push(row.cells)
       if (top.length >= 100) break
     }
@@ -191,8 +215,8 @@ export async function detect(content: Uint8Array, format: Format): Promise<Detec
       settings: { encoding: 'utf-8', delimiter: ';', headerRow, mapping: guessMapping(headers) },
     }
   }
-  const encoding = detectEncoding(content)
-  const text = decodeSample(content, encoding)
+  const encoding = detectEncoding(source.head, source.size)
+  const text = decodeSample(source.head, encoding, source.size)
   const delimiter = detectDelimiter(text)
   const rows = sampleRows(text, delimiter)
   const headerRow = detectHeaderRow(rows)

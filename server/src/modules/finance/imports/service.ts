@@ -24,6 +24,7 @@ import { fileChunks, storeFile } from './file-store.ts'
 import {
   detect,
   detectFormat,
+  type FileSource,
   type Format,
   headerCells,
   type Mapping,
@@ -288,11 +289,11 @@ export async function uploadImport(
   db: Kysely<Database>,
   user: AuthUser,
   organisationId: string,
-  file: { fileName: string; content: Uint8Array },
+  file: { fileName: string } & FileSource,
   language: Language,
 ) {
   const root = await servedOrganisation(db, user, organisationId)
-  const format = detectFormat(file.content)
+  const format = detectFormat(file.head)
   const extension = file.fileName.toLowerCase().split('.').pop() ?? ''
   if (
     !format ||
@@ -303,7 +304,7 @@ export async function uploadImport(
   }
   let detection: Awaited<ReturnType<typeof detect>>
   try {
-    detection = await detect(file.content, format)
+    detection = await detect(file, format)
   } catch {
     throw unsupported()
   }
@@ -314,6 +315,11 @@ export async function uploadImport(
     settings: fromProfile && saved ? { ...detection.settings, mapping: saved } : detection.settings,
     mappingFromProfile: fromProfile,
   }
+  // A first pass over the file for its checksum: the import row, which the stored file points
+  // at, carries it.
+  const hash = createHash('sha256')
+  for await (const chunk of file.open()) hash.update(chunk)
+  const sha256 = hash.digest('hex')
   const id = uuid()
   await db.transaction().execute(async (trx) => {
     await trx
@@ -322,14 +328,14 @@ export async function uploadImport(
         id,
         organisation_id: root,
         file_name: file.fileName.slice(0, 255) || 'export',
-        file_size: file.content.length,
-        file_sha256: createHash('sha256').update(file.content).digest('hex'),
+        file_size: file.size,
+        file_sha256: sha256,
         format,
         settings: JSON.stringify(stored),
         created_by: user.id,
       })
       .execute()
-    await storeFile(trx, id, file.content)
+    await storeFile(trx, id, file.open())
     await recordAudit(trx, {
       actorId: user.id,
       entity: 'finance_import',
@@ -337,7 +343,7 @@ export async function uploadImport(
       action: 'upload',
       after: {
         fileName: file.fileName,
-        size: file.content.length,
+        size: file.size,
         format,
         organisationId: root,
         settings: stored.settings,

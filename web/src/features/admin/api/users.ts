@@ -117,17 +117,29 @@ export const useRevokeUserSessions = (userId: string) =>
 
 type ProjectRole = UserDetail['projects'][number]['role']
 
-/** Project membership goes through the project's own member routes. */
+/**
+ * Project membership goes through the project's own member routes: a project the user has no role
+ * in is added by the user's id (an invited account has none to log in with yet), a role they have
+ * is changed with the version read, so a change made meanwhile by someone else gets 409.
+ */
 export const useSetProjectRole = (userId: string) => {
   const queryClient = useQueryClient()
+  const refresh = (projectId: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(userId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) }),
+    ])
   return useMutation({
-    mutationFn: ({ projectId, role }: { projectId: string; role: ProjectRole }) =>
-      apiRequest(projectsApi.setProjectMemberRole, { params: { projectId, userId }, body: { role } }),
-    onSuccess: (_, { projectId }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(userId) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) }),
-      ]),
+    mutationFn: ({ projectId, role, version }: { projectId: string; role: ProjectRole; version?: number }) =>
+      version === undefined
+        ? apiRequest(projectsApi.addProjectMember, { params: { projectId }, body: { userId, role } })
+        : apiRequest(projectsApi.setProjectMemberRole, {
+            params: { projectId, userId },
+            body: { version, role },
+          }),
+    onSuccess: (_, { projectId }) => refresh(projectId),
+    // On a conflict the page shows the role saved meanwhile, to choose again from.
+    onError: (error, { projectId }) => (error.status === 409 ? refresh(projectId) : undefined),
   })
 }
 

@@ -291,6 +291,9 @@ function ProjectsPanel({ user }: { user: UserDetail }) {
   const [projectId, setProjectId] = useState('')
   const [role, setRoleValue] = useState<ProjectRole>('member')
   const [status, setStatus] = useState('')
+  // The role the user already has in the chosen project: then the form changes it.
+  const current = user.projects.find((p) => p.projectId === projectId)
+  const conflict = setRole.error?.status === 409
 
   const columns: Column<UserDetail['projects'][number]>[] = [
     {
@@ -333,7 +336,13 @@ function ProjectsPanel({ user }: { user: UserDetail }) {
       <p role="status" className="visually-hidden">
         {status}
       </p>
-      {setRole.error ? <ProblemAlert error={setRole.error} /> : null}
+      {conflict ? (
+        <div className="alert alert--warning" role="alert">
+          <p>{t('user.projects.conflict')}</p>
+        </div>
+      ) : setRole.error ? (
+        <ProblemAlert error={setRole.error} />
+      ) : null}
       {remove.error ? <ProblemAlert error={remove.error} /> : null}
       {user.projects.length === 0 ? (
         <p>{t('user.projects.none')}</p>
@@ -351,7 +360,10 @@ function ProjectsPanel({ user }: { user: UserDetail }) {
         onSubmit={(event) => {
           event.preventDefault()
           if (projectId)
-            setRole.mutate({ projectId, role }, { onSuccess: () => setStatus(t('user.projects.saved')) })
+            setRole.mutate(
+              { projectId, role, ...(current ? { version: current.version } : {}) },
+              { onSuccess: () => setStatus(t('user.projects.saved')) },
+            )
         }}
       >
         <h3 id="add-project-title">{t('user.projects.addTitle')}</h3>
@@ -374,7 +386,7 @@ function ProjectsPanel({ user }: { user: UserDetail }) {
           />
           <div className="inline-form__submit">
             <Button type="submit" variant="primary" busy={setRole.isPending} disabled={!projectId}>
-              {t('user.projects.add')}
+              {current ? t('user.projects.change') : t('user.projects.add')}
             </Button>
           </div>
         </div>

@@ -19,5 +19,10 @@ export function useAddProjectMember(projectId: string) {
         queryClient.invalidateQueries({ queryKey: queryKeys.projects.history(projectId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.me }),
       ]),
+    // Already a member (409): someone added them meanwhile; the list shows the role they got.
+    onError: (error) =>
+      error.status === 409
+        ? queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) })
+        : undefined,
   })
 }
