@@ -1,4 +1,4 @@
-import { Link, Outlet } from '@tanstack/react-router'
+import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { GovernanceNavLinks } from '../../features/governance/components/governance-nav'
 import { hasOrganisationRole, useCurrentUser } from '../../lib/current-user'
@@ -11,6 +11,8 @@ export function AppLayout() {
   const { t } = useTranslation('app')
   const { t: tc } = useTranslation('common')
   const isAdministrator = hasOrganisationRole(useCurrentUser(), ['administrator'])
+  // While the next page loads, the current one stays on screen: say that it is about to change.
+  const changingPage = useRouterState({ select: (state) => state.isLoading })
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -74,7 +76,7 @@ export function AppLayout() {
           <UserMenu />
         </div>
       </header>
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" className="app-main" tabIndex={-1} aria-busy={changingPage || undefined}>
         <FlashMessage />
         <Outlet />
       </main>
