@@ -21,9 +21,19 @@ export async function logIn(page: Page, email: string) {
   await expect(page.getByRole('navigation').first()).toBeVisible()
 }
 
+/**
+ * The page has drawn what it is about: its h1 is visible and nothing says it is still loading
+ * (a Loading spinner, or a busy section or button). This is what a person waits for; network idle
+ * is not, and waiting for it cost half a second or more on every page.
+ */
+export async function pageReady(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()
+  await expect(page.locator('.loading, [aria-busy="true"]')).toHaveCount(0)
+}
+
 /** WCAG 2.1 A/AA as axe-core checks it; zero violations on every page a journey visits. */
 export async function expectAccessible(page: Page) {
-  await page.waitForLoadState('networkidle')
+  await pageReady(page)
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()
