@@ -24,6 +24,7 @@ export function Button({
   type = 'button',
   className,
   disabled,
+  onClick,
   children,
   ...rest
 }: ButtonProps) {
@@ -31,8 +32,16 @@ export function Button({
     <button
       type={type}
       className={[buttonClass(variant, size), className ?? ''].filter(Boolean).join(' ')}
-      disabled={disabled || busy}
+      disabled={disabled}
+      // A busy button refuses a second press but keeps focus: `disabled` would drop the focus of the
+      // person who pressed it to the page's start, and a screen reader would lose its place.
+      aria-disabled={busy || undefined}
       aria-busy={busy || undefined}
+      onClick={(event) => {
+        // Also stops the form's submission, whether by a press or by Enter in a field.
+        if (busy) event.preventDefault()
+        else onClick?.(event)
+      }}
       {...rest}
     >
       {children}

@@ -1,4 +1,4 @@
-import { Link, Outlet } from '@tanstack/react-router'
+import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { adminPagesFor } from '../../features/admin/admin-links'
 import { GovernanceNavLinks } from '../../features/governance/components/governance-nav'
@@ -15,6 +15,8 @@ export function AppLayout() {
   const isAdministrator = hasOrganisationRole(me, ['administrator'])
   // Administrators reach Personer inside Administration; others who keep people get it on its own.
   const keepsPeople = !isAdministrator && adminPagesFor(me.roles.map((g) => g.role)).includes('people')
+  // While the next page loads, the current one stays on screen: say that it is about to change.
+  const changingPage = useRouterState({ select: (state) => state.isLoading })
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -85,7 +87,7 @@ export function AppLayout() {
           <UserMenu />
         </div>
       </header>
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" className="app-main" tabIndex={-1} aria-busy={changingPage || undefined}>
         <FlashMessage />
         <Outlet />
       </main>

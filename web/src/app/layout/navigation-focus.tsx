@@ -1,6 +1,6 @@
 import { useRouter } from '@tanstack/react-router'
 import { useEffect } from 'react'
-import { focusPageHeading, takeKeepFocus } from '../../lib/navigation-focus'
+import { followPageHeading, takeKeepFocus } from '../../lib/navigation-focus'
 
 /**
  * Moves focus to the new page's h1 after each change of page (not on the first load,
@@ -8,14 +8,24 @@ import { focusPageHeading, takeKeepFocus } from '../../lib/navigation-focus'
  */
 export function NavigationFocus() {
   const router = useRouter()
-  useEffect(
-    () =>
-      router.subscribe('onRendered', (event) => {
-        if (!event.fromLocation || !event.pathChanged) return
-        if (takeKeepFocus()) return
-        requestAnimationFrame(focusPageHeading)
-      }),
-    [router],
-  )
+  useEffect(() => {
+    // What had focus when the navigation began: the link or button the person used.
+    let origin: Element | null = null
+    let stop: (() => void) | null = null
+    const offBefore = router.subscribe('onBeforeNavigate', () => {
+      origin = document.activeElement
+    })
+    const offRendered = router.subscribe('onRendered', (event) => {
+      if (!event.fromLocation || !event.pathChanged) return
+      if (takeKeepFocus()) return
+      stop?.()
+      stop = followPageHeading(origin)
+    })
+    return () => {
+      offBefore()
+      offRendered()
+      stop?.()
+    }
+  }, [router])
   return null
 }

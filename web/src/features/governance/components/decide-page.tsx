@@ -1,7 +1,7 @@
 import { addDays, todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import { nextParagraph, normaliseParagraph } from '@lagesbild/shared/domain/governance'
 import { Link } from '@tanstack/react-router'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/button'
 import { EmptyState } from '../../../components/empty-state'
@@ -31,6 +31,13 @@ export function DecidePage() {
   const { t } = useTranslation('governance')
   const inbox = useInbox()
   const [done, setDone] = useState<string | null>(null)
+  const toDecide = useRef<HTMLHeadingElement>(null)
+  // The decided request's card goes away with the button that had focus; focus goes to the top of
+  // the list instead of to the page's start, so the next request is a Tab away.
+  const onDone = (message: string) => {
+    setDone(message)
+    toDecide.current?.focus()
+  }
   return (
     <>
       <PageHeader title={t('decide.title')} description={<p>{t('decide.intro')}</p>} />
@@ -42,14 +49,16 @@ export function DecidePage() {
       {inbox.data ? (
         <>
           <section className="panel" aria-labelledby="to-decide-title">
-            <h2 id="to-decide-title">{t('decide.title')}</h2>
+            <h2 id="to-decide-title" ref={toDecide} tabIndex={-1}>
+              {t('decide.title')}
+            </h2>
             {inbox.data.toDecide.length === 0 ? <EmptyState title={t('decide.empty')} /> : null}
             {inbox.data.toDecide.map((request) => (
               <RequestCard
                 key={request.id}
                 request={request}
                 groups={inbox.data.decidingGroups}
-                onDone={setDone}
+                onDone={onDone}
               />
             ))}
           </section>

@@ -2,7 +2,7 @@ import { formatQuantity, formatShare, progressLabels } from '@lagesbild/shared/d
 import { formatMoney } from '@lagesbild/shared/domain/money'
 import type { Light } from '@lagesbild/shared/domain/traffic-light'
 import { Link, useNavigate, useParams } from '@tanstack/react-router'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/button'
 import { FreeTextArea } from '../../../components/free-text-area'
@@ -32,6 +32,13 @@ export function StatusReportPage() {
   })
   const { data: project } = useProject(projectId)
   const report = useStatusReport(projectId, reportId)
+  // Submitting replaces the form, and the button that had focus, with the submitted report: focus
+  // goes to the report's heading instead of falling back to the page's start.
+  const seenStatus = useRef(report.data?.status)
+  const justSubmitted = seenStatus.current === 'draft' && report.data?.status === 'submitted'
+  useEffect(() => {
+    seenStatus.current = report.data?.status
+  })
   if (report.isPending) return <Loading />
   if (!report.data) return <ProblemAlert error={report.error} />
   return (
@@ -41,6 +48,7 @@ export function StatusReportPage() {
       projectId={projectId}
       canWrite={can(project, 'project:edit')}
       canAcknowledge={can(project, 'project:approve')}
+      focusHeading={justSubmitted}
     />
   )
 }
@@ -50,11 +58,13 @@ function ReportView({
   projectId,
   canWrite,
   canAcknowledge,
+  focusHeading,
 }: {
   report: StatusReport
   projectId: string
   canWrite: boolean
   canAcknowledge: boolean
+  focusHeading: boolean
 }) {
   const { t } = useTranslation('statusReports')
   const editable = canWrite && report.status === 'draft'
@@ -70,6 +80,10 @@ function ReportView({
     decisionsNeeded: report.decisionsNeeded,
   })
   const [saved, setSaved] = useState(false)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus()
+  }, [focusHeading])
 
   const save = async () => {
     const result = await update.mutateAsync({ version: report.version, lights, ...text })
@@ -92,7 +106,9 @@ function ReportView({
           {t('report.back')}
         </Link>
       </p>
-      <h2 id="status-report-title">{t('report.title', { period: report.period })}</h2>
+      <h2 id="status-report-title" ref={heading} tabIndex={-1}>
+        {t('report.title', { period: report.period })}
+      </h2>
       {report.status === 'submitted' ? (
         <p className="alert alert--info" role="status">
           {t('report.submitted')}
