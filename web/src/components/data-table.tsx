@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { TableScroll } from './table-scroll'
 
 export interface Column<Row> {
   key: string
@@ -26,9 +27,7 @@ export function DataTable<Row>({
   rowKey,
 }: DataTableProps<Row>) {
   return (
-    // A table wider than the screen scrolls sideways; keyboard users reach the scroll by Tab.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-    <div className="table-scroll" tabIndex={0}>
+    <TableScroll>
       <table className="data-table">
         <caption className={captionHidden ? 'visually-hidden' : 'data-table__caption'}>{caption}</caption>
         <thead>
@@ -58,6 +57,6 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

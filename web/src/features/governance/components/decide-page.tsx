@@ -23,6 +23,7 @@ import {
   useWithdrawRequest,
 } from '../api/governance'
 import './governance.css'
+import { TableScroll } from '../../../components/table-scroll'
 
 const day = (iso: string) => iso.slice(0, 10)
 
@@ -315,7 +316,7 @@ export function RequestTable({
 }) {
   const { t } = useTranslation('governance')
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table data-table--compact">
         <caption className="visually-hidden">{t('project.requests')}</caption>
         <thead>
@@ -363,6 +364,6 @@ export function RequestTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

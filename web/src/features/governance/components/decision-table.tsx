@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { TableScroll } from '../../../components/table-scroll'
 import type { Decision } from '../api/governance'
 
 /** The register's rows; read-only on purpose: a decision is never edited, only superseded. */
@@ -14,7 +15,7 @@ export function DecisionTable({
 }) {
   const { t } = useTranslation('governance')
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table data-table--compact decision-table">
         <caption className="data-table__caption">{caption}</caption>
         <thead>
@@ -77,6 +78,6 @@ export function DecisionTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

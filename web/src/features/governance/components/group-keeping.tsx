@@ -9,6 +9,7 @@ import { Button } from '../../../components/button'
 import { Field } from '../../../components/field'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { Select } from '../../../components/select'
+import { TableScroll } from '../../../components/table-scroll'
 import { apiRequest } from '../../../lib/api-client'
 import { queryKeys } from '../../../lib/query-keys'
 import { useOrganisationOptions } from '../../projects/api/get-organisation-options'
@@ -78,7 +79,7 @@ export function GovernedProjects({ group }: { group: SteeringGroup }) {
       {group.projects.length === 0 ? (
         <p>{tk('projects.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table data-table--compact">
             <caption className="visually-hidden">{tk('projects.title')}</caption>
             <thead>
@@ -155,7 +156,7 @@ export function GovernedProjects({ group }: { group: SteeringGroup }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {group.canManage ? <p className="muted small">{tk('projects.removeHint')}</p> : null}
       <p role="status" className="muted">

@@ -28,6 +28,7 @@ import { DecisionTable } from './decision-table'
 import { EditGroup, EditMember, GovernedProjects, MembershipFields } from './group-keeping'
 import { RecordDecision } from './record-decision'
 import './governance.css'
+import { TableScroll } from '../../../components/table-scroll'
 
 export function SteeringGroupPage() {
   const { t } = useTranslation('governance')
@@ -141,7 +142,7 @@ function MemberTable({
   const member = members.find((m) => m.id === editing)
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table data-table--compact">
           <caption className="data-table__caption">{caption}</caption>
           <thead>
@@ -201,7 +202,7 @@ function MemberTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {canManage && groupId ? <ProblemAlert error={end.error} /> : null}
       {member && groupId ? (
         <EditMember

@@ -10,6 +10,7 @@ import { hasOrganisationRole, useCurrentUser } from '../../../lib/current-user'
 import { useSteeringGroups } from '../api/governance'
 import { useKeepingTranslation } from '../i18n-keeping'
 import './governance.css'
+import { TableScroll } from '../../../components/table-scroll'
 
 export function SteeringGroupsPage() {
   const { t } = useTranslation('governance')
@@ -36,7 +37,7 @@ export function SteeringGroupsPage() {
       {groups.data && items.length === 0 ? <EmptyState title={t('groups.empty')} /> : null}
       {items.length > 0 ? (
         <section className="panel">
-          <div className="table-scroll">
+          <TableScroll>
             <table className="data-table">
               <caption className="visually-hidden">{t('groups.caption')}</caption>
               <thead>
@@ -66,7 +67,7 @@ export function SteeringGroupsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
     </>

@@ -10,6 +10,7 @@ import { currentLanguage } from '../../../lib/i18n'
 import { type Rollup, useRollup } from '../api/indicators'
 import { levelText } from './level-text'
 import './indicators.css'
+import { TableScroll } from '../../../components/table-scroll'
 
 const IndicatorChart = lazy(() => import('./indicator-chart'))
 
@@ -121,7 +122,7 @@ function RollupTable({ indicator }: { indicator: Shared }) {
   const text = (point: Point | Level | undefined) =>
     point ? formatQuantity(indicator.unit, point, language) : '–'
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table data-table--compact">
         <caption className="data-table__caption">
           {t('rollup.caption', { indicator: indicator.name })}
@@ -167,6 +168,6 @@ function RollupTable({ indicator }: { indicator: Shared }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

@@ -16,6 +16,7 @@ import { BudgetComparisonTable } from './budget-comparison-table'
 import { showDate } from './date-text'
 import { useLanguage } from './use-language'
 import './plans.css'
+import { TableScroll } from '../../../components/table-scroll'
 import { RequestDecisionLink } from '../../governance/components/request-decision-link'
 
 type ComparisonRow = Comparison['rows'][number]
@@ -57,7 +58,7 @@ export function BaselinesPage() {
         <EmptyState title={t('baselines.empty')} />
       ) : null}
       {baselines.data && baselines.data.items.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table data-table--compact">
             <caption className="visually-hidden">{t('baselines.caption')}</caption>
             <thead>
@@ -88,7 +89,7 @@ export function BaselinesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {can(project, 'project:plan') ? (
         <form className="inline-form baselines__form" onSubmit={submit}>
@@ -161,7 +162,7 @@ function ComparisonTable({ comparison }: { comparison: Comparison }) {
             : '–',
         })}
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table data-table--compact comparison">
           <caption className="visually-hidden">{t('baselines.compareCaption')}</caption>
           <thead>
@@ -190,7 +191,7 @@ function ComparisonTable({ comparison }: { comparison: Comparison }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <BudgetComparisonTable comparison={comparison} />
     </>
   )

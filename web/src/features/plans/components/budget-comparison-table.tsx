@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { TableScroll } from '../../../components/table-scroll'
 import { formatAmount } from '../../../lib/format'
 import type { Comparison } from '../api/get-baselines'
 import { useLanguage } from './use-language'
@@ -74,7 +75,7 @@ export function BudgetComparisonTable({ comparison }: { comparison: Comparison }
       {budget.rows.length === 0 ? (
         <p className="muted">{t('baselines.budget.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table data-table--compact">
             <caption className="visually-hidden">{t('baselines.budget.caption')}</caption>
             <thead>
@@ -116,7 +117,7 @@ export function BudgetComparisonTable({ comparison }: { comparison: Comparison }
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   )

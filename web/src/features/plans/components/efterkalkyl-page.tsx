@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../../components/problem-alert'
 import { useEfterkalkyl } from '../api/get-efterkalkyl'
 import { useLanguage } from './use-language'
 import './plans.css'
+import { TableScroll } from '../../../components/table-scroll'
 
 /** The final report's Efterkalkyl: Aktivitet, Kalkyl, Utfall, Differens, printable. */
 export function EfterkalkylPage() {
@@ -37,7 +38,7 @@ export function EfterkalkylPage() {
           </p>
           {query.data.groups.length === 0 ? <EmptyState title={t('efterkalkyl.empty')} /> : null}
           {query.data.groups.map((group) => (
-            <div className="table-scroll efterkalkyl__group" key={group.project.id}>
+            <TableScroll className="efterkalkyl__group" key={group.project.id}>
               <table className="data-table data-table--compact">
                 <caption className="data-table__caption">{group.project.name}</caption>
                 <thead>
@@ -84,7 +85,7 @@ export function EfterkalkylPage() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ))}
         </>
       ) : null}

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/button'
 import { ProblemAlert } from '../../../components/problem-alert'
+import { TableScroll } from '../../../components/table-scroll'
 import { fileToBase64, type ImportBody, useImportPlan, usePreviewImport } from '../api/import-plan'
 
 const MAX_BYTES = 600_000
@@ -70,7 +71,7 @@ export function ImportPanel({ projectId }: { projectId: string }) {
           {changes === 0 && result.summary.error === 0 ? (
             <p className="muted">{t('import.nothingToDo')}</p>
           ) : null}
-          <div className="table-scroll">
+          <TableScroll>
             <table className="data-table data-table--compact">
               <caption className="visually-hidden">{t('import.caption')}</caption>
               <thead>
@@ -108,7 +109,7 @@ export function ImportPanel({ projectId }: { projectId: string }) {
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <div className="button-row">
             <Button
               variant="primary"

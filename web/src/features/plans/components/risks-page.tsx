@@ -13,6 +13,7 @@ import { isApiProblem } from '../../../lib/api-client'
 import { can, useProject } from '../../projects/api/get-project'
 import { type Risk, useCreateRisk, useDeleteRisk, useRisks, useUpdateRisk } from '../api/get-risks'
 import './plans.css'
+import { TableScroll } from '../../../components/table-scroll'
 
 const statuses = ['open', 'mitigating', 'closed', 'occurred'] as const
 
@@ -36,7 +37,7 @@ export function RisksPage() {
       {risks.data ? <RiskMatrix risks={items} /> : null}
       {risks.data && items.length === 0 ? <EmptyState title={t('risks.empty')} /> : null}
       {items.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table data-table--compact">
             <caption className="visually-hidden">{t('risks.caption')}</caption>
             <thead>
@@ -103,7 +104,7 @@ export function RisksPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {canEdit ? (
         <RiskForm
@@ -123,7 +124,7 @@ function RiskMatrix({ risks }: { risks: Risk[] }) {
   const { t } = useTranslation('plans')
   const grades = [...riskScale]
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="risk-matrix">
         <caption className="data-table__caption">{t('risks.matrixCaption')}</caption>
         <thead>
@@ -155,7 +156,7 @@ function RiskMatrix({ risks }: { risks: Risk[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 

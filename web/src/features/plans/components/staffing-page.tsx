@@ -20,6 +20,7 @@ import {
 import { readDateEntry, showDate } from './date-text'
 import { useLanguage } from './use-language'
 import './plans.css'
+import { TableScroll } from '../../../components/table-scroll'
 
 interface FormValues {
   name: string
@@ -61,7 +62,7 @@ export function StaffingPage() {
       <ProblemAlert error={staffing.error ?? remove.error} />
       {staffing.data && staffing.data.items.length === 0 ? <EmptyState title={t('staffing.empty')} /> : null}
       {staffing.data && staffing.data.items.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table data-table--compact">
             <caption className="visually-hidden">{t('staffing.caption')}</caption>
             <thead>
@@ -125,7 +126,7 @@ export function StaffingPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {canEdit ? (
         <StaffingForm

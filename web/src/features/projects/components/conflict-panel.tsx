@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/button'
+import { TableScroll } from '../../../components/table-scroll'
 import { formatTimestamp } from '../../../lib/format'
 import { useProgrammeOptions } from '../api/get-programme-options'
 import type { Project } from '../api/get-project'
@@ -57,7 +58,7 @@ export function ConflictPanel({ current, values, base, busy, onUseMine, onReload
       {fields.length === 0 ? (
         <p>{t('conflict.noDifferences')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table data-table--compact conflict__table">
             <caption className="visually-hidden">{t('conflict.tableCaption')}</caption>
             <thead>
@@ -85,7 +86,7 @@ export function ConflictPanel({ current, values, base, busy, onUseMine, onReload
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <div className="button-row">
         <Button variant="primary" onClick={onUseMine} busy={busy}>

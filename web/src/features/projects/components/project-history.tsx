@@ -11,6 +11,7 @@ import { EmptyState } from '../../../components/empty-state'
 import { LoadMore } from '../../../components/load-more'
 import { Loading } from '../../../components/loading'
 import { ProblemAlert } from '../../../components/problem-alert'
+import { TableScroll } from '../../../components/table-scroll'
 import { formatTimestamp } from '../../../lib/format'
 import { currentLanguage } from '../../../lib/i18n'
 import { useProgrammeOptions } from '../api/get-programme-options'
@@ -112,7 +113,7 @@ function HistoryEvent({ event, names }: { event: AuditEvent; names: Map<string, 
         {changes.length === 0 ? (
           <p className="muted small">{t('history.noChanges')}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="data-table data-table--compact history__changes">
               <caption className="visually-hidden">{t('history.changesCaption')}</caption>
               <thead>
@@ -136,7 +137,7 @@ function HistoryEvent({ event, names }: { event: AuditEvent; names: Map<string, 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </article>
     </li>

@@ -17,6 +17,7 @@ import {
 } from '../api/status-reports'
 import { LightBadge } from './light-badge'
 import './status-reports.css'
+import { TableScroll } from '../../../components/table-scroll'
 
 const aspects = ['schedule', 'budget', 'goals', 'risks', 'overall'] as const
 const frequencies = ['monthly', 'quarterly', 'term'] as const
@@ -80,7 +81,7 @@ function History({ items, projectId }: { items: StatusReportList['items']; proje
   return (
     <>
       <h3>{t('history.title')}</h3>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table data-table--compact">
           <caption className="visually-hidden">{t('history.caption')}</caption>
           <thead>
@@ -125,7 +126,7 @@ function History({ items, projectId }: { items: StatusReportList['items']; proje
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   )
 }
