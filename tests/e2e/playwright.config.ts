@@ -13,7 +13,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: E2E_WORKERS,
   retries: 0,
-  timeout: 60_000,
+  // A hang, not a slow machine, should fail a test: axe takes seconds a page on two shared cores, and a
+  // test that checks four pages took 47 s in one quiet CI run and over 60 s in the next.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
