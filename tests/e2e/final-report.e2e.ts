@@ -1,13 +1,11 @@
 import { expect } from '@playwright/test'
-import { expectAccessible, logIn, test } from './support.ts'
+import { expectAccessible, logIn, openProject, test } from './support.ts'
 
 test('project leader writes in Tidiga insatser’s final report, with guidance and generated facts, and submits it', async ({
   page,
 }) => {
   await logIn(page, 'projektledare@demo.example')
-  await page.getByRole('navigation').getByRole('link', { name: 'Projekt', exact: true }).click()
-  await page.getByRole('searchbox', { name: 'Sök' }).fill('Tidiga insatser')
-  await page.getByRole('link', { name: 'Tidiga insatser i samverkan, skola – socialtjänst' }).click()
+  await openProject(page, 'Tidiga insatser i samverkan, skola – socialtjänst')
   await page
     .getByRole('navigation', { name: 'Projektets delar' })
     .getByRole('link', { name: 'Slutrapport' })

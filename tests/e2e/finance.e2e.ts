@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, type Page } from '@playwright/test'
-import { expectAccessible, logIn, test } from './support.ts'
+import { expectAccessible, logIn, openProject, test } from './support.ts'
 
 const financeTab = (page: Page) =>
   page.getByRole('navigation', { name: 'Projektets delar' }).getByRole('link', { name: 'Ekonomi' }).click()
@@ -59,9 +59,7 @@ test('a project leader sees the money and proposes a budget change; a viewer onl
   page,
 }) => {
   await logIn(page, 'projektledare@demo.example')
-  await page.goto('/projects')
-  await page.getByRole('searchbox', { name: 'Sök' }).fill('Tidiga insatser')
-  await page.getByRole('link', { name: 'Tidiga insatser i samverkan, skola – socialtjänst' }).click()
+  await openProject(page, 'Tidiga insatser i samverkan, skola – socialtjänst')
   await financeTab(page)
   await expect(page.getByRole('heading', { level: 2, name: 'Finansieringsplan' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Registrera' })).toHaveCount(0)
@@ -76,9 +74,7 @@ test('a project leader sees the money and proposes a budget change; a viewer onl
 
   await page.context().clearCookies()
   await logIn(page, 'betraktare@demo.example')
-  await page.goto('/projects')
-  await page.getByRole('searchbox', { name: 'Sök' }).fill('Samverkan i praktiken')
-  await page.getByRole('link', { name: 'Samverkan i praktiken' }).click()
+  await openProject(page, 'Samverkan i praktiken')
   await financeTab(page)
   await expect(page.getByRole('heading', { level: 2, name: 'Budget', exact: true })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Föreslå ändring' })).toHaveCount(0)

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test'
-import { csrfToken, expectAccessible, logIn, test } from './support.ts'
+import { csrfToken, expectAccessible, logIn, openProject, test } from './support.ts'
 
 test('project leader finds Tidiga insatser, edits its purpose and sees the change in the history', async ({
   page,
@@ -7,10 +7,7 @@ test('project leader finds Tidiga insatser, edits its purpose and sees the chang
   await logIn(page, 'projektledare@demo.example')
   await expectAccessible(page)
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Projekt', exact: true }).click()
-  await page.getByRole('searchbox', { name: 'Sök' }).fill('Tidiga insatser')
-  await page.getByRole('link', { name: 'Tidiga insatser i samverkan, skola – socialtjänst' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /Tidiga insatser i samverkan/ })).toBeVisible()
+  await openProject(page, 'Tidiga insatser i samverkan, skola – socialtjänst')
   // The situation first: the ended project spent 63,5 % of its budget (2 858 480,10 of 4 500 000 kr).
   const situation = page.getByRole('region', { name: 'Läget just nu' })
   await expect(situation.getByText('63,5 % av budgeten')).toBeVisible()
@@ -32,10 +29,7 @@ test('project leader finds Tidiga insatser, edits its purpose and sees the chang
 
 test('viewer can read but has no edit control, and a crafted edit is refused', async ({ page }) => {
   await logIn(page, 'betraktare@demo.example')
-  await page.goto('/projects')
-  await page.getByRole('searchbox', { name: 'Sök' }).fill('Samverkan i praktiken')
-  await page.getByRole('link', { name: 'Samverkan i praktiken' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Samverkan i praktiken' })).toBeVisible()
+  await openProject(page, 'Samverkan i praktiken')
   await expect(page.getByRole('link', { name: 'Redigera' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /Lägg till/ })).toHaveCount(0)
 

@@ -1,24 +1,15 @@
-import { expect, type Page } from '@playwright/test'
-import { expectAccessible, logIn, test } from './support.ts'
+import { expect } from '@playwright/test'
+import { expectAccessible, logIn, openProject, test } from './support.ts'
 
 const TABB = 'Tillsammans för samverkan på Västra Engelbrektsskolan'
 const TIDIGA = 'Tidiga insatser i samverkan, skola – socialtjänst'
-
-async function openProject(page: Page, name: string) {
-  await page.getByRole('navigation').getByRole('link', { name: 'Projekt', exact: true }).click()
-  await page.getByRole('searchbox', { name: 'Sök' }).fill(name)
-  await page.getByRole('link', { name, exact: true }).click()
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-}
 
 test('leader asks for milestone approval, the steering member approves it in Att besluta, the decision is in the register', async ({
   page,
 }) => {
   test.setTimeout(180_000)
   await logIn(page, 'projektledare@demo.example')
-  await page.getByRole('navigation').getByRole('link', { name: 'Projekt', exact: true }).click()
-  await page.getByRole('searchbox', { name: 'Sök' }).fill('Västra Engelbrektsskolan')
-  await page.getByRole('link', { name: TABB }).click()
+  await openProject(page, TABB)
   await page
     .getByRole('navigation', { name: 'Projektets delar' })
     .getByRole('link', { name: 'Beslut och förlopp' })

@@ -1,15 +1,8 @@
-import { expect, type Page } from '@playwright/test'
-import { expectAccessible, logIn, test } from './support.ts'
+import { expect } from '@playwright/test'
+import { expectAccessible, logIn, openProject, test } from './support.ts'
 
 const FORALDRASUPPORTEN = 'FöräldraSupporten'
 const TABB = 'Tillsammans för samverkan på Västra Engelbrektsskolan'
-
-async function openProject(page: Page, name: string) {
-  await page.goto('/projects')
-  await page.getByRole('searchbox', { name: 'Sök' }).fill(name)
-  await page.getByRole('link', { name, exact: true }).click()
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-}
 
 test('the project leader enters values in the indicator grid by keyboard', async ({ page }) => {
   await logIn(page, 'projektledare@demo.example')

@@ -8,6 +8,7 @@ import {
   expectAccessible,
   logInByKeyboard,
   pageReady,
+  searchList,
   tabTo,
   test,
   typeInto,
@@ -100,10 +101,7 @@ const projectTab = (page: Page, name: string) =>
 async function openProject(page: Page, name: string) {
   await activate(page, mainMenu(page, 'Projekt'))
   await expect(page.getByRole('heading', { level: 1, name: 'Projekt' })).toBeVisible()
-  await typeInto(page, page.getByRole('searchbox', { name: 'Sök' }), name)
-  // The list answers the search after a pause; Tab only once it has, or the link is replaced under focus.
-  await expect(page).toHaveURL(/[?&]q=/)
-  await expect(page.locator('.results__table--stale')).toHaveCount(0)
+  await searchList(page, name, () => typeInto(page, page.getByRole('searchbox', { name: 'Sök' }), name))
   await activate(page, page.getByRole('link', { name, exact: true }))
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 }

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test'
-import { csrfToken, expectAccessible, logIn, test } from './support.ts'
+import { csrfToken, expectAccessible, logIn, openProject, test } from './support.ts'
 
 const today = () =>
   new Intl.DateTimeFormat('sv-SE', {
@@ -8,13 +8,6 @@ const today = () =>
     month: '2-digit',
     day: '2-digit',
   }).format(new Date())
-
-async function openProject(page: Page, name: string) {
-  await page.goto('/projects')
-  await page.getByRole('searchbox', { name: 'Sök' }).fill(name)
-  await page.getByRole('link', { name, exact: true }).click()
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
-}
 
 const TIDIGA = 'Tidiga insatser i samverkan, skola – socialtjänst'
 const TABB = 'Tillsammans för samverkan på Västra Engelbrektsskolan'

@@ -1,14 +1,11 @@
 import { expect } from '@playwright/test'
-import { expectAccessible, logIn, test } from './support.ts'
+import { expectAccessible, logIn, openProject, test } from './support.ts'
 
 test('administrator exports Tidiga insatser as JSON and imports it as a new project', async ({
   page,
 }, info) => {
   await logIn(page, 'admin@demo.example')
-  await page.goto('/projects')
-  await page.getByRole('searchbox', { name: 'Sök' }).fill('Tidiga insatser')
-  await page.getByRole('link', { name: 'Tidiga insatser i samverkan, skola – socialtjänst' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /Tidiga insatser i samverkan/ })).toBeVisible()
+  await openProject(page, 'Tidiga insatser i samverkan, skola – socialtjänst')
 
   const download = page.waitForEvent('download')
   await page.getByRole('link', { name: 'Exportera projekt (JSON)' }).click()

@@ -31,6 +31,30 @@ export async function pageReady(page: Page) {
   await expect(page.locator('.loading, [aria-busy="true"]')).toHaveCount(0)
 }
 
+/**
+ * Runs `type` (the search text going into a list's search box) and waits until the list shows the
+ * answer to exactly that text: the list keeps its old rows while it asks, so a link found before the
+ * answer can be swapped under the pointer or the focus. The stale list is aria-busy until then.
+ */
+export async function searchList(page: Page, text: string, type: () => Promise<void>) {
+  const answered = page.waitForResponse(
+    (response) => new URL(response.url()).searchParams.get('q') === text && response.ok(),
+  )
+  await type()
+  await answered
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+}
+
+/** Projekt in the main menu, the name in the search box, then the project's own link. */
+export async function openProject(page: Page, name: string) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Projekt', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Projekt' })).toBeVisible()
+  const search = page.getByRole('searchbox', { name: 'Sök' })
+  await searchList(page, name, () => search.fill(name))
+  await page.getByRole('link', { name, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+}
+
 /** WCAG 2.1 A/AA as axe-core checks it; zero violations on every page a journey visits. */
 export async function expectAccessible(page: Page) {
   await pageReady(page)

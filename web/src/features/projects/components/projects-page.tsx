@@ -131,6 +131,7 @@ export function ProjectsPage() {
         ) : (
           <div
             className={projects.isPlaceholderData ? 'results__table results__table--stale' : 'results__table'}
+            aria-busy={projects.isPlaceholderData || undefined}
           >
             <ProjectTable projects={rows} caption={t('list.tableCaption')} />
             <LoadMore
