@@ -8,7 +8,7 @@ import {
   expectAccessible,
   logInByKeyboard,
   pageReady,
-  searchList,
+  searchProjects,
   tabTo,
   test,
   typeInto,
@@ -101,7 +101,7 @@ const projectTab = (page: Page, name: string) =>
 async function openProject(page: Page, name: string) {
   await activate(page, mainMenu(page, 'Projekt'))
   await expect(page.getByRole('heading', { level: 1, name: 'Projekt' })).toBeVisible()
-  await searchList(page, name, () => typeInto(page, page.getByRole('searchbox', { name: 'Sök' }), name))
+  await searchProjects(page, name, () => typeInto(page, page.getByRole('searchbox', { name: 'Sök' }), name))
   await activate(page, page.getByRole('link', { name, exact: true }))
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 }

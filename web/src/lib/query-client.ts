@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { type ApiProblem, isApiProblem, isUnauthenticated } from './api-client'
+import { queryKeys } from './query-keys'
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -20,7 +21,7 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient({ onUnauthenticated }: QueryClientOptions): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (isUnauthenticated(error) && !query.meta?.skipAuthRedirect) onUnauthenticated()
@@ -29,6 +30,12 @@ export function createQueryClient({ onUnauthenticated }: QueryClientOptions): Qu
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
         if (isUnauthenticated(error) && !mutation.meta?.skipAuthRedirect) onUnauthenticated()
+      },
+      // The portfolio, home pages and project situations sum up everything else (dates, money,
+      // reports, decisions), so any change makes them stale; only a shown one is fetched again.
+      onSuccess: () => {
+        // Not awaited: the change is done, a portfolio refetch must not hold up its confirmation.
+        void client.invalidateQueries({ queryKey: queryKeys.portfolio.all })
       },
     }),
     defaultOptions: {
@@ -40,4 +47,5 @@ export function createQueryClient({ onUnauthenticated }: QueryClientOptions): Qu
       mutations: { retry: false },
     },
   })
+  return client
 }

@@ -18,6 +18,9 @@ export const sv = {
     empty: 'Inga projekt matchar sökningen.',
     emptyHint: 'Ändra sökningen eller rensa filtren.',
     tableCaption: 'Projekt som matchar sökningen',
+    searching: 'Söker …',
+    showingFor_one: 'Visar {{count}} projekt som matchar ”{{q}}”',
+    showingFor_other: 'Visar {{count}} projekt som matchar ”{{q}}”',
   },
   tabs: {
     label: 'Projektets delar',
@@ -284,6 +287,9 @@ export const sv = {
       'Skapa ett nytt projekt från en fil som exporterats med ”Exportera projekt (JSON)”. Allt projektet äger följer med: mål, aktiviteter, bemanning, ekonomi, indikatorer, rapporter och beslut. Personer och användare som inte finns här lämnas tomma.',
     file: 'Exporterad fil (JSON)',
     organisation: 'Ägande organisation för det nya projektet',
+    name: 'Namn på det nya projektet (valfritt)',
+    nameHint:
+      'Lämna tomt för att behålla namnet i filen. Ett eget namn skiljer kopian från originalet i listor och sökningar.',
     import: 'Importera projekt',
     importing: 'Importerar …',
     imported: 'Projektet är importerat.',
@@ -311,6 +317,9 @@ export const en: Translations<typeof sv> = {
     empty: 'No projects match the search.',
     emptyHint: 'Change the search or clear the filters.',
     tableCaption: 'Projects matching the search',
+    searching: 'Searching …',
+    showingFor_one: 'Showing {{count}} project matching “{{q}}”',
+    showingFor_other: 'Showing {{count}} projects matching “{{q}}”',
   },
   tabs: {
     label: 'Parts of the project',
@@ -577,6 +586,9 @@ export const en: Translations<typeof sv> = {
       'Create a new project from a file exported with “Export project (JSON)”. Everything the project owns comes along: goals, activities, staffing, finance, indicators, reports and decisions. People and users who do not exist here are left empty.',
     file: 'Exported file (JSON)',
     organisation: 'Owning organisation of the new project',
+    name: 'Name of the new project (optional)',
+    nameHint:
+      'Leave empty to keep the name in the file. A name of its own tells the copy from the original in lists and searches.',
     import: 'Import project',
     importing: 'Importing …',
     imported: 'The project has been imported.',

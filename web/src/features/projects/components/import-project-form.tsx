@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/button'
+import { Field } from '../../../components/field'
 import { FieldShell } from '../../../components/field-shell'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { Select } from '../../../components/select'
@@ -20,6 +21,7 @@ export function ImportProjectForm() {
   const importing = useImportProject()
   const [organisationId, setOrganisationId] = useState('')
   const [file, setFile] = useState<File | null>(null)
+  const [name, setName] = useState('')
   const [errors, setErrors] = useState<{ file?: string; organisation?: string }>({})
 
   const creatorGrants = new Set(
@@ -43,7 +45,9 @@ export function ImportProjectForm() {
     }
     setErrors(found)
     if (found.file || found.organisation) return
-    importing.mutate({ ownerOrganisationId: organisationId, document } as ProjectImport, {
+    const renamed = name.trim()
+    const body = { ownerOrganisationId: organisationId, document, ...(renamed ? { name: renamed } : {}) }
+    importing.mutate(body as ProjectImport, {
       onSuccess: (project) =>
         navigate({
           to: '/projects/$projectId',
@@ -79,6 +83,14 @@ export function ImportProjectForm() {
           emptyOption={t('form.chooseOrganisation')}
           options={options}
           error={errors.organisation}
+        />
+        <Field
+          id="import-name"
+          label={t('transfer.name')}
+          hint={t('transfer.nameHint')}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          maxLength={300}
         />
         <div className="form__actions">
           <Button type="submit" variant="secondary" busy={importing.isPending}>

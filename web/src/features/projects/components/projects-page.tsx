@@ -136,6 +136,13 @@ export function ProjectsPage() {
             <ProjectTable projects={rows} caption={t('list.tableCaption')} />
             <LoadMore
               shown={rows.length}
+              summary={
+                search.q
+                  ? projects.isPlaceholderData
+                    ? t('list.searching')
+                    : t('list.showingFor', { count: rows.length, q: search.q })
+                  : undefined
+              }
               hasMore={projects.hasNextPage}
               loading={projects.isFetchingNextPage}
               onLoadMore={() => void projects.fetchNextPage()}
