@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, type Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { expectAccessible, logIn, test } from './support.ts'
+import { expectAccessible, logIn, pageReady, test } from './support.ts'
 
 const TIDIGA = 'Tidiga insatser i samverkan, skola – socialtjänst'
 
@@ -138,8 +138,7 @@ test('on a tablet (768×1024) no page is wider than the screen; wide tables scro
     '/organisations',
   ]) {
     await page.goto(path)
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-    await page.waitForLoadState('networkidle')
+    await pageReady(page)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow, path).toBeLessThanOrEqual(0)
   }
