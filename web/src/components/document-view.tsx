@@ -148,10 +148,18 @@ export interface BlocksProps {
   anchorOf?: (blockIndex: number) => string
 }
 
-function Block({ block, baseLevel, anchor }: { block: DocumentBlock; baseLevel: number; anchor?: string }) {
+interface BlockProps {
+  block: DocumentBlock
+  /** The page's heading level for the shallowest heading among the blocks shown together. */
+  baseLevel: number
+  topLevel: number
+  anchor?: string | undefined
+}
+
+function Block({ block, baseLevel, topLevel, anchor }: BlockProps) {
   switch (block.kind) {
     case 'heading': {
-      const Tag = `h${Math.min(6, baseLevel + block.level - 2)}` as 'h3'
+      const Tag = `h${Math.min(6, baseLevel + block.level - topLevel)}` as 'h3'
       return (
         <Tag id={anchor} className={`document__h${block.level}`}>
           {block.text}
@@ -192,11 +200,21 @@ function Block({ block, baseLevel, anchor }: { block: DocumentBlock; baseLevel: 
 
 /** Document blocks as HTML: headings, paragraphs, lists, tables with header rows, facts, notes. */
 export function DocumentBlocks({ blocks, baseLevel = 3, anchorOf }: BlocksProps) {
+  // Blocks whose headings all start at level 3 (a generated sub-table) must not skip a level on
+  // the page: then their shallowest heading is the one that lands on baseLevel.
+  const levels = blocks.flatMap((block) => (block.kind === 'heading' ? [block.level] : []))
+  const topLevel = levels.length > 0 ? Math.max(2, Math.min(...levels)) : 2
   return (
     <>
       {blocks.map((block, b) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: blocks are rendered in their stored order, never moved
-        <Block key={`${b}-${block.kind}`} block={block} baseLevel={baseLevel} anchor={anchorOf?.(b)} />
+        <Block
+          // biome-ignore lint/suspicious/noArrayIndexKey: blocks are rendered in their stored order, never moved
+          key={`${b}-${block.kind}`}
+          block={block}
+          baseLevel={baseLevel}
+          topLevel={topLevel}
+          anchor={anchorOf?.(b)}
+        />
       ))}
     </>
   )

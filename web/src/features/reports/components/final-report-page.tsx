@@ -257,7 +257,8 @@ function SectionCard({ projectId, reportId, section, editable, onPendingChange }
             </div>
           ) : null}
         </div>
-        <aside className="report-section__guidance" aria-labelledby={`${guidanceId}-title`}>
+        {/* Named with the section's heading too: every section has one, and landmarks need unique names. */}
+        <aside className="report-section__guidance" aria-labelledby={`${guidanceId}-title ${headingId}`}>
           <h4 id={`${guidanceId}-title`}>{t('section.guidance')}</h4>
           <p id={guidanceId}>{section.guidance[language] || section.guidance.sv}</p>
         </aside>

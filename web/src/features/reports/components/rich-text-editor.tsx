@@ -1,8 +1,9 @@
 import { isSafeLink } from '@lagesbild/shared/domain/document-model'
 import type { EditorDoc } from '@lagesbild/shared/domain/rich-text'
+import Heading from '@tiptap/extension-heading'
 import { ListItem } from '@tiptap/extension-list'
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table'
-import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react'
+import { type Editor, EditorContent, mergeAttributes, useEditor, useEditorState } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useTranslation } from 'react-i18next'
 
@@ -11,6 +12,28 @@ import { useTranslation } from 'react-i18next'
  * paragraphs, lists, bold, italic, links and simple tables – so everything written can be
  * rendered to Word and PDF. Loaded as its own chunk the first time an editor is shown.
  */
+/**
+ * Headings are stored as levels 2–3, as the document model and the Word and PDF renderings have
+ * them, but on the page the editor sits under the section's h3: shown two levels deeper, so the
+ * page's outline does not jump back to h2 inside a section. Pasted h2–h5 read back as 2–3.
+ */
+const PAGE_LEVEL_OFFSET = 2
+const SectionHeading = Heading.extend({
+  parseHTML() {
+    return [2, 3].flatMap((level) => [
+      { tag: `h${level}`, attrs: { level } },
+      { tag: `h${level + PAGE_LEVEL_OFFSET}`, attrs: { level } },
+    ])
+  },
+  renderHTML({ node, HTMLAttributes }) {
+    return [
+      `h${Number(node.attrs.level) + PAGE_LEVEL_OFFSET}`,
+      mergeAttributes(this.options.HTMLAttributes, HTMLAttributes),
+      0,
+    ]
+  },
+}).configure({ levels: [2, 3] })
+
 const extensions = [
   StarterKit.configure({
     blockquote: false,
@@ -20,7 +43,7 @@ const extensions = [
     strike: false,
     underline: false,
     listItem: false,
-    heading: { levels: [2, 3] },
+    heading: false,
     link: {
       openOnClick: false,
       autolink: true,
@@ -30,6 +53,7 @@ const extensions = [
     },
   }),
   // A list item holds text and lists only, a cell only paragraphs: what the document model keeps.
+  SectionHeading,
   ListItem.extend({ content: 'paragraph (bulletList | orderedList)*' }),
   Table.configure({ resizable: false }),
   TableRow,
