@@ -234,7 +234,8 @@ export const removeProjectMember = endpoint({
   method: 'DELETE',
   url: '/api/projects/:projectId/members/:userId',
   schema: {
-    summary: 'Remove a user from the project; send the version you read (?version= or If-Match), a stale one gets 409',
+    summary:
+      'Remove a user from the project; send the version you read (?version= or If-Match), a stale one gets 409',
     tags,
     params: ProjectMemberParams,
     headers: IfMatchHeaders,

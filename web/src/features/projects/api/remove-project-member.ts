@@ -13,7 +13,8 @@ export const removeProjectMember = (projectId: string, member: Pick<ProjectMembe
 
 export function useRemoveProjectMember(projectId: string) {
   const queryClient = useQueryClient()
-  const refreshMembers = () => queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) })
+  const refreshMembers = () =>
+    queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) })
   return useMutation({
     mutationFn: (member: Pick<ProjectMember, 'user' | 'version'>) => removeProjectMember(projectId, member),
     onSuccess: () =>

@@ -18,7 +18,8 @@ export const setProjectMemberRole = (projectId: string, { member, role }: Member
 
 export function useSetProjectMemberRole(projectId: string) {
   const queryClient = useQueryClient()
-  const refreshMembers = () => queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) })
+  const refreshMembers = () =>
+    queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) })
   return useMutation({
     mutationFn: (change: MemberRoleChange) => setProjectMemberRole(projectId, change),
     onSuccess: () =>
