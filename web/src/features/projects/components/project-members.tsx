@@ -164,6 +164,7 @@ export function ProjectMembers({ projectId, canManage }: ProjectMembersProps) {
                 aria-label={t('members.changeRoleLabel', { name: member.user.name })}
                 onClick={() => {
                   changeRole.reset()
+                  remove.reset()
                   setConfirming(null)
                   setEditing({ userId: member.user.id, role: member.role })
                 }}
@@ -176,6 +177,7 @@ export function ProjectMembers({ projectId, canManage }: ProjectMembersProps) {
               aria-label={t('members.removeLabel', { name: member.user.name })}
               onClick={() => {
                 remove.reset()
+                changeRole.reset()
                 setEditing(null)
                 setConfirming(member.user.id)
               }}
