@@ -286,11 +286,14 @@ const matrix: Record<string, RouteCase> = {
   'DELETE /api/projects/:projectId/members/:userId': {
     allowed: projectEditors,
     path: (w) => `/api/projects/${w.project}/members/${w.target.id}`,
+    headers: { 'if-match': '"1"' },
+    // A member at version 1 (the PUT above may have left a later one), so an allowed caller's
+    // removal is not refused as stale.
     before: async (t, w) => {
       await t.db
         .insertInto('project_member')
         .values({ project_id: w.project, user_id: w.target.id, role: 'member' })
-        .onConflict((oc) => oc.doNothing())
+        .onConflict((oc) => oc.columns(['project_id', 'user_id']).doUpdateSet({ role: 'member', version: 1 }))
         .execute()
     },
   },

@@ -32,6 +32,7 @@ test('viewer can read but has no edit control, and a crafted edit is refused', a
   await openProject(page, 'Samverkan i praktiken')
   await expect(page.getByRole('link', { name: 'Redigera' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: /Lägg till/ })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /Ändra roll/ })).toHaveCount(0)
 
   const projectId = page.url().split('/projects/')[1]?.split(/[/?#]/)[0]
   const response = await page.request.patch(`/api/projects/${projectId}`, {
@@ -40,4 +41,33 @@ test('viewer can read but has no edit control, and a crafted edit is refused', a
   })
   expect(response.status()).toBe(403)
   expect(response.headers()['content-type']).toMatch(/application\/problem\+json/)
+})
+
+test('project leader adds a member, changes the role in the members list and removes them again', async ({
+  page,
+}) => {
+  await logIn(page, 'projektledare@demo.example')
+  await openProject(page, 'Tidiga insatser i samverkan, skola – socialtjänst')
+  const members = page.getByRole('region', { name: 'Medlemmar' })
+  const add = members.getByRole('form', { name: 'Lägg till medlem' })
+  await add.getByLabel('E-postadress').fill('styrgrupp@demo.example')
+  await add.getByRole('button', { name: 'Lägg till' }).click()
+  const row = members.getByRole('row', { name: /Stefan Åberg/ })
+  await expect(row.getByRole('cell', { name: 'Projektmedarbetare', exact: true })).toBeVisible()
+
+  await row.getByRole('button', { name: 'Ändra roll för Stefan Åberg' }).click()
+  const role = row.getByRole('combobox', { name: 'Roll för Stefan Åberg' })
+  await expect(role).toBeFocused()
+  await role.selectOption({ label: 'Projektledare' })
+  await expectAccessible(page)
+  await row.getByRole('button', { name: 'Spara roll för Stefan Åberg' }).click()
+  await expect(row.getByRole('cell', { name: 'Projektledare', exact: true })).toBeVisible()
+  await expect(members.getByRole('status')).toHaveText('Stefan Åberg har nu rollen Projektledare.')
+  // Focus is back on the row's own button, not lost with the closed editor.
+  await expect(row.getByRole('button', { name: 'Ändra roll för Stefan Åberg' })).toBeFocused()
+
+  // Removing sends the version the list shows, which is the one after the role change.
+  await row.getByRole('button', { name: 'Ta bort Stefan Åberg' }).click()
+  await members.getByRole('button', { name: 'Bekräfta att Stefan Åberg tas bort' }).click()
+  await expect(row).toHaveCount(0)
 })

@@ -4,7 +4,7 @@ import { activityStatuses, deviationKinds } from '../domain/deviation.ts'
 import { Id, IsoDate, Name, Nullable, ProjectParams, Ref, Text, Timestamp, Version } from '../http/common.ts'
 import { endpoint } from '../http/endpoint.ts'
 import { problemResponses } from '../http/problem.ts'
-import { IfMatchHeaders } from './projects.ts'
+import { IfMatchHeaders, VersionQuery } from './projects.ts'
 
 export const DatePrecision = Type.Enum(datePrecisions)
 export const ActivityStatus = Type.Enum(activityStatuses)
@@ -99,7 +99,8 @@ export const AsOfQuery = Type.Object(
   { asOf: Type.Optional(IsoDate) },
   { additionalProperties: false, description: 'asOf defaults to today in Sweden' },
 )
-export const VersionQuery = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false })
+// Defined beside IfMatchHeaders (projects imports nothing from plans); re-exported for the plan routes.
+export { VersionQuery }
 
 export const ProjectPeriod = Type.Object({
   id: Id,

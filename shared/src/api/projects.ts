@@ -118,6 +118,9 @@ export const IfMatchHeaders = Type.Object({
   ),
 })
 
+/** A DELETE has no body: the version read goes in `?version=` or If-Match. */
+export const VersionQuery = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false })
+
 export const ProjectMember = Type.Object({
   user: Type.Object({ id: Id, name: Type.String(), email: Type.String() }),
   role: ProjectRole,
@@ -231,9 +234,12 @@ export const removeProjectMember = endpoint({
   method: 'DELETE',
   url: '/api/projects/:projectId/members/:userId',
   schema: {
-    summary: 'Remove a user from the project',
+    summary:
+      'Remove a user from the project; send the version you read (?version= or If-Match), a stale one gets 409',
     tags,
     params: ProjectMemberParams,
+    headers: IfMatchHeaders,
+    querystring: VersionQuery,
     response: { 204: Type.Null(), ...problemResponses },
   },
 })

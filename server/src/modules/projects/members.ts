@@ -178,22 +178,39 @@ export async function setRole(
   return getMember(db, projectId, userId)
 }
 
-export async function removeMember(db: Kysely<Database>, actor: AuthUser, projectId: string, userId: string) {
+/**
+ * Takes a user out of the project if the member is still at the version the client read: a role
+ * changed meanwhile gets 409 with the current member, so nobody removes a role they have not seen.
+ */
+export async function removeMember(
+  db: Kysely<Database>,
+  actor: AuthUser,
+  projectId: string,
+  userId: string,
+  version: number,
+) {
   await db.transaction().execute(async (trx) => {
-    const removed = await trx
+    const before = await trx
+      .selectFrom('project_member')
+      .where('project_id', '=', projectId)
+      .where('user_id', '=', userId)
+      .select(['role', 'version'])
+      .forUpdate()
+      .executeTakeFirst()
+    if (!before) throw notFound()
+    if (before.version !== version) throw staleVersion(await getMember(trx, projectId, userId))
+    await trx
       .deleteFrom('project_member')
       .where('project_id', '=', projectId)
       .where('user_id', '=', userId)
-      .returning('role')
-      .executeTakeFirst()
-    if (!removed) throw notFound()
+      .execute()
     await recordAudit(trx, {
       actorId: actor.id,
       entity: 'project_member',
       entityId: userId,
       projectId,
       action: 'delete',
-      before: { role: removed.role },
+      before: { role: before.role },
     })
   })
 }

@@ -306,7 +306,9 @@ describe('members', () => {
     expect(changed.statusCode).toBe(200)
     expect(json(changed)).toMatchObject({ role: 'leader', version: 2 })
     expect(changed.headers.etag).toBe('"2"')
-    expect((await leader.delete(`/api/projects/${project}/members/${newcomer.id}`)).statusCode).toBe(204)
+    expect(
+      (await leader.delete(`/api/projects/${project}/members/${newcomer.id}?version=2`)).statusCode,
+    ).toBe(204)
     const history = json<{ items: { entity: string; action: string }[] }>(
       await leader.get(`/api/projects/${project}/history?entity=project_member`),
     )
@@ -344,6 +346,48 @@ describe('members', () => {
     // The refused change left no trace; the accepted one is recorded with what it changed.
     expect(mine.map((e) => e.action)).toEqual(['update', 'create'])
     expect(mine[0]!.changes).toEqual([{ field: 'role', before: 'member', after: 'leader' }])
+  })
+
+  it('refuses a removal on a stale version with 409 and the current member, keeps them, and removes on the right one', async () => {
+    const newcomer = await t.fixtures.user({ organisationId: soc, name: 'Samtidig Borttagning' })
+    const url = `/api/projects/${project}/members/${newcomer.id}`
+    expect(
+      (await leader.post(`/api/projects/${project}/members`, { email: newcomer.email, role: 'member' }))
+        .statusCode,
+    ).toBe(201)
+    // One person read version 1 and asks to remove; another changed the role in between.
+    expect((await admin.put(url, { version: 1, role: 'leader' })).statusCode).toBe(200)
+
+    const stale = await leader.delete(url, { 'if-match': '"1"' })
+    expect(stale.statusCode).toBe(409)
+    expect(stale.headers['content-type']).toMatch(/problem\+json/)
+    expect(json(stale)).toMatchObject({
+      code: 'stale_version',
+      current: { user: { id: newcomer.id }, role: 'leader', version: 2 },
+    })
+    expect((await leader.delete(`${url}?version=1`)).statusCode).toBe(409)
+    const members = async () =>
+      json<{ items: { user: { id: string }; role: string; version: number }[] }>(
+        await leader.get(`/api/projects/${project}/members`),
+      ).items.find((m) => m.user.id === newcomer.id)
+    expect(await members()).toMatchObject({ role: 'leader', version: 2 })
+    const actions = async () =>
+      json<{ items: { entityId: string; action: string }[] }>(
+        await leader.get(`/api/projects/${project}/history?entity=project_member`),
+      )
+        .items.filter((e) => e.entityId === newcomer.id)
+        .map((e) => e.action)
+    // The refused removals left no trace.
+    expect(await actions()).toEqual(['update', 'create'])
+
+    const unversioned = await leader.delete(url)
+    expect(unversioned.statusCode).toBe(400)
+    expect(json(unversioned)).toMatchObject({ code: 'version_required', errors: [{ field: 'version' }] })
+
+    expect((await leader.delete(url, { 'if-match': 'W/"2"' })).statusCode).toBe(204)
+    expect(await members()).toBeUndefined()
+    expect(await actions()).toEqual(['delete', 'update', 'create'])
+    expect((await leader.delete(url, { 'if-match': '"2"' })).statusCode).toBe(404)
   })
 
   it('asks for the version on a role change and answers 404 for a user who is not a member', async () => {

@@ -111,6 +111,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox = async (app) => {
         requireUser(request),
         request.params.projectId,
         request.params.userId,
+        expectedVersion(request, request.query.version),
       )
       return reply.code(204).send(null)
     },

@@ -145,14 +145,18 @@ export const useSetProjectRole = (userId: string) => {
 
 export const useRemoveFromProject = (userId: string) => {
   const queryClient = useQueryClient()
+  const refresh = (projectId: string) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(userId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) }),
+    ])
   return useMutation({
-    mutationFn: (projectId: string) =>
-      apiRequest(projectsApi.removeProjectMember, { params: { projectId, userId } }),
-    onSuccess: (_, projectId) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.users.detail(userId) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) }),
-      ]),
+    // The version read, so a role changed meanwhile by someone else is not removed unseen (409).
+    mutationFn: ({ projectId, version }: { projectId: string; version: number }) =>
+      apiRequest(projectsApi.removeProjectMember, { params: { projectId, userId }, query: { version } }),
+    onSuccess: (_, { projectId }) => refresh(projectId),
+    // On a conflict the page shows the role saved meanwhile, to decide again from.
+    onError: (error, { projectId }) => (error.status === 409 ? refresh(projectId) : undefined),
   })
 }
 

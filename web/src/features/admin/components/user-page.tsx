@@ -318,7 +318,10 @@ function ProjectsPanel({ user }: { user: UserDetail }) {
           busy={remove.isPending}
           aria-label={t('user.projects.removeLabel', { project: p.projectName })}
           onClick={() =>
-            remove.mutate(p.projectId, { onSuccess: () => setStatus(t('user.projects.removed')) })
+            remove.mutate(
+              { projectId: p.projectId, version: p.version },
+              { onSuccess: () => setStatus(t('user.projects.removed')) },
+            )
           }
         >
           {t('user.projects.remove')}

@@ -17,3 +17,17 @@ export const projectMembersQueryOptions = (projectId: string) =>
   })
 
 export const useProjectMembers = (projectId: string) => useQuery(projectMembersQueryOptions(projectId))
+
+/** A member as a 409 problem's `current` carries it: the role saved meanwhile. */
+export function isProjectMember(value: unknown): value is ProjectMember {
+  if (typeof value !== 'object' || value === null) return false
+  const record = value as Record<string, unknown>
+  const user = record.user as Record<string, unknown> | null | undefined
+  return (
+    typeof record.role === 'string' &&
+    typeof record.version === 'number' &&
+    typeof user === 'object' &&
+    user !== null &&
+    typeof user.name === 'string'
+  )
+}

@@ -1,5 +1,5 @@
 import { projectRoles } from '@lagesbild/shared/domain/access'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/button'
 import { type Column, DataTable } from '../../../components/data-table'
@@ -8,28 +8,120 @@ import { Field } from '../../../components/field'
 import { Loading } from '../../../components/loading'
 import { ProblemAlert } from '../../../components/problem-alert'
 import { Select } from '../../../components/select'
+import { isApiProblem } from '../../../lib/api-client'
 import { useAddProjectMember } from '../api/add-project-member'
-import { type ProjectMember, type ProjectRole, useProjectMembers } from '../api/get-project-members'
+import {
+  isProjectMember,
+  type ProjectMember,
+  type ProjectRole,
+  useProjectMembers,
+} from '../api/get-project-members'
 import { useRemoveProjectMember } from '../api/remove-project-member'
+import { useSetProjectMemberRole } from '../api/set-project-member-role'
 
 export interface ProjectMembersProps {
   projectId: string
   canManage: boolean
 }
 
-/** Who has a role in the project; those with project:members may add and remove. */
+/** The member a 409 answer says is saved now, to show beside the problem's message. */
+const conflictingMember = (error: unknown): ProjectMember | undefined => {
+  const current = isApiProblem(error) && error.status === 409 ? error.problem.current : undefined
+  return isProjectMember(current) ? current : undefined
+}
+
+/** Who has a role in the project; those with project:members may add, change roles and remove. */
 export function ProjectMembers({ projectId, canManage }: ProjectMembersProps) {
   const { t } = useTranslation('projects')
   const { t: tc } = useTranslation('common')
   const members = useProjectMembers(projectId)
   const remove = useRemoveProjectMember(projectId)
+  const changeRole = useSetProjectMemberRole(projectId)
   const [confirming, setConfirming] = useState<string | null>(null)
+  // The member whose role is being changed, and the role chosen so far.
+  const [editing, setEditing] = useState<{ userId: string; role: ProjectRole } | null>(null)
   const [status, setStatus] = useState('')
+  // After the role editor closes, focus goes back to the row's own button, not to the page top.
+  const returnFocusTo = useRef<string | null>(null)
+  const editingId = editing?.userId ?? null
+
+  useEffect(() => {
+    if (editingId) {
+      document.getElementById(`member-role-${editingId}`)?.focus()
+    } else if (returnFocusTo.current) {
+      document.getElementById(`member-edit-${returnFocusTo.current}`)?.focus()
+      returnFocusTo.current = null
+    }
+  }, [editingId])
+
+  const closeEditor = (userId: string) => {
+    returnFocusTo.current = userId
+    setEditing(null)
+  }
+
+  const saveRole = (member: ProjectMember, role: ProjectRole) => {
+    if (role === member.role) {
+      closeEditor(member.user.id)
+      return
+    }
+    changeRole.mutate(
+      { member, role },
+      {
+        onSuccess: (saved) => {
+          closeEditor(member.user.id)
+          setStatus(t('members.roleChanged', { name: saved.user.name, role: tc(`role.${saved.role}`) }))
+        },
+        // Someone changed the role meanwhile: the editor starts over from the saved role, which the
+        // alert names, so a second save is a choice made knowing it.
+        onError: (error) => {
+          const current = conflictingMember(error)
+          if (current) setEditing({ userId: member.user.id, role: current.role })
+        },
+      },
+    )
+  }
+
+  const roleCell = (member: ProjectMember) => {
+    if (!canManage || editing?.userId !== member.user.id) return tc(`role.${member.role}`)
+    const chosen = editing.role
+    return (
+      <div className="button-row member-role">
+        <Select
+          id={`member-role-${member.user.id}`}
+          label={<span className="visually-hidden">{t('members.roleFor', { name: member.user.name })}</span>}
+          options={projectRoles.map((value) => ({ value, label: tc(`role.${value}`) }))}
+          value={chosen}
+          onChange={(event) =>
+            setEditing({
+              userId: member.user.id,
+              role: projectRoles.find((value) => value === event.target.value) ?? member.role,
+            })
+          }
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') closeEditor(member.user.id)
+          }}
+          width="medium"
+        />
+        <Button
+          variant="primary"
+          size="small"
+          busy={changeRole.isPending}
+          aria-label={t('members.saveRoleLabel', { name: member.user.name })}
+          onClick={() => saveRole(member, chosen)}
+        >
+          {tc('actions.save')}
+        </Button>
+        <Button variant="quiet" size="small" onClick={() => closeEditor(member.user.id)}>
+          {tc('actions.cancel')}
+        </Button>
+      </div>
+    )
+  }
 
   const columns: Column<ProjectMember>[] = [
     { key: 'name', header: t('members.name'), rowHeader: true, cell: (member) => member.user.name },
     { key: 'email', header: t('members.email'), cell: (member) => member.user.email },
-    { key: 'role', header: t('members.role'), cell: (member) => tc(`role.${member.role}`) },
+    { key: 'role', header: t('members.role'), cell: roleCell },
   ]
   if (canManage) {
     columns.push({
@@ -45,10 +137,14 @@ export function ProjectMembers({ projectId, canManage }: ProjectMembersProps) {
               busy={remove.isPending}
               aria-label={t('members.confirmRemoveLabel', { name: member.user.name })}
               onClick={() =>
-                remove.mutate(member.user.id, {
+                remove.mutate(member, {
                   onSuccess: () => {
                     setConfirming(null)
                     setStatus(t('members.removed', { name: member.user.name }))
+                  },
+                  // The role changed meanwhile: the alert says to what; removing takes a new confirm.
+                  onError: (error) => {
+                    if (conflictingMember(error)) setConfirming(null)
                   },
                 })
               }
@@ -60,16 +156,35 @@ export function ProjectMembers({ projectId, canManage }: ProjectMembersProps) {
             </Button>
           </span>
         ) : (
-          <Button
-            size="small"
-            aria-label={t('members.removeLabel', { name: member.user.name })}
-            onClick={() => {
-              remove.reset()
-              setConfirming(member.user.id)
-            }}
-          >
-            {t('members.remove')}
-          </Button>
+          <span className="button-row">
+            {editing?.userId === member.user.id ? null : (
+              <Button
+                id={`member-edit-${member.user.id}`}
+                size="small"
+                aria-label={t('members.changeRoleLabel', { name: member.user.name })}
+                onClick={() => {
+                  changeRole.reset()
+                  remove.reset()
+                  setConfirming(null)
+                  setEditing({ userId: member.user.id, role: member.role })
+                }}
+              >
+                {t('members.changeRole')}
+              </Button>
+            )}
+            <Button
+              size="small"
+              aria-label={t('members.removeLabel', { name: member.user.name })}
+              onClick={() => {
+                remove.reset()
+                changeRole.reset()
+                setEditing(null)
+                setConfirming(member.user.id)
+              }}
+            >
+              {t('members.remove')}
+            </Button>
+          </span>
         ),
     })
   }
@@ -83,7 +198,8 @@ export function ProjectMembers({ projectId, canManage }: ProjectMembersProps) {
       </p>
       {members.isPending ? <Loading /> : null}
       {members.isError ? <ProblemAlert error={members.error} /> : null}
-      {remove.isError ? <ProblemAlert error={remove.error} /> : null}
+      <MemberProblem error={changeRole.error} />
+      <MemberProblem error={remove.error} />
       {members.data ? (
         members.data.items.length === 0 ? (
           <EmptyState title={t('members.empty')} />
@@ -98,6 +214,23 @@ export function ProjectMembers({ projectId, canManage }: ProjectMembersProps) {
       ) : null}
       {canManage ? <AddMemberForm projectId={projectId} onAdded={setStatus} /> : null}
     </section>
+  )
+}
+
+/** What went wrong; on a conflict also the role saved meanwhile (the list is refreshed to it). */
+function MemberProblem({ error }: { error: unknown }) {
+  const { t } = useTranslation('projects')
+  const { t: tc } = useTranslation('common')
+  if (!error) return null
+  const current = conflictingMember(error)
+  return (
+    <ProblemAlert error={error}>
+      {current ? (
+        <p className="alert__detail">
+          {t('members.currentRole', { name: current.user.name, role: tc(`role.${current.role}`) })}
+        </p>
+      ) : null}
+    </ProblemAlert>
   )
 }
 
