@@ -709,7 +709,7 @@ export const exportProjectFinance = endpoint({
   method: 'GET',
   url: '/api/projects/:projectId/finance/export',
   schema: {
-    summary: 'Budget, actuals and summary as an XLSX workbook',
+    summary: 'Budget, actuals, summary and monthly burn per funder and per category as an XLSX workbook',
     tags,
     params: P,
     response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...problemResponses },

@@ -1,11 +1,12 @@
 import type { PortfolioFinance } from '@lagesbild/shared/api/finance-portfolio'
+import { type BreakdownSeries, UNALLOCATED } from '@lagesbild/shared/domain/burn-breakdown'
 import { ORE_PER_KRONA, type Ore } from '@lagesbild/shared/domain/money'
 import ExcelJS from 'exceljs'
 import type { Kysely } from 'kysely'
 import type { Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
 import { budgetLines, currentBudgetVersionId } from './budget.ts'
-import { budgetSummary } from './follow-up.ts'
+import { budgetSummary, burnReport } from './follow-up.ts'
 import { listFunding } from './funding.ts'
 import { listInKind } from './in-kind.ts'
 import { categoriesFor, liveActuals, projectContext } from './queries.ts'
@@ -43,13 +44,51 @@ function sheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows
   return ws
 }
 
+/**
+ * One row per month with each series' cumulative budget and actual side by side, as the finance
+ * tab's per-funder and per-category views show them.
+ */
+function breakdownSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  months: readonly string[],
+  series: readonly BreakdownSeries[],
+  label: (key: string) => string,
+) {
+  const money = (header: string, key: string): Column => ({
+    header,
+    key,
+    width: Math.max(18, header.length + 2),
+    money: true,
+  })
+  const columns: Column[] = [
+    { header: 'Månad', key: 'month', width: 10 },
+    ...series.flatMap((s, i) => [
+      money(`${label(s.key)}, budget ack. (kr)`, `plan${i}`),
+      money(`${label(s.key)}, utfall ack. (kr)`, `actual${i}`),
+    ]),
+  ]
+  const rows = months.map((month, m) => {
+    const row: Record<string, unknown> = { month }
+    // Every series has a point for every month of the total line, in the same order.
+    series.forEach((s, i) => {
+      row[`plan${i}`] = kr(s.points[m]?.cumulativePlanOre ?? 0)
+      row[`actual${i}`] = kr(s.points[m]?.cumulativeActualOre ?? 0)
+    })
+    return row
+  })
+  return sheet(workbook, name, columns, rows)
+}
+
 export async function projectWorkbook(db: Kysely<Database>, projectId: string): Promise<Buffer> {
   const ctx = await projectContext(db, projectId)
-  const [categories, funding, currentId, summary, inKind, actuals] = await Promise.all([
+  const [categories, funding, currentId, summary, burn, inKind, actuals] = await Promise.all([
     categoriesFor(db, ctx.organisationId),
     listFunding(db, projectId),
     currentBudgetVersionId(db, projectId),
     budgetSummary(db, projectId),
+    // The burn route's own report, so the sheets show the figures of the finance tab to the öre.
+    burnReport(db, projectId, {}),
     listInKind(db, ctx.projectIds),
     liveActuals(db)
       .innerJoin('project as p', 'p.id', 'a.project_id')
@@ -192,6 +231,17 @@ export async function projectWorkbook(db: Kysely<Database>, projectId: string): 
       rate: kr(c.rateOre),
       value: kr(c.valueOre),
     })),
+  )
+  const months = burn.points.map((p) => p.month)
+  breakdownSheet(workbook, 'Förbrukning per finansiär', months, burn.breakdown.byFunder, (key) =>
+    key === UNALLOCATED ? 'Ej fördelat på finansiär' : key,
+  )
+  breakdownSheet(
+    workbook,
+    'Förbrukning per kategori',
+    months,
+    burn.breakdown.byCategory,
+    (key) => names.get(key) ?? key,
   )
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

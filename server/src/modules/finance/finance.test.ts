@@ -650,9 +650,73 @@ describe('codes, organisation settings and the portfolio', () => {
       'Finansiering',
       'Utfall',
       'Naturabidrag',
+      'Förbrukning per finansiär',
+      'Förbrukning per kategori',
     ])
     const actuals = workbook.getWorksheet('Utfall')
     expect(actuals?.getCell('A2').value).toBeInstanceOf(Date)
     expect(typeof actuals?.getCell('B2').value).toBe('number')
+  })
+
+  it('exports burn per funder and per category month by month, as the burn route gives it', async () => {
+    type Series = {
+      key: string
+      points: { month: string; cumulativePlanOre: number; cumulativeActualOre: number }[]
+    }
+    const burn = json<{
+      points: { month: string; cumulativePlanOre: number; cumulativeActualOre: number }[]
+      breakdown: { byFunder: Series[]; byCategory: Series[] }
+    }>(await viewer.get(`${base()}/burn`))
+    const file = await viewer.get(`${base()}/export`)
+    expect(file.statusCode).toBe(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer)
+    const last = burn.points.at(-1)
+    expect(last?.cumulativeActualOre).toBeGreaterThan(0)
+    const toOre = (cell: ExcelJS.Cell) => Math.round(Number(cell.value) * 100)
+
+    for (const [name, series] of [
+      ['Förbrukning per finansiär', burn.breakdown.byFunder],
+      ['Förbrukning per kategori', burn.breakdown.byCategory],
+    ] as const) {
+      const sheet = workbook.getWorksheet(name)
+      expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+      expect(sheet?.getCell('A1').value).toBe('Månad')
+      // One row per month of the total line, the header above them.
+      expect(sheet?.rowCount).toBe(burn.points.length + 1)
+      const lastRow = sheet?.getRow(burn.points.length + 1)
+      expect(lastRow?.getCell(1).value).toBe(last?.month)
+      const columns = series.map((_, i) => ({ plan: 2 + 2 * i, actual: 3 + 2 * i }))
+      expect(typeof lastRow?.getCell(2).value).toBe('number')
+      expect(lastRow?.getCell(2).numFmt).toBe('#,##0.00')
+      const sum = (pick: (c: { plan: number; actual: number }) => number) =>
+        columns.reduce((a, c) => a + (lastRow ? toOre(lastRow.getCell(pick(c))) : 0), 0)
+      expect(sum((c) => c.actual)).toBe(last?.cumulativeActualOre)
+      expect(sum((c) => c.plan)).toBe(last?.cumulativePlanOre)
+    }
+
+    // One funder's figures, read by its header, are the burn route's to the öre.
+    const funders = workbook.getWorksheet('Förbrukning per finansiär')
+    const headers = (funders?.getRow(1).values ?? []) as unknown[]
+    expect(headers.filter((h) => typeof h === 'string' && h.endsWith('(kr)'))).toHaveLength(
+      burn.breakdown.byFunder.length * 2,
+    )
+    const actualColumn = headers.indexOf('Folkhälsomedel, utfall ack. (kr)')
+    const planColumn = headers.indexOf('Folkhälsomedel, budget ack. (kr)')
+    const points = burn.breakdown.byFunder.find((s) => s.key === 'Folkhälsomedel')?.points ?? []
+    const march2017 = points.findIndex((p) => p.month === '2017-03')
+    expect(march2017).toBeGreaterThanOrEqual(0)
+    for (const index of [march2017, points.length - 1]) {
+      const row = funders?.getRow(index + 2)
+      expect(row?.getCell(1).value).toBe(points[index]?.month)
+      expect(row && toOre(row.getCell(actualColumn))).toBe(points[index]?.cumulativeActualOre)
+      expect(row && toOre(row.getCell(planColumn))).toBe(points[index]?.cumulativePlanOre)
+    }
+    expect(points.at(-1)?.cumulativeActualOre).toBeGreaterThan(0)
+
+    // Categories are named as the organisation names them, renamed ones too.
+    const categoryHeaders = workbook.getWorksheet('Förbrukning per kategori')?.getRow(1).values
+    expect(categoryHeaders).toContain('Personal, utfall ack. (kr)')
+    expect(categoryHeaders).toContain('Övriga kostnader, budget ack. (kr)')
   })
 })
