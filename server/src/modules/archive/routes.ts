@@ -26,12 +26,12 @@ export const archiveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const archive = await openArchivePackage(app.db, requireUser(request), request.query, language)
       const first = await archive.chunks.next()
       // The package streams, one document rendered at a time as the client reads, so a whole
-      // municipality's archive is never held in memory. Once the 200 and the first bytes are out,
-      // a failure cannot become an error answer any more: the stream is destroyed and Fastify
-      // tears the connection down without the chunked encoding's last chunk, so the client sees a
-      // broken download. Ending the stream instead would leave a ZIP cut off after some entries,
-      // which a careless reader could take for the whole package (its central directory, the
-      // list of what is in it, is written last and would be missing).
+      // municipality's archive is never held in memory; a client that goes away stops the
+      // rendering at the next document. Once the 200 and the first bytes are out, a failure can no
+      // longer become an error answer: the stream is destroyed and Fastify tears the connection
+      // down without the chunked encoding's last chunk, so the client sees a broken download.
+      // Ending the stream instead would deliver a ZIP cut off after some entries, without the
+      // central directory that is written last, which a streaming reader could take for the whole.
       const body = Readable.from(resumed(first, archive.chunks), { objectMode: false })
       body.on('error', (error) => {
         request.log.error(
