@@ -15,7 +15,12 @@ export const ArchiveSelection = Type.Object(
   { additionalProperties: false },
 )
 
-const Zip = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: 'zip file' })
+// The server streams the package (a Node stream is an async iterable of bytes), one document at a time.
+const Zip = Type.Unsafe<Uint8Array | AsyncIterable<Uint8Array>>({
+  type: 'string',
+  format: 'binary',
+  description: 'zip file',
+})
 
 /** One file of the package as the manifest lists it. */
 export const ArchiveManifestFile = Type.Object({

@@ -3,11 +3,14 @@ import type { ArchiveManifest } from '@lagesbild/shared/api/archive'
 import type { FinalReport } from '@lagesbild/shared/api/reports'
 import { rich } from '@lagesbild/shared/domain/rich-text'
 import { strFromU8, unzipSync } from 'fflate'
+import { sql } from 'kysely'
 import type { Static } from 'typebox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { docxParts, docxText, pdfText } from '../../test/documents.ts'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
+import { renderDocument } from '../documents/render.ts'
 import { markFinalReportApproved } from '../reports/approval.ts'
+import { finalReportDocument } from '../reports/service.ts'
 
 type Report = Static<typeof FinalReport>
 type Manifest = Static<typeof ArchiveManifest>
@@ -228,5 +231,82 @@ describe('who may archive', () => {
     const both = await admin.get(`/api/archive/export?projectId=${project}&programmeId=${programme}`)
     expect(both.statusCode).toBe(422)
     expect(json(both)).toMatchObject({ errors: [{ field: 'query.projectId', code: 'one_selection' }] })
+  })
+})
+
+describe('a package that streams', () => {
+  let kalix: string
+  let kalixAdmin: Client
+  const submitted: { projectId: string; report: Report }[] = []
+  const exportPath = () => `/api/archive/export?organisationId=${kalix}`
+
+  beforeAll(async () => {
+    const f = t.fixtures
+    kalix = await f.organisation({ name: 'Kalix kommun' })
+    kalixAdmin = await t.as(await f.user({ organisationId: kalix, roles: [['administrator', kalix]] }))
+    for (const [code, summary] of [
+      ['KS 2020/0011', 'Fritidsgården fick 40 nya besökare i veckan.'],
+      ['KS 2020/0012', 'Skolskjutsen samordnades med färdtjänsten.'],
+      ['KS 2020/0013', 'Biblioteket öppnade på lördagar.'],
+    ] as const) {
+      const projectId = await f.project({ ownerOrganisationId: kalix, name: `Projekt ${code}` })
+      await t.db.updateTable('project').set({ code }).where('id', '=', projectId).execute()
+      submitted.push({ projectId, report: await writeAndSubmit(kalixAdmin, projectId, summary) })
+    }
+  })
+
+  it('is sent as it is made, and every report in it is that report rendered alone', async () => {
+    const response = await kalixAdmin.get(exportPath())
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toBe('application/zip')
+    // A body sent whole has its length known up front; a streamed one goes out in chunks.
+    expect(response.headers['content-length']).toBeUndefined()
+    expect(response.headers['transfer-encoding']).toBe('chunked')
+    const entries = unzip(response.rawPayload)
+    expect(Object.keys(entries).filter((n) => n.startsWith('slutrapporter/'))).toHaveLength(2 * 3)
+    for (const { projectId, report } of submitted) {
+      const name = `slutrapporter/${report.diaryNumber?.replaceAll('/', '_')}`
+      const { model } = await finalReportDocument(t.db, projectId, report.id)
+      // A PDF carries the moment it was made and a DOCX numbers its bookmarks on from the last one
+      // rendered, so what each says is compared, not its bytes.
+      expect(await pdfText(entries[`${name}.pdf`]!)).toBe(await pdfText(await renderDocument(model, 'pdf')))
+      expect(docxText(docxParts(entries[`${name}.docx`]!).document)).toBe(
+        docxText(docxParts(await renderDocument(model, 'docx')).document),
+      )
+    }
+  })
+
+  it('breaks the download off when a report fails halfway, rather than ending a ZIP that looks whole', async () => {
+    // A stored snapshot damaged behind the application's back: the second report cannot be rendered,
+    // which is only found out after the first report has been sent.
+    const damaged = submitted[1]!.report.id
+    const original = await t.db
+      .selectFrom('final_report')
+      .select('snapshot')
+      .where('id', '=', damaged)
+      .executeTakeFirstOrThrow()
+    const setSnapshot = (snapshot: unknown) =>
+      t.db.transaction().execute(async (trx) => {
+        await sql`alter table final_report disable trigger final_report_immutable`.execute(trx)
+        await trx
+          .updateTable('final_report')
+          .set({ snapshot: JSON.stringify(snapshot) })
+          .where('id', '=', damaged)
+          .execute()
+        await sql`alter table final_report enable trigger final_report_immutable`.execute(trx)
+      })
+    await setSnapshot({ damaged: true })
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const response = await fetch(`${address}${exportPath()}`, { headers: { cookie: kalixAdmin.cookie! } })
+      // The answer had started: the status and headers were out before the damage was reached.
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('application/zip')
+      await expect(response.arrayBuffer()).rejects.toThrow()
+    } finally {
+      await setSnapshot(original.snapshot)
+    }
+    // Undamaged again, the same package is whole: it was the damage that broke it off.
+    expect(Object.keys(unzip((await kalixAdmin.get(exportPath())).rawPayload))).toContain('manifest.json')
   })
 })

@@ -4,7 +4,7 @@ import { archiveRoles } from '@lagesbild/shared/domain/access'
 import { todayInSweden } from '@lagesbild/shared/domain/calendar-date'
 import type { Language } from '@lagesbild/shared/http/language'
 import { stringify } from 'csv-stringify/sync'
-import { type Zippable, zipSync } from 'fflate'
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
 import type { Static } from 'typebox'
 import type { Database } from '../../db/schema.ts'
@@ -22,9 +22,13 @@ type ManifestFile = Static<typeof ArchiveManifestFile>
 type Manifest = Static<typeof ArchiveManifest>
 
 export interface ArchivePackage {
-  zip: Uint8Array
   fileName: string
-  manifest: Manifest
+  /**
+   * The ZIP in pieces, one entry's worth at a time. Nothing is rendered until it is read: each
+   * report is rendered when the previous one has been taken, so a slow client holds back the
+   * rendering rather than piling the archive up in memory.
+   */
+  chunks: AsyncGenerator<Uint8Array>
 }
 
 const words = {
@@ -154,15 +158,17 @@ function reportFileName(diaryNumber: string | null, fallback: string): string {
  * any program reads), every submitted final report and addendum as PDF and DOCX named by its
  * diarienummer, and a manifest (JSON and CSV) with each file's SHA-256, so the archive can check
  * what it received. Submitted reports render from their frozen snapshot, as they were handed in.
+ *
+ * Everything that can refuse the request (the selection, its reach, the lists of what goes in)
+ * is decided here, before the package starts; the documents are rendered as the package is read.
  */
-export async function buildArchivePackage(
+export async function openArchivePackage(
   db: Db,
   user: AuthUser,
   selection: Selection,
   language: Language,
   now: Date = new Date(),
 ): Promise<ArchivePackage> {
-  const w = words[language]
   const scope = await resolveSelection(db, user, selection)
   const [decisions, reports] = await Promise.all([
     decisionsOfProjects(db, user, scope.projectIds),
@@ -179,14 +185,57 @@ export async function buildArchivePackage(
             .execute()
         ).map((p) => [p.id, p]),
   )
+  return {
+    fileName: words[language].fileName(scope.name, todayInSweden(now)),
+    chunks: packageChunks(db, user, language, now, { scope, decisions, reports, projects }),
+  }
+}
 
-  const files: Zippable = {}
+/** What goes into the package, listed before the first byte of it is written. */
+interface Contents {
+  scope: { kind: string; id: string; name: string }
+  decisions: Awaited<ReturnType<typeof decisionsOfProjects>>
+  reports: Awaited<ReturnType<typeof listSubmittedReports>>
+  projects: Map<string, { id: string; name: string; code: string | null }>
+}
+
+async function* packageChunks(
+  db: Db,
+  user: AuthUser,
+  language: Language,
+  now: Date,
+  { scope, decisions, reports, projects }: Contents,
+): AsyncGenerator<Uint8Array> {
+  const w = words[language]
+  // The ZIP writer hands its output over synchronously while an entry is pushed; it is collected
+  // here and yielded before the next document is rendered, so at most one entry is held.
+  let pending: Uint8Array[] = []
+  let failure: Error | null = null
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error
+    else pending.push(chunk)
+  })
+  const take = () => {
+    if (failure) throw failure
+    const chunks = pending
+    pending = []
+    return chunks
+  }
+  const store = (file: string, data: Uint8Array) => {
+    // Already compressed formats are stored as they are; deflating them again only costs time.
+    const entry = /\.(pdf|docx|xlsx)$/.test(file)
+      ? new ZipPassThrough(file)
+      : new ZipDeflate(file, { level: 6 })
+    entry.mtime = now
+    zip.add(entry)
+    entry.push(data, true)
+    return take()
+  }
+
   const listed: ManifestFile[] = []
   const add = (file: string, data: Uint8Array, entry: Omit<ManifestFile, 'file' | 'bytes' | 'sha256'>) => {
-    // Already compressed formats are stored as they are; deflating them again only costs time.
-    const level = /\.(pdf|docx|xlsx)$/.test(file) ? 0 : 6
-    files[file] = [data, { level, mtime: now }]
     listed.push({ file, ...entry, bytes: data.byteLength, sha256: sha256(data) })
+    return store(file, data)
   }
 
   const registerEntry = {
@@ -197,8 +246,8 @@ export async function buildArchivePackage(
     date: todayInSweden(now),
     status: null,
   }
-  add(`${w.register}.xlsx`, await decisionsWorkbook(decisions, language), registerEntry)
-  add(`${w.register}.csv`, decisionsCsv(decisions, language), registerEntry)
+  yield* add(`${w.register}.xlsx`, await decisionsWorkbook(decisions, language), registerEntry)
+  yield* add(`${w.register}.csv`, decisionsCsv(decisions, language), registerEntry)
 
   const taken = new Set<string>()
   for (const report of reports) {
@@ -219,8 +268,8 @@ export async function buildArchivePackage(
       date: report.report_date,
       status: w.status[reportStatus(report)],
     }
-    add(`${w.reports}/${name}.pdf`, await renderDocument(model, 'pdf'), entry)
-    add(`${w.reports}/${name}.docx`, await renderDocument(model, 'docx'), entry)
+    yield* add(`${w.reports}/${name}.pdf`, await renderDocument(model, 'pdf'), entry)
+    yield* add(`${w.reports}/${name}.docx`, await renderDocument(model, 'docx'), entry)
   }
 
   const manifest: Manifest = {
@@ -231,8 +280,9 @@ export async function buildArchivePackage(
     selection: { kind: scope.kind, id: scope.id, name: scope.name },
     files: listed,
   }
-  files['manifest.json'] = [Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'), { mtime: now }]
-  files['manifest.csv'] = [
+  yield* store('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'))
+  yield* store(
+    'manifest.csv',
     Buffer.from(
       stringify(
         listed.map((f) => [
@@ -250,11 +300,8 @@ export async function buildArchivePackage(
       ),
       'utf8',
     ),
-    { mtime: now },
-  ]
-  return {
-    zip: zipSync(files),
-    fileName: w.fileName(scope.name, todayInSweden(now)),
-    manifest,
-  }
+  )
+  // The central directory, written once every entry is in.
+  zip.end()
+  yield* take()
 }
