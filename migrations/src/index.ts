@@ -15,6 +15,7 @@ import * as statusReportComments from './2026-11-26-0040-status-report-comments.
 import * as baselineBudget from './2026-11-26-0060-baseline-budget.ts'
 import * as projectMemberVersion from './2026-11-26-0070-project-member-version.ts'
 import * as finalReportDiaryNumber from './2026-11-26-0080-final-report-diary-number.ts'
+import * as financeImportPieces from './2026-11-26-0090-finance-import-pieces.ts'
 
 /**
  * Every migration, registered by name; they run in the order of their names. Listed explicitly rather
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0060-baseline-budget': baselineBudget,
   '2026-11-26-0070-project-member-version': projectMemberVersion,
   '2026-11-26-0080-final-report-diary-number': finalReportDiaryNumber,
+  '2026-11-26-0090-finance-import-pieces': financeImportPieces,
 }

@@ -969,8 +969,8 @@ async function makeImport(t: TestContext, w: World) {
     })
     .execute()
   await t.db
-    .insertInto('finance_import_file')
-    .values({ import_id: id, content: Buffer.from('Datum;Ver;Ansvar;Belopp\n2025-01-01;1;X;1,00\n') })
+    .insertInto('finance_import_file_piece')
+    .values({ import_id: id, seq: 0, content: Buffer.from('Datum;Ver;Ansvar;Belopp\n2025-01-01;1;X;1,00\n') })
     .execute()
   remember(w, 'import', id)
 }

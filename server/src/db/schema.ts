@@ -468,8 +468,9 @@ export interface FinanceImportTable {
   version: VersionColumn
 }
 
-export interface FinanceImportFileTable {
+export interface FinanceImportFilePieceTable {
   import_id: string
+  seq: number
   content: Uint8Array
 }
 
@@ -770,7 +771,7 @@ export interface Database {
   finance_code: FinanceCodeTable
   finance_forecast: FinanceForecastTable
   finance_import: FinanceImportTable
-  finance_import_file: FinanceImportFileTable
+  finance_import_file_piece: FinanceImportFilePieceTable
   finance_import_error: FinanceImportErrorTable
   finance_import_rollback: FinanceImportRollbackTable
   actual_cost: ActualCostTable

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { defaultCategories } from '@lagesbild/shared/domain/finance'
 import { kronor, sumOre } from '@lagesbild/shared/domain/money'
 import { addToRollup, costsOf } from '../modules/finance/cost-rollup.ts'
+import { storeFile } from '../modules/finance/imports/file-store.ts'
 import { columnIndexes, interpretRow, rowKey } from '../modules/finance/imports/rows.ts'
 import { demoCodes, demoLedger, type LedgerRow, ledgerCsv, swedishAmount } from '../modules/finance/sample.ts'
 import { defaultAccountRules } from '../modules/finance/settings.ts'
@@ -174,7 +175,7 @@ async function historyImport(ctx: DemoContext, rows: LedgerRow[], codes: Map<str
       committed_at: new Date('2018-01-15T09:14:00Z'),
     })
     .execute()
-  await ctx.db.insertInto('finance_import_file').values({ import_id: id, content }).execute()
+  await storeFile(ctx.db, id, content)
   await ctx.db
     .insertInto('actual_cost')
     .values(

@@ -2,20 +2,18 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../../db/schema.ts'
 import { notFound } from '../../../plugins/problem.ts'
 
-/** Read back in pieces of this size, so a large export never sits in memory whole. */
-export const FILE_CHUNK_BYTES = 512 * 1024
-
 /**
- * Bytes per statement when storing: the file goes in as one insert and then appends, so only
- * this much (and its base64) is in memory at once. Larger pieces mean fewer appends, each of which
- * rewrites the stored value, so a file of up to a few pieces (the common case) costs little.
+ * Bytes per stored piece. Each piece is a row of its own, written once and read back by one
+ * query, so this (and its base64) is all of a file that is in memory at a time, storing or
+ * reading; a 50 MB upload is some fifty statements each way.
  */
-export const STORE_PIECE_BYTES = 8 * 1024 * 1024
+export const STORE_PIECE_BYTES = 1024 * 1024
 
 /**
- * Keeps an uploaded file in the database, where every app instance finds it, reading it piece
- * by piece. It travels as base64 text: the embedded database takes a large bytea parameter an
- * order of magnitude slower.
+ * Keeps an uploaded file in the database, where every app instance finds it, as numbered pieces:
+ * a new piece is a new row, so storing never rewrites what is already stored. A piece travels as
+ * base64 text: the embedded database takes a large bytea parameter an order of magnitude slower.
+ * An empty file is one empty piece, so that it is still told apart from a missing one.
  */
 export async function storeFile(
   trx: Kysely<Database>,
@@ -23,48 +21,51 @@ export async function storeFile(
   content: Uint8Array | AsyncIterable<Uint8Array>,
   pieceBytes = STORE_PIECE_BYTES,
 ): Promise<void> {
-  let first = true
+  let seq = 0
   const write = async (piece: Buffer) => {
-    const encoded = piece.toString('base64')
-    if (first) {
-      await sql`
-        insert into finance_import_file (import_id, content) values (${importId}, decode(${encoded}, 'base64'))
-      `.execute(trx)
-      first = false
-    } else {
-      await sql`
-        update finance_import_file set content = content || decode(${encoded}, 'base64') where import_id = ${importId}
-      `.execute(trx)
-    }
+    await sql`
+      insert into finance_import_file_piece (import_id, seq, content)
+      values (${importId}, ${seq}, decode(${piece.toString('base64')}, 'base64'))
+    `.execute(trx)
+    seq += 1
   }
   let pending: Buffer[] = []
   let pendingBytes = 0
   for await (const chunk of content instanceof Uint8Array ? [content] : content) {
-    pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
-    pendingBytes += chunk.byteLength
-    if (pendingBytes >= pieceBytes) {
+    let rest = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+    // A chunk larger than a piece (a whole file given at once) is cut, so no piece exceeds the size.
+    while (pendingBytes + rest.length >= pieceBytes) {
+      const take = pieceBytes - pendingBytes
+      pending.push(rest.subarray(0, take))
+      rest = rest.subarray(take)
       await write(Buffer.concat(pending))
       pending = []
       pendingBytes = 0
     }
+    if (rest.length > 0) {
+      pending.push(rest)
+      pendingBytes += rest.length
+    }
   }
-  if (pendingBytes > 0 || first) await write(Buffer.concat(pending))
+  if (pendingBytes > 0 || seq === 0) await write(Buffer.concat(pending))
 }
 
-/** The stored file, chunk by chunk. */
+/** The stored file, piece by piece: one query per piece, in order. */
 export async function* fileChunks(db: Kysely<Database>, importId: string): AsyncGenerator<Buffer> {
-  const size = await db
-    .selectFrom('finance_import_file')
-    .where('import_id', '=', importId)
-    .select(sql<number>`length(content)`.as('n'))
-    .executeTakeFirst()
-  if (!size) throw notFound()
-  for (let offset = 0; offset < Number(size.n); offset += FILE_CHUNK_BYTES) {
-    const { rows } = await sql<{ chunk: string }>`
-      select encode(substring(content from ${offset + 1} for ${FILE_CHUNK_BYTES}), 'base64') as chunk
-      from finance_import_file where import_id = ${importId}
+  let last = -1
+  for (;;) {
+    const { rows } = await sql<{ seq: number; chunk: string }>`
+      select seq, encode(content, 'base64') as chunk
+      from finance_import_file_piece where import_id = ${importId} and seq > ${last}
+      order by seq limit 1
     `.execute(db)
+    const row = rows[0]
+    if (!row) {
+      if (last < 0) throw notFound()
+      return
+    }
+    last = row.seq
     // PostgreSQL breaks base64 into lines; Node's decoder skips the line breaks.
-    yield Buffer.from(rows[0]?.chunk ?? '', 'base64')
+    yield Buffer.from(row.chunk, 'base64')
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuthUser } from '../../../plugins/auth.ts'
 import { type Client, createTestApp, json, type TestContext } from '../../../test/helper.ts'
@@ -163,14 +164,14 @@ describe('upload and detection', () => {
       parsed: { date: '2016-01-15', amountOre: kr(1_000), project: { id: second } },
       errors: [],
     })
-    const cells = (
-      await t.db
-        .selectFrom('finance_import_file')
-        .where('import_id', '=', created.id)
-        .select('content')
-        .executeTakeFirstOrThrow()
-    ).content
-    expect(iconv.decode(Buffer.from(cells), 'windows-1252')).toContain('Föräldrasupporten')
+    const pieces = await t.db
+      .selectFrom('finance_import_file_piece')
+      .where('import_id', '=', created.id)
+      .orderBy('seq')
+      .select('content')
+      .execute()
+    const cells = Buffer.concat(pieces.map((p) => Buffer.from(p.content)))
+    expect(iconv.decode(cells, 'windows-1252')).toContain('Föräldrasupporten')
   })
 
   it('reads UTF-8 with BOM, commas, quoted amounts and compact dates', async () => {
@@ -244,18 +245,47 @@ describe('upload and detection', () => {
     expect(validated.amountTotalOre).toBe(total(list))
   })
 
-  it('stores a file in pieces, appending each to what is stored', async () => {
-    const content = csv(rows(0, 50))
-    const created = json<Import>(await upload(finance, lulea, 'bitar.csv', content))
-    await t.db.deleteFrom('finance_import_file').where('import_id', '=', created.id).execute()
+  it('stores a file as pieces of its own, never rewriting one, and reads back the same bytes', async () => {
+    const created = json<Import>(await upload(finance, lulea, 'bitar.csv', csv(rows(0, 5))))
+    await t.db.deleteFrom('finance_import_file_piece').where('import_id', '=', created.id).execute()
+    // Every byte value, in chunks that straddle the piece boundaries.
+    const content = Buffer.from(Array.from({ length: 10 * 1024 }, (_, i) => (i * 7) % 256))
     async function* dribble() {
-      for (let offset = 0; offset < content.length; offset += 700)
-        yield content.subarray(offset, offset + 700)
+      for (let offset = 0; offset < content.length; offset += 700) yield content.subarray(offset, offset + 700)
     }
-    await storeFile(t.db, created.id, dribble(), 1000)
+    await storeFile(t.db, created.id, dribble(), 1024)
+    const pieces = await t.db
+      .selectFrom('finance_import_file_piece')
+      .where('import_id', '=', created.id)
+      .orderBy('seq')
+      .select(['seq', sql<number>`length(content)`.as('bytes')])
+      .execute()
+    expect(pieces).toEqual(Array.from({ length: 10 }, (_, seq) => ({ seq, bytes: 1024 })))
     const chunks: Buffer[] = []
     for await (const chunk of fileChunks(t.db, created.id)) chunks.push(chunk)
+    expect(chunks).toHaveLength(10)
     expect(Buffer.concat(chunks).equals(content)).toBe(true)
+  })
+
+  it('keeps an empty file apart from a missing one', async () => {
+    const created = json<Import>(await upload(finance, lulea, 'tom.csv', csv(rows(0, 5))))
+    await t.db.deleteFrom('finance_import_file_piece').where('import_id', '=', created.id).execute()
+    await expect(fileChunks(t.db, created.id).next()).rejects.toMatchObject({ statusCode: 404 })
+    await storeFile(t.db, created.id, Buffer.alloc(0))
+    const chunks: Buffer[] = []
+    for await (const chunk of fileChunks(t.db, created.id)) chunks.push(chunk)
+    expect(Buffer.concat(chunks).length).toBe(0)
+  })
+
+  it('removes the stored pieces with a discarded import', async () => {
+    const created = json<Import>(await upload(finance, lulea, 'bort.csv', csv(rows(0, 5))))
+    expect((await finance.delete(`/api/finance/imports/${created.id}`)).statusCode).toBe(204)
+    const left = await t.db
+      .selectFrom('finance_import_file_piece')
+      .where('import_id', '=', created.id)
+      .select('seq')
+      .execute()
+    expect(left).toEqual([])
   })
 
   it('refuses a file over the size limit with 413', async () => {
