@@ -251,7 +251,8 @@ describe('upload and detection', () => {
     // Every byte value, in chunks that straddle the piece boundaries.
     const content = Buffer.from(Array.from({ length: 10 * 1024 }, (_, i) => (i * 7) % 256))
     async function* dribble() {
-      for (let offset = 0; offset < content.length; offset += 700) yield content.subarray(offset, offset + 700)
+      for (let offset = 0; offset < content.length; offset += 700)
+        yield content.subarray(offset, offset + 700)
     }
     await storeFile(t.db, created.id, dribble(), 1024)
     const pieces = await t.db
@@ -270,7 +271,7 @@ describe('upload and detection', () => {
   it('keeps an empty file apart from a missing one', async () => {
     const created = json<Import>(await upload(finance, lulea, 'tom.csv', csv(rows(0, 5))))
     await t.db.deleteFrom('finance_import_file_piece').where('import_id', '=', created.id).execute()
-    await expect(fileChunks(t.db, created.id).next()).rejects.toMatchObject({ statusCode: 404 })
+    await expect(fileChunks(t.db, created.id).next()).rejects.toMatchObject({ status: 404 })
     await storeFile(t.db, created.id, Buffer.alloc(0))
     const chunks: Buffer[] = []
     for await (const chunk of fileChunks(t.db, created.id)) chunks.push(chunk)
