@@ -1,0 +1,120 @@
+import { escapeLike, namesToReplace, replaceNames } from '../privacy/erase.ts'
+import { registerPersonalDataSource } from '../privacy/sources.ts'
+
+/*
+ * What final reporting keeps about staff, for the register extract: the reports and addenda they
+ * started, edited or submitted, the steering-group answers they recorded and the template versions
+ * they published. Each row names the document, project and date only, never its text. Everything
+ * refers to the account by id, so a submitted report stays frozen and reads as the pseudonym. The
+ * authors line copies names as text: a draft's gets the pseudonym on erasure, while a submitted
+ * report keeps it as written, as a decision's text does, being an immutable public record.
+ */
+
+registerPersonalDataSource({
+  key: 'final_reports',
+  title: { sv: 'Slutrapporter och tillägg', en: 'Final reports and addenda' },
+  columns: [
+    'final_report.created_by',
+    'final_report.submitted_by',
+    'final_report_section.updated_by',
+    'final_report_outcome.recorded_by',
+  ],
+  async collect(db, subject) {
+    if (subject.userIds.length === 0) return []
+    const ids = subject.userIds
+    const [reports, outcomes] = await Promise.all([
+      db
+        .selectFrom('final_report as r')
+        .innerJoin('project as p', 'p.id', 'r.project_id')
+        .where((eb) =>
+          eb.or([
+            eb('r.created_by', 'in', ids),
+            eb('r.submitted_by', 'in', ids),
+            eb.exists(
+              eb
+                .selectFrom('final_report_section as s')
+                .whereRef('s.report_id', '=', 'r.id')
+                .where('s.updated_by', 'in', ids),
+            ),
+          ]),
+        )
+        .select((eb) => [
+          'p.name as project',
+          'r.kind',
+          'r.status',
+          'r.report_date',
+          'r.diary_number',
+          'r.created_at',
+          'r.submitted_at',
+          eb('r.created_by', 'in', ids).as('started'),
+          eb('r.submitted_by', 'in', ids).as('submitted'),
+          eb
+            .selectFrom('final_report_section as s')
+            .whereRef('s.report_id', '=', 'r.id')
+            .where('s.updated_by', 'in', ids)
+            .select((s) => s.fn.max('s.updated_at').as('at'))
+            .as('edited_at'),
+        ])
+        .orderBy('r.created_at')
+        .execute(),
+      db
+        .selectFrom('final_report_outcome as o')
+        .innerJoin('final_report as r', 'r.id', 'o.report_id')
+        .innerJoin('project as p', 'p.id', 'r.project_id')
+        .where('o.recorded_by', 'in', ids)
+        .select(['p.name as project', 'r.kind', 'r.diary_number', 'o.outcome', 'o.decided_at'])
+        .orderBy('o.decided_at')
+        .execute(),
+    ])
+    return [
+      ...reports.map(({ started, submitted, edited_at, ...report }) => ({
+        type: 'report',
+        ...report,
+        role: [
+          ...(started ? ['author'] : []),
+          ...(edited_at ? ['editor'] : []),
+          ...(submitted ? ['submitter'] : []),
+        ],
+        edited_at,
+      })),
+      ...outcomes.map((o) => ({ type: 'outcome_recorded', ...o })),
+    ]
+  },
+  async erase(trx, _subject, pseudonym, names) {
+    const wanted = namesToReplace(names)
+    if (wanted.length === 0) return
+    const drafts = await trx
+      .selectFrom('final_report')
+      .where('status', '=', 'draft')
+      .where((eb) => eb.or(wanted.map((n) => eb('authors', 'ilike', `%${escapeLike(n)}%`))))
+      .select(['id', 'authors'])
+      .forUpdate()
+      .execute()
+    for (const draft of drafts) {
+      await trx
+        .updateTable('final_report')
+        .set((eb) => ({
+          authors: replaceNames(draft.authors, wanted, pseudonym),
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+        }))
+        .where('id', '=', draft.id)
+        .execute()
+    }
+  },
+})
+
+registerPersonalDataSource({
+  key: 'report_template_versions',
+  title: { sv: 'Publicerade rapportmallar', en: 'Report templates published' },
+  columns: ['report_template_version.created_by'],
+  async collect(db, subject) {
+    if (subject.userIds.length === 0) return []
+    return db
+      .selectFrom('report_template_version as v')
+      .where('v.created_by', 'in', subject.userIds)
+      .select(['v.name as template', 'v.number', 'v.created_at'])
+      .orderBy('v.created_at')
+      .execute()
+  },
+})
