@@ -97,13 +97,13 @@ describe('demo: the reports Elin Nordin wrote, in her extract and after her eras
           project: TIDIGA,
           kind: 'report',
           status: 'submitted',
-          role: ['author', 'editor', 'submitter'],
+          role: ['author', 'named_author', 'editor', 'submitter'],
         }),
         expect.objectContaining({
           type: 'report',
           project: TABB_OREBRO,
           status: 'draft',
-          role: ['author', 'editor'],
+          role: ['author', 'named_author', 'editor'],
         }),
       ]),
     )

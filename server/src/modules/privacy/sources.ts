@@ -59,6 +59,8 @@ export const extractColumns: readonly string[] = [
 export const unlistedColumns: Readonly<Record<string, string>> = {
   'erasure.erased_by':
     'Every erasure is also an audit event with the administrator as actor, listed under changes made.',
+  'decision.decided_by':
+    'Names the deciding body (the steering group) as text, not a person; who recorded it is decision.recorded_by.',
   'invitation.created_by':
     'Issuing an invitation or reset link is an audit event with the issuer as actor, listed under changes made.',
 }

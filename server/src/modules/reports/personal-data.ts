@@ -16,29 +16,47 @@ registerPersonalDataSource({
   columns: [
     'final_report.created_by',
     'final_report.submitted_by',
+    'final_report.authors',
     'final_report_section.updated_by',
     'final_report_outcome.recorded_by',
   ],
   async collect(db, subject) {
-    if (subject.userIds.length === 0) return []
     const ids = subject.userIds
+    // The authors line names people as text: a report naming the person is theirs too.
+    const names = namesToReplace(
+      [
+        ...(subject.personId
+          ? await db.selectFrom('person').where('id', '=', subject.personId).select('name').execute()
+          : []),
+        ...(ids.length > 0
+          ? await db.selectFrom('app_user').where('id', 'in', ids).select('name').execute()
+          : []),
+      ].map((r) => r.name),
+    )
+    if (ids.length === 0 && names.length === 0) return []
+    const byName = (authors: string) => names.some((n) => authors.toLowerCase().includes(n.toLowerCase()))
     const [reports, outcomes] = await Promise.all([
       db
         .selectFrom('final_report as r')
         .innerJoin('project as p', 'p.id', 'r.project_id')
         .where((eb) =>
           eb.or([
-            eb('r.created_by', 'in', ids),
-            eb('r.submitted_by', 'in', ids),
-            eb.exists(
-              eb
-                .selectFrom('final_report_section as s')
-                .whereRef('s.report_id', '=', 'r.id')
-                .where('s.updated_by', 'in', ids),
-            ),
+            ...names.map((n) => eb('r.authors', 'ilike', `%${escapeLike(n)}%`)),
+            ...(ids.length > 0
+              ? [
+                  eb('r.created_by', 'in', ids),
+                  eb('r.submitted_by', 'in', ids),
+                  eb.exists(
+                    eb
+                      .selectFrom('final_report_section as s')
+                      .whereRef('s.report_id', '=', 'r.id')
+                      .where('s.updated_by', 'in', ids),
+                  ),
+                ]
+              : []),
           ]),
         )
-        .select((eb) => [
+        .select([
           'p.name as project',
           'r.kind',
           'r.status',
@@ -46,34 +64,44 @@ registerPersonalDataSource({
           'r.diary_number',
           'r.created_at',
           'r.submitted_at',
-          eb('r.created_by', 'in', ids).as('started'),
-          eb('r.submitted_by', 'in', ids).as('submitted'),
-          eb
-            .selectFrom('final_report_section as s')
-            .whereRef('s.report_id', '=', 'r.id')
-            .where('s.updated_by', 'in', ids)
-            .select((s) => s.fn.max('s.updated_at').as('at'))
-            .as('edited_at'),
+          'r.authors',
+          'r.created_by',
+          'r.submitted_by',
         ])
+        .select((eb) =>
+          (ids.length > 0
+            ? eb
+                .selectFrom('final_report_section as s')
+                .whereRef('s.report_id', '=', 'r.id')
+                .where('s.updated_by', 'in', ids)
+                .select((s) => s.fn.max('s.updated_at').as('at'))
+            : eb.val(null)
+          ).as('edited_at'),
+        )
         .orderBy('r.created_at')
         .execute(),
-      db
-        .selectFrom('final_report_outcome as o')
-        .innerJoin('final_report as r', 'r.id', 'o.report_id')
-        .innerJoin('project as p', 'p.id', 'r.project_id')
-        .where('o.recorded_by', 'in', ids)
-        .select(['p.name as project', 'r.kind', 'r.diary_number', 'o.outcome', 'o.decided_at'])
-        .orderBy('o.decided_at')
-        .execute(),
+      ids.length > 0
+        ? db
+            .selectFrom('final_report_outcome as o')
+            .innerJoin('final_report as r', 'r.id', 'o.report_id')
+            .innerJoin('project as p', 'p.id', 'r.project_id')
+            .where('o.recorded_by', 'in', ids)
+            .select(['p.name as project', 'r.kind', 'r.diary_number', 'o.outcome', 'o.decided_at'])
+            .orderBy('o.decided_at')
+            .execute()
+        : [],
     ])
+    const mine = (id: string | null) => id !== null && ids.includes(id)
     return [
-      ...reports.map(({ started, submitted, edited_at, ...report }) => ({
+      // The authors line itself is not repeated: it names others too.
+      ...reports.map(({ authors, created_by, submitted_by, edited_at, ...report }) => ({
         type: 'report',
         ...report,
         role: [
-          ...(started ? ['author'] : []),
+          ...(mine(created_by) ? ['author'] : []),
+          ...(byName(authors) ? ['named_author'] : []),
           ...(edited_at ? ['editor'] : []),
-          ...(submitted ? ['submitter'] : []),
+          ...(mine(submitted_by) ? ['submitter'] : []),
         ],
         edited_at,
       })),
