@@ -288,6 +288,56 @@ describe('erasure by pseudonymisation', () => {
   })
 })
 
+describe('staffing and saved views after an erasure', () => {
+  it('lists them in the extract, then puts the pseudonym in the staffing name and removes the views', async () => {
+    const s = await leaderWithHistory('Karin Holm', 'karin.holm@lulea.example')
+    await t.db
+      .insertInto('staffing')
+      .values({
+        id: uuid(),
+        project_id: s.projectId,
+        position: 1,
+        name: 'Karin Holm',
+        person_id: s.personId,
+        role: 'Projektledare',
+        time_share_percent: 50,
+      })
+      .execute()
+    await t.db
+      .insertInto('portfolio_view')
+      .values({ id: uuid(), user_id: s.user.id, name: 'Mina projekt', query: JSON.stringify({}) })
+      .execute()
+    type Extract = { other: { source: string; items: Record<string, unknown>[] }[] }
+    const itemsOf = (extract: Extract, source: string) =>
+      extract.other.find((o) => o.source === source)?.items
+    const before = json<Extract>(await adminClient.get(`/api/privacy/people/${s.personId}/extract`))
+    expect(itemsOf(before, 'staffing')).toEqual([
+      expect.objectContaining({ name: 'Karin Holm', role: 'Projektledare', time_share_percent: 50 }),
+    ])
+    expect(itemsOf(before, 'portfolio_views')).toEqual([expect.objectContaining({ name: 'Mina projekt' })])
+
+    const erased = await adminClient.post(`/api/privacy/people/${s.personId}/erase`, {
+      confirmName: 'Karin Holm',
+    })
+    expect(erased.statusCode).toBe(200)
+    const { pseudonym } = json<{ pseudonym: string }>(erased)
+    const staffing = json<{ items: { name: string; person: { name: string } | null; version: number }[] }>(
+      await adminClient.get(`/api/projects/${s.projectId}/staffing`),
+    ).items
+    expect(staffing).toEqual([
+      expect.objectContaining({
+        name: pseudonym,
+        person: expect.objectContaining({ name: pseudonym }),
+        version: 2,
+      }),
+    ])
+    const after = json<Extract>(await adminClient.get(`/api/privacy/people/${s.personId}/extract`))
+    expect(itemsOf(after, 'staffing')).toEqual([expect.objectContaining({ name: pseudonym })])
+    expect(itemsOf(after, 'portfolio_views')).toEqual([])
+    expect(JSON.stringify(after.other)).not.toContain('Karin Holm')
+  })
+})
+
 describe('the decision register after an erasure', () => {
   it('reads every decision and request as before, with the pseudonym where a person was named', async () => {
     const s = await leaderWithHistory('Sture Nilsson', 'sture.nilsson@lulea.example')
