@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, TABB_OREBRO, TIDIGA } from '../../demo/foundation.ts'
+import { DEMO_PASSWORD, SAMVERKAN, TABB_OREBRO, TIDIGA } from '../../demo/foundation.ts'
 import { type Client, createTestApp, json, type TestContext } from '../../test/helper.ts'
 
 let t: TestContext
@@ -107,6 +107,17 @@ describe('demo: the reports Elin Nordin wrote, in her extract and after her eras
         }),
       ]),
     )
+    // Maja Öberg, a staff record without an account, is named on the cover of Samverkan's report.
+    const maja = await t.db
+      .selectFrom('person')
+      .where('name', '=', 'Maja Öberg')
+      .select('id')
+      .executeTakeFirstOrThrow()
+    const majas = json<Extract>(await admin.get(`/api/privacy/people/${maja.id}/extract`))
+    expect(majas.subject.userIds).toEqual([])
+    expect(items(majas, 'final_reports')).toEqual([
+      expect.objectContaining({ project: SAMVERKAN, status: 'submitted', role: ['named_author'] }),
+    ])
     // What is listed is the record, not the report's text.
     expect(JSON.stringify(own.other)).not.toContain('Den reviderade projektplanen')
     const theirs = json<Extract>(await steering.get('/api/me/extract'))

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { escapeLike, namesToReplace, replaceNames } from '../privacy/erase.ts'
 import { registerPersonalDataSource } from '../privacy/sources.ts'
 
@@ -75,7 +76,7 @@ registerPersonalDataSource({
                 .whereRef('s.report_id', '=', 'r.id')
                 .where('s.updated_by', 'in', ids)
                 .select((s) => s.fn.max('s.updated_at').as('at'))
-            : eb.val(null)
+            : sql<Date | null>`null::timestamptz`
           ).as('edited_at'),
         )
         .orderBy('r.created_at')
