@@ -46,6 +46,8 @@ export function RegisterExtractView({
 }) {
   const { t } = useTranslation('common')
   const language = currentLanguage()
+  // Every feature's source answers; only those holding something of the person's are shown.
+  const others = extract.other.filter((source) => source.items.length > 0)
   return (
     <div className="extract">
       <p className="muted">{t('extract.generated', { time: formatTimestamp(extract.generatedAt) })}</p>
@@ -146,10 +148,10 @@ export function RegisterExtractView({
         <Events events={extract.recordsAbout} caption={t('extract.recordsAbout')} />
       </section>
 
-      {extract.other.length > 0 ? (
+      {others.length > 0 ? (
         <section className="panel" aria-labelledby="extract-other">
           <h2 id="extract-other">{t('extract.other')}</h2>
-          {extract.other.map((source) => (
+          {others.map((source) => (
             <div key={source.source}>
               <h3>{source.title[language]}</h3>
               <pre className="extract__json">{JSON.stringify(source.items, null, 2)}</pre>

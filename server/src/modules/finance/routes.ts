@@ -18,6 +18,7 @@ import { getProjectFinance } from './overview.ts'
 import { portfolioFinance } from './portfolio.ts'
 import { brokenExportCsv, sampleExportCsv } from './sample.ts'
 import * as settings from './settings.ts'
+import './personal-data.ts'
 
 /** Largest finance export accepted: a year's ledger of a large municipality is far below this. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024

@@ -10,6 +10,7 @@ import { registerPersonalDataSource } from '../privacy/sources.ts'
 registerPersonalDataSource({
   key: 'steering_group_membership',
   title: { sv: 'Styrgruppsuppdrag', en: 'Steering-group memberships' },
+  columns: ['steering_group_member.person_id'],
   async collect(db, subject) {
     if (!subject.personId) return []
     return db
@@ -25,6 +26,7 @@ registerPersonalDataSource({
 registerPersonalDataSource({
   key: 'meeting_attendance',
   title: { sv: 'Närvaro vid styrgruppsmöten', en: 'Attendance at steering-group meetings' },
+  columns: ['meeting_attendee.person_id'],
   async collect(db, subject) {
     if (!subject.personId) return []
     return db
@@ -41,6 +43,7 @@ registerPersonalDataSource({
 registerPersonalDataSource({
   key: 'approval_requests',
   title: { sv: 'Begäranden om beslut och beslut', en: 'Approval requests and decisions' },
+  columns: ['approval_request.requested_by', 'approval_request.decided_by', 'decision.recorded_by'],
   async collect(db, subject) {
     if (subject.userIds.length === 0) return []
     const requests = await db

@@ -8,6 +8,7 @@ import { expectedVersion, setEtag } from '../../plugins/version.ts'
 import { importMeasurements } from './import.ts'
 import { indicatorRollup } from './rollup.ts'
 import * as service from './service.ts'
+import './personal-data.ts'
 
 const read = { access: access.project('project:read') }
 /** Defining indicators is the leader's; entering values is for everyone who works on the plan. */

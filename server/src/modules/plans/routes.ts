@@ -26,6 +26,7 @@ import { commitImport, previewImport } from './plan-import.ts'
 import * as risks from './risks.ts'
 import { activityPlan, efterkalkyl } from './service.ts'
 import * as staffing from './staffing.ts'
+import './personal-data.ts'
 
 const read = { access: access.project('project:read') }
 const plan = { access: access.project('project:plan') }

@@ -12,6 +12,7 @@ import { home } from './home.ts'
 import { programmeOverview } from './programme.ts'
 import { allPortfolioRows, listPortfolio, rowsFor } from './queries.ts'
 import * as views from './views.ts'
+import './personal-data.ts'
 
 /** The portfolio shows only projects the user may read, so any logged-in user may ask. */
 export const portfolioRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -19,7 +19,7 @@ import type { ResolvedSubject } from './subject.ts'
 
 type Result = Static<typeof ErasureResult>
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 const projectTextFields = [
   ['name', 'name'],
@@ -31,6 +31,15 @@ const projectTextFields = [
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
+/** The erased names worth looking for in free text: shorter ones would match inside other words. */
+export const namesToReplace = (names: readonly string[]) => [
+  ...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 3)),
+]
+
+/** `text` with every one of `names` (as `namesToReplace` gives them) replaced by the pseudonym. */
+export const replaceNames = (text: string, names: readonly string[], pseudonym: string) =>
+  names.reduce((out, n) => out.replace(new RegExp(escapeRegex(n), 'giu'), pseudonym), text)
+
 /**
  * Current project texts that name the person get the pseudonym instead, and the change is
  * recorded without the text itself (an audit row holding the name would undo the erasure).
@@ -41,7 +50,7 @@ async function rewriteMentions(
   names: string[],
   pseudonym: string,
 ): Promise<Result['mentions']> {
-  const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 3))]
+  const wanted = namesToReplace(names)
   if (wanted.length === 0) return []
   const patterns = wanted.map((n) => `%${escapeLike(n)}%`)
   const rows = await trx
@@ -60,10 +69,7 @@ async function rewriteMentions(
     )
     if (fields.length === 0) continue
     const replaced = Object.fromEntries(
-      fields.map(([column]) => [
-        column,
-        wanted.reduce((text, n) => text.replace(new RegExp(escapeRegex(n), 'giu'), pseudonym), row[column]),
-      ]),
+      fields.map(([column]) => [column, replaceNames(row[column], wanted, pseudonym)]),
     )
     await trx
       .updateTable('project')
@@ -195,13 +201,9 @@ export async function erase(
         .execute()
     }
     await assertAdministratorsRemain(trx, adminGrants)
-    for (const source of personalDataSources()) await source.erase?.(trx, subject, pseudonym)
-    const mentions = await rewriteMentions(
-      trx,
-      actor,
-      [person?.name ?? '', ...users.map((u) => u.name)],
-      pseudonym,
-    )
+    const names = [person?.name ?? '', ...users.map((u) => u.name)]
+    for (const source of personalDataSources()) await source.erase?.(trx, subject, pseudonym, names)
+    const mentions = await rewriteMentions(trx, actor, names, pseudonym)
 
     const target: { entity: AuditEntity; id: string } = person
       ? { entity: 'person', id: person.id }

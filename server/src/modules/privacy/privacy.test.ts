@@ -2,6 +2,7 @@ import { randomUUID as uuid } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Client, createTestApp, json, type TestContext, type TestUser } from '../../test/helper.ts'
+import { extractColumns, personalDataSources, unlistedColumns } from './sources.ts'
 
 let t: TestContext
 let root: string
@@ -107,6 +108,50 @@ describe('register extract', () => {
     expect((await foreignAdmin.get(`/api/privacy/people/${s.personId}/extract`)).statusCode).toBe(404)
     const viewer = await t.as(await t.fixtures.user({ organisationId: root, roles: [['viewer', root]] }))
     expect((await viewer.get(`/api/privacy/people/${s.personId}/extract`)).statusCode).toBe(403)
+  })
+})
+
+describe('the register extract’s completeness', () => {
+  /**
+   * Every column that refers to a staff record or an account: by foreign key, or by a name that
+   * says it holds a user or person (an id kept without a key, or a name written as text).
+   */
+  const references = async () =>
+    (
+      await sql<{ column: string }>`
+        select cl.relname || '.' || a.attname as column
+        from pg_constraint c
+        join pg_class cl on cl.oid = c.conrelid
+        join pg_namespace n on n.oid = cl.relnamespace and n.nspname = current_schema()
+        join pg_class target on target.oid = c.confrelid
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+        where c.contype = 'f' and target.relname in ('app_user', 'person')
+        union
+        select table_name || '.' || column_name
+        from information_schema.columns
+        where table_schema = current_schema()
+          and table_name not in ('app_user', 'person')
+          and column_name ~ '(_by|user_id|person_id|actor_id|^authors?|^author_id)$'
+        order by 1`.execute(t.db)
+    ).rows.map((r) => r.column)
+
+  it('lists or explains every column that refers to a person or an account', async () => {
+    const declared = new Map<string, string>()
+    const declare = (column: string, by: string) => {
+      // A column declared twice would be listed twice, or listed and explained away.
+      expect(declared.get(column), `${column} declared by ${by}`).toBeUndefined()
+      declared.set(column, by)
+    }
+    for (const column of extractColumns) declare(column, 'the extract')
+    for (const source of personalDataSources())
+      for (const column of source.columns) declare(column, source.key)
+    for (const column of Object.keys(unlistedColumns)) declare(column, 'unlisted')
+
+    const found = await references()
+    expect(found.length).toBeGreaterThan(30)
+    expect(found.filter((column) => !declared.has(column))).toEqual([])
+    // And nothing is declared that the schema does not have (a renamed column, a typo).
+    expect([...declared.keys()].filter((column) => !found.includes(column))).toEqual([])
   })
 })
 
@@ -240,6 +285,56 @@ describe('erasure by pseudonymisation', () => {
       .select('erasure_id')
       .executeTakeFirstOrThrow()
     expect(row.erasure_id).toBeNull()
+  })
+})
+
+describe('staffing and saved views after an erasure', () => {
+  it('lists them in the extract, then puts the pseudonym in the staffing name and removes the views', async () => {
+    const s = await leaderWithHistory('Karin Holm', 'karin.holm@lulea.example')
+    await t.db
+      .insertInto('staffing')
+      .values({
+        id: uuid(),
+        project_id: s.projectId,
+        position: 1,
+        name: 'Karin Holm',
+        person_id: s.personId,
+        role: 'Projektledare',
+        time_share_percent: 50,
+      })
+      .execute()
+    await t.db
+      .insertInto('portfolio_view')
+      .values({ id: uuid(), user_id: s.user.id, name: 'Mina projekt', query: JSON.stringify({}) })
+      .execute()
+    type Extract = { other: { source: string; items: Record<string, unknown>[] }[] }
+    const itemsOf = (extract: Extract, source: string) =>
+      extract.other.find((o) => o.source === source)?.items
+    const before = json<Extract>(await adminClient.get(`/api/privacy/people/${s.personId}/extract`))
+    expect(itemsOf(before, 'staffing')).toEqual([
+      expect.objectContaining({ name: 'Karin Holm', role: 'Projektledare', time_share_percent: 50 }),
+    ])
+    expect(itemsOf(before, 'portfolio_views')).toEqual([expect.objectContaining({ name: 'Mina projekt' })])
+
+    const erased = await adminClient.post(`/api/privacy/people/${s.personId}/erase`, {
+      confirmName: 'Karin Holm',
+    })
+    expect(erased.statusCode).toBe(200)
+    const { pseudonym } = json<{ pseudonym: string }>(erased)
+    const staffing = json<{ items: { name: string; person: { name: string } | null; version: number }[] }>(
+      await adminClient.get(`/api/projects/${s.projectId}/staffing`),
+    ).items
+    expect(staffing).toEqual([
+      expect.objectContaining({
+        name: pseudonym,
+        person: expect.objectContaining({ name: pseudonym }),
+        version: 2,
+      }),
+    ])
+    const after = json<Extract>(await adminClient.get(`/api/privacy/people/${s.personId}/extract`))
+    expect(itemsOf(after, 'staffing')).toEqual([expect.objectContaining({ name: pseudonym })])
+    expect(itemsOf(after, 'portfolio_views')).toEqual([])
+    expect(JSON.stringify(after.other)).not.toContain('Karin Holm')
   })
 })
 

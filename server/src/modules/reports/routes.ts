@@ -21,6 +21,7 @@ import { sendDocument } from '../documents/filename.ts'
 import { renderDocument } from '../documents/render.ts'
 import * as reports from './service.ts'
 import * as templates from './templates.ts'
+import './personal-data.ts'
 
 export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onReady', async () => {

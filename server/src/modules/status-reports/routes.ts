@@ -7,6 +7,7 @@ import { sendDocument } from '../documents/filename.ts'
 import { renderDocument } from '../documents/render.ts'
 import { programmeStatusDocument } from './portfolio.ts'
 import * as service from './service.ts'
+import './personal-data.ts'
 
 const read = { access: access.project('project:read') }
 /** The leader writes and submits; the steering group acknowledges. */
