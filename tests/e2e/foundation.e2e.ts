@@ -68,6 +68,6 @@ test('project leader adds a member, changes the role in the members list and rem
 
   // Removing sends the version the list shows, which is the one after the role change.
   await row.getByRole('button', { name: 'Ta bort Stefan Åberg' }).click()
-  await members.getByRole('button', { name: 'Bekräfta att Stefan Åberg tas bort' }).click()
+  await members.getByRole('button', { name: 'Bekräfta borttagning av Stefan Åberg' }).click()
   await expect(row).toHaveCount(0)
 })
