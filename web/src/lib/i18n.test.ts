@@ -33,6 +33,13 @@ const allResources = resources as Record<keyof typeof resources, Record<string, 
 const languages = Object.keys(resources) as (keyof typeof resources)[]
 const namespaces = [...new Set(languages.flatMap((language) => Object.keys(allResources[language])))].sort()
 
+/** `xLabel` keys whose `x` is another element's text, not what the labelled control shows. */
+const notShownWithItsLabel = new Set([
+  'admin:user.privacy.confirmLabel', // the name field's label; `confirm` is the erase button's text
+  'governance:project.budgetVersionLabel', // an option's text; `budgetVersion` labels the select
+  'governanceKeeping:projects.linkLabel', // the button shows `linkOne`; `link` is the heading
+])
+
 describe('translations', () => {
   it('has both Swedish and English', () => {
     expect(languages.sort()).toEqual(['en', 'sv'])
@@ -83,6 +90,26 @@ describe('translations', () => {
             else if (typeof value !== 'string')
               problems.push(`${language}: ${namespace}:${key} is not a text`)
             else if (!value.trim()) problems.push(`${language}: ${namespace}:${key} is empty`)
+          }
+        }
+        expect(problems).toEqual([])
+      })
+
+      // A button shows `x` and is named by `xLabel` (e.g. "Ta bort" / "Ta bort {{name}}"): a person
+      // using speech input says what they see, so the name must contain the shown text (WCAG 2.5.3).
+      it('names a control with a text that contains what it shows', () => {
+        const problems: string[] = []
+        const labels = keys.filter(
+          (k) => k.endsWith('Label') && !notShownWithItsLabel.has(`${namespace}:${k}`),
+        )
+        for (const key of labels) {
+          const shownKey = key.slice(0, -'Label'.length)
+          for (const language of languages) {
+            const shown = flat[language].get(shownKey)
+            const label = flat[language].get(key)
+            if (typeof shown !== 'string' || typeof label !== 'string' || shown.includes('{{')) continue
+            if (!label.toLocaleLowerCase(language).includes(shown.toLocaleLowerCase(language)))
+              problems.push(`${language}: ${namespace}:${key} "${label}" lacks "${shown}"`)
           }
         }
         expect(problems).toEqual([])
