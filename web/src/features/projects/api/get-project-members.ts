@@ -1,6 +1,7 @@
 import * as projectsApi from '@lagesbild/shared/api/projects'
 import type { EndpointOutput } from '@lagesbild/shared/http/endpoint'
-import { queryOptions, useQuery } from '@tanstack/react-query'
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { ApiProblem } from '../../../lib/api-client'
 import { apiRequest } from '../../../lib/api-client'
 import { queryKeys } from '../../../lib/query-keys'
 
@@ -30,4 +31,25 @@ export function isProjectMember(value: unknown): value is ProjectMember {
     user !== null &&
     typeof user.name === 'string'
   )
+}
+
+/**
+ * What a change to a member refreshes: after it, the list, the history, and the project and your
+ * own account (changing or removing yourself may change what you may do); after a conflict (409),
+ * the list, which then shows what someone else saved meanwhile, to decide again from.
+ */
+export function useMemberChangeRefresh(projectId: string) {
+  const queryClient = useQueryClient()
+  const refreshMembers = () =>
+    queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) })
+  return {
+    onSuccess: () =>
+      Promise.all([
+        refreshMembers(),
+        queryClient.invalidateQueries({ queryKey: queryKeys.projects.history(projectId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.projects.detail(projectId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.me }),
+      ]),
+    onError: (error: ApiProblem) => (error.status === 409 ? refreshMembers() : undefined),
+  }
 }

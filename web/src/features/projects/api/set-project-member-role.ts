@@ -1,8 +1,7 @@
 import * as projectsApi from '@lagesbild/shared/api/projects'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { apiRequest } from '../../../lib/api-client'
-import { queryKeys } from '../../../lib/query-keys'
-import type { ProjectMember, ProjectRole } from './get-project-members'
+import { type ProjectMember, type ProjectRole, useMemberChangeRefresh } from './get-project-members'
 
 export interface MemberRoleChange {
   member: Pick<ProjectMember, 'user' | 'version'>
@@ -17,20 +16,8 @@ export const setProjectMemberRole = (projectId: string, { member, role }: Member
   })
 
 export function useSetProjectMemberRole(projectId: string) {
-  const queryClient = useQueryClient()
-  const refreshMembers = () =>
-    queryClient.invalidateQueries({ queryKey: queryKeys.projects.members(projectId) })
   return useMutation({
     mutationFn: (change: MemberRoleChange) => setProjectMemberRole(projectId, change),
-    onSuccess: () =>
-      Promise.all([
-        refreshMembers(),
-        queryClient.invalidateQueries({ queryKey: queryKeys.projects.history(projectId) }),
-        // Changing your own role may change what you may do with the project.
-        queryClient.invalidateQueries({ queryKey: queryKeys.projects.detail(projectId) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.me }),
-      ]),
-    // On a conflict the list shows the role saved meanwhile, to choose again from.
-    onError: (error) => (error.status === 409 ? refreshMembers() : undefined),
+    ...useMemberChangeRefresh(projectId),
   })
 }
