@@ -10,8 +10,9 @@ import { projectExportUrl } from '../api/import-project'
 import './projects.css'
 
 /**
- * The project's tabs. A later feature (Plan, Budget, Beslut, Rapporter …) adds a child
- * route under `projectRoute` in app/router.tsx and a line here with its label in i18n `tabs`.
+ * The project's tabs, in the order of the work: the plan, the money, the follow-up, the steering
+ * group's decisions, the final report, and the history of every change last. A later feature adds
+ * a child route under `projectRoute` in app/router.tsx and a line here with its label in i18n.
  */
 const projectTabs = [
   { to: '/projects/$projectId', label: 'tabs.overview', exact: true },
@@ -25,9 +26,9 @@ const projectTabs = [
   { to: '/projects/$projectId/finance', label: 'tabs.finance', exact: false },
   { to: '/projects/$projectId/indicators', label: 'indicators:tab', exact: false },
   { to: '/projects/$projectId/status-reports', label: 'statusReports:tab', exact: false },
+  { to: '/projects/$projectId/governance', label: 'governance:tab', exact: false },
   { to: '/projects/$projectId/final-report', label: 'tabs.finalReport', exact: false },
   { to: '/projects/$projectId/history', label: 'tabs.history', exact: false },
-  { to: '/projects/$projectId/governance', label: 'governance:tab', exact: false },
 ] as const
 
 export function ProjectLayout() {
