@@ -4,7 +4,7 @@ import { Id, IsoDate, Nullable, Ref } from '../http/common.ts'
 import { endpoint } from '../http/endpoint.ts'
 import { problemResponses } from '../http/problem.ts'
 import { PortfolioRow } from './portfolio.ts'
-import { ReportToAcknowledge } from './status-reports.ts'
+import { ReportReply, ReportToAcknowledge } from './status-reports.ts'
 
 export const LateActivity = Type.Object({
   project: Ref,
@@ -67,6 +67,10 @@ export const Home = Type.Object({
   reportsDue: Type.Array(ReportDue),
   reportsToAcknowledge: Type.Array(ReportToAcknowledge, {
     description: 'Submitted status reports your steering groups have not acknowledged yet',
+  }),
+  repliesToMe: Type.Array(ReportReply, {
+    description:
+      'Steering-group acknowledgements and comments of the last 60 days on reports of projects you lead, newest first',
   }),
   endingSoon: Type.Array(PortfolioRow),
   reportsMissing: Type.Array(MissingReport),

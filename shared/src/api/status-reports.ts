@@ -202,6 +202,17 @@ export const ReportToAcknowledge = Type.Object({
   submittedBy: Nullable(Type.String()),
 })
 
+/** The steering group's acknowledgement of, or comment on, a submitted report of a project you lead. */
+export const ReportReply = Type.Object({
+  id: Id,
+  kind: Type.Union([Type.Literal('acknowledgement'), Type.Literal('comment')]),
+  project: Ref,
+  report: Type.Object({ id: Id, period: PeriodKey }),
+  by: Nullable(Type.String()),
+  at: Timestamp,
+  excerpt: Type.String({ description: 'The start of the comment; empty for a bare acknowledgement' }),
+})
+
 const tags = ['status-reports']
 
 export const listStatusReports = endpoint({

@@ -6,11 +6,13 @@ import type { Database } from '../../db/schema.ts'
 import type { AuthUser } from '../../plugins/auth.ts'
 import { inbox } from '../governance/approvals.ts'
 import { projectVisibleTo } from '../projects/access.ts'
-import { dueForUser } from '../status-reports/service.ts'
+import { dueForUser, recentReplies } from '../status-reports/service.ts'
 import { filtered, listPortfolio, rowsFor } from './queries.ts'
 
 const LIST = 20
 const ENDING_SOON_DAYS = 90
+const REPLY_DAYS = 60
+const REPLIES = 10
 const running = ['approved', 'active', 'paused']
 const ended = ['completed', 'terminated', 'made_permanent', 'handed_over']
 
@@ -157,8 +159,11 @@ async function endingSoon(db: Kysely<Database>, user: AuthUser, asOf: string) {
   return ids.flatMap((r) => rows.get(r.id) ?? [])
 }
 
-export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static<typeof Home>> {
-  const asOf = todayInSweden()
+export async function home(
+  db: Kysely<Database>,
+  user: AuthUser,
+  asOf = todayInSweden(),
+): Promise<Static<typeof Home>> {
   const roles = [...new Set(user.grants.map((g) => g.role))]
   const manages = roles.some((r) => r === 'administrator' || r === 'portfolio_manager' || r === 'viewer')
   const memberships = await db
@@ -166,7 +171,8 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
     .where('user_id', '=', user.id)
     .select(['role'])
     .execute()
-  const [mine, late, ending, missing, health, requests, governed, due] = await Promise.all([
+  const leads = memberships.some((m) => m.role === 'leader')
+  const [mine, late, ending, missing, health, requests, governed, due, replies] = await Promise.all([
     memberships.length > 0
       ? listPortfolio(db, user, { mine: true, sort: 'plannedEnd', limit: LIST }, asOf)
       : Promise.resolve({ items: [] }),
@@ -177,6 +183,7 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
     inbox(db, user),
     listPortfolio(db, user, { governed: true, sort: 'slip', limit: LIST }, asOf),
     dueForUser(db, user, asOf),
+    leads ? recentReplies(db, user.id, addDays(asOf, -REPLY_DAYS), asOf, REPLIES) : Promise.resolve([]),
   ])
   const pending = (r: Awaited<ReturnType<typeof inbox>>['mine'][number]) => ({
     id: r.id,
@@ -188,7 +195,7 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
   return {
     asOf,
     roles,
-    leadsProjects: memberships.some((m) => m.role === 'leader'),
+    leadsProjects: leads,
     memberOfProjects: memberships.length > 0,
     myProjects: mine.items,
     lateActivities: late,
@@ -208,6 +215,7 @@ export async function home(db: Kysely<Database>, user: AuthUser): Promise<Static
       hasDraft: d.draftId !== null,
     })),
     reportsToAcknowledge: requests.reportsToAcknowledge.slice(0, LIST),
+    repliesToMe: replies,
     endingSoon: ending,
     reportsMissing: missing,
     programmeHealth: health,

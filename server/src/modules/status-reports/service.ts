@@ -658,3 +658,87 @@ export async function toAcknowledgeFor(db: Db, user: AuthUser, today = todayInSw
     submittedBy: r.submitted_by_name ?? null,
   }))
 }
+
+const EXCERPT = 140
+
+/** The first ~140 characters of a comment, cut at a word where one is near, for a one-line list. */
+export function excerptOf(text: string, max = EXCERPT): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`
+}
+
+/**
+ * What steering groups said about reports of projects the user leads, from the Swedish day
+ * `since` through `until`, newest first: acknowledgements and comments alike, the user's own left
+ * out (a leader who also sits in the group needs no reply to themself). Leader as in dueForUser.
+ */
+export async function recentReplies(db: Db, userId: string, since: string, until: string, limit = 10) {
+  const from = sql<Date>`(${since}::date)::timestamp at time zone 'Europe/Stockholm'`
+  const to = sql<Date>`(${until}::date + 1)::timestamp at time zone 'Europe/Stockholm'`
+  const leads = sql<SqlBool>`exists (select 1 from project_member m
+    where m.project_id = r.project_id and m.user_id = ${userId} and m.role = 'leader')`
+  const [acknowledgements, comments] = await Promise.all([
+    db
+      .selectFrom('status_report_acknowledgement as a')
+      .innerJoin('status_report as r', 'r.id', 'a.report_id')
+      .innerJoin('project as p', 'p.id', 'r.project_id')
+      .leftJoin('app_user as u', 'u.id', 'a.user_id')
+      .where(leads)
+      .where('a.created_at', '>=', from)
+      .where('a.created_at', '<', to)
+      .where((eb) => eb.or([eb('a.user_id', 'is', null), eb('a.user_id', '!=', userId)]))
+      .select([
+        'a.id',
+        'a.comment as text',
+        'a.created_at',
+        'r.id as report_id',
+        'r.period',
+        'p.id as project_id',
+      ])
+      .select(['p.name as project_name', 'u.name as by'])
+      .orderBy('a.created_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('status_report_comment as c')
+      .innerJoin('status_report as r', 'r.id', 'c.report_id')
+      .innerJoin('project as p', 'p.id', 'r.project_id')
+      .leftJoin('app_user as u', 'u.id', 'c.user_id')
+      .where(leads)
+      .where('c.created_at', '>=', from)
+      .where('c.created_at', '<', to)
+      .where((eb) => eb.or([eb('c.user_id', 'is', null), eb('c.user_id', '!=', userId)]))
+      .select([
+        'c.id',
+        'c.body as text',
+        'c.created_at',
+        'r.id as report_id',
+        'r.period',
+        'p.id as project_id',
+      ])
+      .select(['p.name as project_name', 'u.name as by'])
+      .orderBy('c.created_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit)
+      .execute(),
+  ])
+  const rows = [
+    ...acknowledgements.map((r) => ({ ...r, kind: 'acknowledgement' as const })),
+    ...comments.map((r) => ({ ...r, kind: 'comment' as const })),
+  ].map((r) => ({ ...r, at: new Date(r.created_at).toISOString() }))
+  // Each list is newest first already; merged, the newest of both, ties by id for a stable order.
+  rows.sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id))
+  return rows.slice(0, limit).map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    project: { id: r.project_id, name: r.project_name },
+    report: { id: r.report_id, period: r.period },
+    by: r.by ?? null,
+    at: r.at,
+    excerpt: excerptOf(r.text),
+  }))
+}
