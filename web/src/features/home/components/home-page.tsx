@@ -18,6 +18,7 @@ import {
   PortfolioManager,
   ProjectHealthTable,
   Requests,
+  StatusReportReplies,
   SteeringGroupMember,
 } from './role-sections'
 import './home.css'
@@ -70,6 +71,7 @@ export function HomePage() {
           <>
             <LateActivities home={home} />
             <Requests home={home} />
+            {home.leadsProjects ? <StatusReportReplies home={home} /> : null}
             {manages ? null : <MissingReports home={home} />}
           </>
         ) : null}

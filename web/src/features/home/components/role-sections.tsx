@@ -95,6 +95,46 @@ export function Requests({ home }: { home: Home }) {
   )
 }
 
+/**
+ * What the steering groups said about the leader's status reports lately, so the leader need not
+ * open each report to find out; every row opens the report where the whole text stands.
+ */
+export function StatusReportReplies({ home }: { home: Home }) {
+  const { t } = useTranslation('home')
+  return (
+    <section className="panel" aria-labelledby="replies-title">
+      <h2 id="replies-title">{t('role.repliesTitle')}</h2>
+      {home.repliesToMe.length === 0 ? (
+        <p className="muted">{t('role.repliesNone')}</p>
+      ) : (
+        <>
+          <ul className="home-list">
+            {home.repliesToMe.map((r) => (
+              <li key={r.id}>
+                <Link
+                  to="/projects/$projectId/status-reports/$reportId"
+                  params={{ projectId: r.project.id, reportId: r.report.id }}
+                >
+                  {t('role.repliesItem', { project: r.project.name, period: r.report.period })}
+                </Link>
+                <span className="home-list__meta">
+                  {t('role.repliesMeta', {
+                    kind: t(`role.replyKind.${r.kind}`),
+                    name: r.by ?? '–',
+                    when: formatTimestamp(r.at),
+                  })}
+                </span>
+                {r.excerpt ? <q className="home-list__quote">{r.excerpt}</q> : null}
+              </li>
+            ))}
+          </ul>
+          {home.repliesToMe.length >= 10 ? <p className="muted">{t('role.repliesMore')}</p> : null}
+        </>
+      )}
+    </section>
+  )
+}
+
 export function MissingReports({ home }: { home: Home }) {
   const { t } = useTranslation('home')
   return (
