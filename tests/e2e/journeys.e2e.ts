@@ -114,6 +114,9 @@ test('journey 1: the project leader records actual dates and status, sees the de
   // The home page names the report that is due.
   const inbox = page.getByRole('region', { name: 'Lägesrapporter att skriva' })
   await expect(inbox.getByRole('link', { name: `${TABB}: 2023-VT` })).toBeVisible()
+  // And what the steering group answered: the demo acknowledges 2022-VT when it is loaded.
+  const replies = page.getByRole('region', { name: 'Svar från styrgruppen' })
+  await expect(replies.getByRole('link', { name: `${TABB}, lägesrapport 2022-VT` })).toBeVisible()
   await expectAccessible(page)
 
   await openProject(page, TABB)
