@@ -662,7 +662,7 @@ export async function toAcknowledgeFor(db: Db, user: AuthUser, today = todayInSw
 const EXCERPT = 140
 
 /** The first ~140 characters of a comment, cut at a word where one is near, for a one-line list. */
-export function excerptOf(text: string, max = EXCERPT): string {
+function excerptOf(text: string, max = EXCERPT): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   if (flat.length <= max) return flat
   const cut = flat.slice(0, max)
