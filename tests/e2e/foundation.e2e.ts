@@ -66,6 +66,31 @@ test('project leader adds a member, changes the role in the members list and rem
   // Focus is back on the row's own button, not lost with the closed editor.
   await expect(row.getByRole('button', { name: 'Ändra roll för Stefan Åberg' })).toBeFocused()
 
+  // Someone else makes him a project worker again while this page still holds the older version:
+  // saving from it gets 409, the alert names the role saved meanwhile, and the editor starts there.
+  await row.getByRole('button', { name: 'Ändra roll för Stefan Åberg' }).click()
+  await row
+    .getByRole('combobox', { name: 'Roll för Stefan Åberg' })
+    .selectOption({ label: 'Projektmedarbetare' })
+  const projectId = page.url().split('/projects/')[1]?.split(/[/?#]/)[0] ?? ''
+  const listed = (await (await page.request.get(`/api/projects/${projectId}/members`)).json()) as {
+    items: { user: { id: string; name: string }; version: number }[]
+  }
+  const stefan = listed.items.find((member) => member.user.name === 'Stefan Åberg')
+  const meanwhile = await page.request.put(`/api/projects/${projectId}/members/${stefan?.user.id}`, {
+    headers: { 'x-csrf-token': await csrfToken(page), 'content-type': 'application/json' },
+    data: { version: stefan?.version, role: 'member' },
+  })
+  expect(meanwhile.status()).toBe(200)
+  await row.getByRole('button', { name: 'Spara roll för Stefan Åberg' }).click()
+  await expect(members.getByRole('alert')).toContainText(
+    'Just nu har Stefan Åberg rollen Projektmedarbetare.',
+  )
+  await expect(row.getByRole('combobox', { name: 'Roll för Stefan Åberg' })).toHaveValue('member')
+  await expectAccessible(page)
+  await row.getByRole('button', { name: 'Avbryt' }).click()
+  await expect(row.getByRole('cell', { name: 'Projektmedarbetare', exact: true })).toBeVisible()
+
   // Removing sends the version the list shows, which is the one after the role change.
   await row.getByRole('button', { name: 'Ta bort Stefan Åberg' }).click()
   await members.getByRole('button', { name: 'Bekräfta borttagning av Stefan Åberg' }).click()
