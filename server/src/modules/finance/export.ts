@@ -29,6 +29,8 @@ interface Column {
   width: number
   money?: boolean
   date?: boolean
+  /** A month as a date cell (its first day) shown as 2017-07, so Excel can sort and chart it. */
+  month?: boolean
 }
 
 function sheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Record<string, unknown>[]) {
@@ -37,7 +39,13 @@ function sheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows
     header: c.header,
     key: c.key,
     width: c.width,
-    style: c.money ? { numFmt: MONEY } : c.date ? { numFmt: 'yyyy-mm-dd' } : {},
+    style: c.money
+      ? { numFmt: MONEY }
+      : c.date
+        ? { numFmt: 'yyyy-mm-dd' }
+        : c.month
+          ? { numFmt: 'yyyy-mm' }
+          : {},
   }))
   ws.getRow(1).font = { bold: true }
   ws.addRows(rows)
@@ -62,14 +70,14 @@ function breakdownSheet(
     money: true,
   })
   const columns: Column[] = [
-    { header: 'Månad', key: 'month', width: 10 },
+    { header: 'Månad', key: 'month', width: 10, month: true },
     ...series.flatMap((s, i) => [
       money(`${label(s.key)}, budget ack. (kr)`, `plan${i}`),
       money(`${label(s.key)}, utfall ack. (kr)`, `actual${i}`),
     ]),
   ]
   const rows = months.map((month, m) => {
-    const row: Record<string, unknown> = { month }
+    const row: Record<string, unknown> = { month: excelDate(`${month}-01`) }
     // Every series has a point for every month of the total line, in the same order.
     series.forEach((s, i) => {
       row[`plan${i}`] = kr(s.points[m]?.cumulativePlanOre ?? 0)

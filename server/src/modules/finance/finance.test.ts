@@ -674,6 +674,9 @@ describe('codes, organisation settings and the portfolio', () => {
     const last = burn.points.at(-1)
     expect(last?.cumulativeActualOre).toBeGreaterThan(0)
     const toOre = (cell: ExcelJS.Cell) => Math.round(Number(cell.value) * 100)
+    // A month is a date cell on its first day (midnight UTC), read back as 2017-07.
+    const monthOf = (cell: ExcelJS.Cell | undefined) =>
+      cell?.value instanceof Date ? cell.value.toISOString().slice(0, 7) : cell?.value
 
     for (const [name, series] of [
       ['Förbrukning per finansiär', burn.breakdown.byFunder],
@@ -685,7 +688,8 @@ describe('codes, organisation settings and the portfolio', () => {
       // One row per month of the total line, the header above them.
       expect(sheet?.rowCount).toBe(burn.points.length + 1)
       const lastRow = sheet?.getRow(burn.points.length + 1)
-      expect(lastRow?.getCell(1).value).toBe(last?.month)
+      expect(monthOf(lastRow?.getCell(1))).toBe(last?.month)
+      expect(lastRow?.getCell(1).numFmt).toBe('yyyy-mm')
       const columns = series.map((_, i) => ({ plan: 2 + 2 * i, actual: 3 + 2 * i }))
       expect(typeof lastRow?.getCell(2).value).toBe('number')
       expect(lastRow?.getCell(2).numFmt).toBe('#,##0.00')
@@ -708,7 +712,7 @@ describe('codes, organisation settings and the portfolio', () => {
     expect(march2017).toBeGreaterThanOrEqual(0)
     for (const index of [march2017, points.length - 1]) {
       const row = funders?.getRow(index + 2)
-      expect(row?.getCell(1).value).toBe(points[index]?.month)
+      expect(monthOf(row?.getCell(1))).toBe(points[index]?.month)
       expect(row && toOre(row.getCell(actualColumn))).toBe(points[index]?.cumulativeActualOre)
       expect(row && toOre(row.getCell(planColumn))).toBe(points[index]?.cumulativePlanOre)
     }
