@@ -132,7 +132,10 @@ export const BudgetComparisonRow = Type.Object({
 })
 
 export const BudgetComparison = Type.Object({
-  /** Per year × cost category (sub-projects summed), years ascending, categories in the list's order. */
+  /**
+   * Per year × cost category (sub-projects summed, or one sub-project's lines when the query names
+   * it), years ascending, categories in the list's order.
+   */
   rows: Type.Array(BudgetComparisonRow),
   total: BudgetAmounts,
   /** The organisation's cost categories, to name the codes of the rows. */
@@ -150,10 +153,12 @@ export const ComparisonQuery = Type.Object(
   {
     original: Type.Optional(Id),
     approved: Type.Optional(Id),
+    /** Only this sub-project's budget lines in the budget comparison; by default all of them. */
+    subProjectId: Type.Optional(Id),
   },
   {
     additionalProperties: false,
-    description: 'Defaults: the first baseline, and the latest approved revision',
+    description: 'Defaults: the first baseline, the latest approved revision and the whole project’s budget',
   },
 )
 

@@ -338,3 +338,83 @@ describe('the comparison of budgets', () => {
     })
   })
 })
+
+describe('the comparison of one sub-project’s budget', () => {
+  const ofSub = (lines: FrozenLine[] | null) => (lines ?? []).filter((l) => l.subProject?.id === sub)
+  const total = (lines: { amountOre: number }[]) => lines.reduce((s, l) => s + l.amountOre, 0)
+
+  it('compares only the lines that count for the sub-project, frozen and current', async () => {
+    const frozen = await baseline(manualBaseline)
+    const approved = await baseline(approvedBaseline)
+    const c = await compare(`?original=${manualBaseline}&subProjectId=${sub}`)
+    // Frozen then: Del a's own 2018 staff and the training the project budgeted for it.
+    expect(ofSub(frozen.budget).map((l) => `${l.year} ${l.category} ${l.amountOre}`)).toEqual([
+      `2018 staff ${kr(10_000)}`,
+      `2018 training ${kr(50_000)}`,
+    ])
+    expect(c.budget.rows).toEqual([
+      {
+        year: 2018,
+        category: 'staff',
+        original: kr(10_000),
+        approved: kr(10_000),
+        current: kr(10_000),
+        vsOriginalOre: 0,
+        vsApprovedOre: 0,
+      },
+      {
+        year: 2018,
+        category: 'training',
+        original: kr(50_000),
+        approved: 0,
+        current: 0,
+        vsOriginalOre: -kr(50_000),
+        vsApprovedOre: 0,
+      },
+    ])
+    expect(c.budget.total).toEqual({
+      original: total(ofSub(frozen.budget)),
+      approved: total(ofSub(approved.budget)),
+      current: kr(10_000),
+      vsOriginalOre: kr(10_000) - total(ofSub(frozen.budget)),
+      vsApprovedOre: kr(10_000) - total(ofSub(approved.budget)),
+    })
+    // The activities are not filtered: only the budget part is.
+    expect(c.original?.id).toBe(manualBaseline)
+  })
+
+  it('leaves the whole project’s comparison as it was: the project’s own lines plus every sub-project’s', async () => {
+    const frozen = await baseline(manualBaseline)
+    const whole = await compare(`?original=${manualBaseline}`)
+    const subOnly = await compare(`?original=${manualBaseline}&subProjectId=${sub}`)
+    const own = (frozen.budget ?? []).filter((l) => l.subProject === null)
+    expect(whole.budget.total.original).toBe(total(own) + (subOnly.budget.total.original ?? 0))
+    expect(whole.budget.total.original).toBe(kr(2_460_000))
+    expect(whole.budget.total.current).toBe(kr(2_380_000) + subOnly.budget.total.current)
+  })
+
+  it('names the field for a project that is not a sub-project of this one', async () => {
+    const other = await t.fixtures.project({
+      ownerOrganisationId: await t.fixtures.organisation({ name: 'Piteå kommun' }),
+      name: 'Annat projekt',
+      plannedStart: '2017-01-01',
+      plannedEnd: '2019-12-31',
+    })
+    const foreign = await t.fixtures.project({
+      ownerOrganisationId: await t.fixtures.organisation({ name: 'Bodens kommun' }),
+      name: 'Annat delprojekt',
+      parentId: other,
+      plannedStart: '2017-01-01',
+      plannedEnd: '2019-12-31',
+    })
+    for (const id of [foreign, other, project, uuid()]) {
+      const response = await viewer.get(`/api/projects/${project}/plan-comparison?subProjectId=${id}`)
+      expect(response.statusCode, response.body).toBe(422)
+      expect(response.headers['content-type']).toContain('application/problem+json')
+      expect(json(response)).toMatchObject({ errors: [{ field: 'subProjectId', code: 'not_a_sub_project' }] })
+    }
+    const malformed = await viewer.get(`/api/projects/${project}/plan-comparison?subProjectId=del-a`)
+    expect(malformed.statusCode, malformed.body).toBe(400)
+    expect(malformed.body).toContain('subProjectId')
+  })
+})

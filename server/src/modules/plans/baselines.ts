@@ -309,11 +309,25 @@ export async function comparePlans(
     all.filter((s) => s.row.kind === 'approved_revision').at(-1),
     'approved',
   )
-  const current = await snapshotOf(db, await loadScope(db, projectId))
-  const budget = await compareBudgets(
-    original ? await frozenBudget(db, original.row) : null,
-    approved ? await frozenBudget(db, approved.row) : null,
-    await budgetSnapshot(db, projectId),
+  const scope = await loadScope(db, projectId)
+  const subProjectId = query.subProjectId
+  // The scope's first project is the project itself; the rest are its sub-projects.
+  if (subProjectId !== undefined && !scope.projects.slice(1).some((p) => p.id === subProjectId)) {
+    throw invalidField('subProjectId', 'not_a_sub_project', {
+      sv: 'Delprojektet hör inte till projektet.',
+      en: 'The sub-project does not belong to this project.',
+    })
+  }
+  // Frozen and current lines both name the sub-project a line counts for, so one filter serves all three.
+  const only = <L extends { subProject: { id: string } | null }>(lines: readonly L[] | null) =>
+    lines === null || subProjectId === undefined
+      ? lines
+      : lines.filter((l) => l.subProject?.id === subProjectId)
+  const current = await snapshotOf(db, scope)
+  const budget = compareBudgets(
+    only(original ? await frozenBudget(db, original.row) : null),
+    only(approved ? await frozenBudget(db, approved.row) : null),
+    only(await budgetSnapshot(db, projectId)) ?? [],
     await budgetCategories(db, projectId),
   )
   const index = (s: Snapshot | null) => new Map((s?.activities ?? []).map((a) => [a.id, a]))
@@ -360,7 +374,7 @@ function amounts(original: number | null, approved: number | null, current: numb
 }
 
 /**
- * Per year × cost category (sub-projects summed): what the original and the latest approved
+ * Per year × cost category (sub-projects summed, or the lines given): what the original and the latest approved
  * baseline froze beside the budget in force. A baseline without a frozen budget gives null, so an
  * old baseline never reads as a budget of zero; one that froze an empty budget gives 0.
  */
