@@ -219,6 +219,10 @@ export const sv = {
       title: 'Jämförelse av budget',
       intro:
         'Budget per år och kostnadskategori enligt den ursprungliga och den senast godkända revisionen, jämförd med den budget som gäller nu. Delprojektens budgetar är medräknade.',
+      introSubProject:
+        'Budget per år och kostnadskategori för delprojektet {{name}} enligt den ursprungliga och den senast godkända revisionen, jämförd med den budget som gäller nu.',
+      scope: 'Visa budget för',
+      wholeProject: 'Hela projektet',
       caption: 'Budget per år och kostnadskategori i varje version, och skillnaderna',
       year: 'År',
       category: 'Kostnadskategori',
@@ -505,6 +509,10 @@ export const en: Translations<typeof sv> = {
       title: 'Budget comparison',
       intro:
         'The budget per year and cost category in the original and the latest approved revision, compared with the budget in force now. Sub-projects’ budgets are included.',
+      introSubProject:
+        'The budget per year and cost category of the sub-project {{name}} in the original and the latest approved revision, compared with the budget in force now.',
+      scope: 'Show budget for',
+      wholeProject: 'Whole project',
       caption: 'Budget per year and cost category in each version, and the differences',
       year: 'Year',
       category: 'Cost category',

@@ -1,6 +1,6 @@
 import * as baselinesApi from '@lagesbild/shared/api/baselines'
 import type { EndpointInput, EndpointOutput } from '@lagesbild/shared/http/endpoint'
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiRequest } from '../../../lib/api-client'
 import { queryKeys } from '../../../lib/query-keys'
 
@@ -29,14 +29,22 @@ export const baselineQueryOptions = (projectId: string, baselineId: string) =>
 export const useBaseline = (projectId: string, baselineId: string | null) =>
   useQuery({ ...baselineQueryOptions(projectId, baselineId ?? ''), enabled: baselineId !== null })
 
-export const comparisonQueryOptions = (projectId: string) =>
+/** The comparison; with a sub-project, its budget part covers only that sub-project's lines. */
+export const comparisonQueryOptions = (projectId: string, subProjectId: string | null = null) =>
   queryOptions({
-    queryKey: queryKeys.plans.comparison(projectId),
+    // Under the project's comparison key, so invalidating that refreshes every filter.
+    queryKey: [...queryKeys.plans.comparison(projectId), subProjectId ?? 'all'] as const,
     queryFn: ({ signal }) =>
-      apiRequest(baselinesApi.comparePlans, { params: { projectId }, query: {} }, { signal }),
+      apiRequest(
+        baselinesApi.comparePlans,
+        { params: { projectId }, query: subProjectId ? { subProjectId } : {} },
+        { signal },
+      ),
   })
 
-export const useComparison = (projectId: string) => useQuery(comparisonQueryOptions(projectId))
+// The previous comparison stays on screen while another sub-project's loads, so the select keeps focus.
+export const useComparison = (projectId: string, subProjectId: string | null = null) =>
+  useQuery({ ...comparisonQueryOptions(projectId, subProjectId), placeholderData: keepPreviousData })
 
 export function useCreateBaseline(projectId: string) {
   const queryClient = useQueryClient()

@@ -12,7 +12,7 @@ import { isApiProblem } from '../../../lib/api-client'
 import { formatTimestamp } from '../../../lib/format'
 import { can, useProject } from '../../projects/api/get-project'
 import { type Comparison, useBaselines, useComparison, useCreateBaseline } from '../api/get-baselines'
-import { BudgetComparisonTable } from './budget-comparison-table'
+import { type BudgetComparisonProps, BudgetComparisonTable } from './budget-comparison-table'
 import { showDate } from './date-text'
 import { useLanguage } from './use-language'
 import './plans.css'
@@ -26,7 +26,9 @@ export function BaselinesPage() {
   const { projectId } = useParams({ from: '/authenticated/projects/$projectId/baselines' })
   const { data: project } = useProject(projectId)
   const baselines = useBaselines(projectId)
-  const comparison = useComparison(projectId)
+  // The sub-project whose budget the comparison shows; null for the whole project.
+  const [subProjectId, setSubProjectId] = useState<string | null>(null)
+  const comparison = useComparison(projectId, subProjectId)
   const create = useCreateBaseline(projectId)
   const [label, setLabel] = useState('')
   const [date, setDate] = useState(todayInSweden())
@@ -127,12 +129,22 @@ export function BaselinesPage() {
       ) : null}
       <h3>{t('baselines.compareTitle')}</h3>
       <ProblemAlert error={comparison.error} />
-      {comparison.data ? <ComparisonTable comparison={comparison.data} /> : null}
+      {comparison.data ? (
+        <ComparisonTable
+          comparison={comparison.data}
+          subProjects={project?.subProjects ?? []}
+          subProjectId={subProjectId}
+          onSubProjectChange={setSubProjectId}
+        />
+      ) : null}
     </section>
   )
 }
 
-function ComparisonTable({ comparison }: { comparison: Comparison }) {
+function ComparisonTable({
+  comparison,
+  ...budgetFilter
+}: { comparison: Comparison } & Omit<BudgetComparisonProps, 'comparison'>) {
   const { t } = useTranslation('plans')
   const language = useLanguage()
   if (!comparison.original) return <p className="muted">{t('baselines.noBaselines')}</p>
@@ -192,7 +204,7 @@ function ComparisonTable({ comparison }: { comparison: Comparison }) {
           </tbody>
         </table>
       </TableScroll>
-      <BudgetComparisonTable comparison={comparison} />
+      <BudgetComparisonTable comparison={comparison} {...budgetFilter} />
     </>
   )
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { Select } from '../../../components/select'
 import { TableScroll } from '../../../components/table-scroll'
 import { formatAmount } from '../../../lib/format'
 import type { Comparison } from '../api/get-baselines'
@@ -30,8 +31,23 @@ function Difference({ ore, none }: { ore: number | null; none: string }) {
  * The budget per year × cost category in the original and the latest approved revision beside
  * the budget in force. A revision saved before revisions froze the budget has none, and says so.
  */
-export function BudgetComparisonTable({ comparison }: { comparison: Comparison }) {
+export interface BudgetComparisonProps {
+  comparison: Comparison
+  /** The project's sub-projects; with any, the budget can be shown for one of them. */
+  subProjects: readonly { id: string; name: string }[]
+  /** The sub-project shown, or null for the whole project. */
+  subProjectId: string | null
+  onSubProjectChange: (subProjectId: string | null) => void
+}
+
+export function BudgetComparisonTable({
+  comparison,
+  subProjects,
+  subProjectId,
+  onSubProjectChange,
+}: BudgetComparisonProps) {
   const { t } = useTranslation('plans')
+  const shown = subProjects.find((s) => s.id === subProjectId)
   const language = useLanguage()
   const { budget, original, approved } = comparison
   const categoryName = (code: string) => {
@@ -66,7 +82,20 @@ export function BudgetComparisonTable({ comparison }: { comparison: Comparison }
   return (
     <>
       <h3>{t('baselines.budget.title')}</h3>
-      <p className="muted">{t('baselines.budget.intro')}</p>
+      {subProjects.length > 0 ? (
+        <Select
+          id="budget-comparison-scope"
+          label={t('baselines.budget.scope')}
+          width="medium"
+          emptyOption={t('baselines.budget.wholeProject')}
+          options={subProjects.map((s) => ({ value: s.id, label: s.name }))}
+          value={subProjectId ?? ''}
+          onChange={(event) => onSubProjectChange(event.target.value || null)}
+        />
+      ) : null}
+      <p className="muted">
+        {shown ? t('baselines.budget.introSubProject', { name: shown.name }) : t('baselines.budget.intro')}
+      </p>
       {[...withoutBudget.values()].map((b) => (
         <p key={b.id} className="muted">
           {t('baselines.budget.notFrozen', { revision: `${b.label} ${b.revisionDate}` })}
