@@ -1,5 +1,7 @@
 import { parseAmount } from '@lagesbild/shared/domain/money'
+import ExcelJS from 'exceljs'
 import fc from 'fast-check'
+import { unzipSync, zipSync } from 'fflate'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { swedishAmount } from '../sample.ts'
@@ -75,6 +77,25 @@ describe('detection', () => {
       rows.push(row)
     expect(rows.map((r) => r.rowNumber)).toEqual([1, 2, 3, 4])
     expect(rows[3]?.cells).toEqual(['1', 'x;y'])
+  })
+
+  // exceljs 4.4.0's streaming reader threw "reading 'sheets' of undefined" when a worksheet came
+  // to be read before xl/workbook.xml had been (Excel writers may store it last, and its unzip
+  // stream did not always deliver it first): a rare 500 on upload. Patched in server/patches.
+  it('reads an XLSX whose workbook part has not been read when its sheet is', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Huvudbok')
+    sheet.addRow(['Datum', 'Belopp'])
+    sheet.addRow(['2016-05-31', 1234.5])
+    const entries = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()))
+    delete entries['xl/workbook.xml']
+    const rows = []
+    for await (const row of readRows(zipSync(entries), 'xlsx', { encoding: 'utf-8', delimiter: ';' }))
+      rows.push(row.cells)
+    expect(rows).toEqual([
+      ['Datum', 'Belopp'],
+      ['2016-05-31', '1234.5'],
+    ])
   })
 })
 
