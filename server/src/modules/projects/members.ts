@@ -140,6 +140,20 @@ export async function insertMember(
   })
 }
 
+/** The member row, locked for the change, if it is still at the version the client read. */
+async function lockedAt(trx: Kysely<Database>, projectId: string, userId: string, version: number) {
+  const before = await trx
+    .selectFrom('project_member')
+    .where('project_id', '=', projectId)
+    .where('user_id', '=', userId)
+    .select(['role', 'version'])
+    .forUpdate()
+    .executeTakeFirst()
+  if (!before) throw notFound()
+  if (before.version !== version) throw staleVersion(await getMember(trx, projectId, userId))
+  return before
+}
+
 /** Changes a member's role if the member is still at the version the client read. */
 export async function setRole(
   db: Kysely<Database>,
@@ -150,15 +164,7 @@ export async function setRole(
   role: ProjectRole,
 ): Promise<Member> {
   await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('project_member')
-      .where('project_id', '=', projectId)
-      .where('user_id', '=', userId)
-      .select(['role', 'version'])
-      .forUpdate()
-      .executeTakeFirst()
-    if (!before) throw notFound()
-    if (before.version !== version) throw staleVersion(await getMember(trx, projectId, userId))
+    const before = await lockedAt(trx, projectId, userId, version)
     await trx
       .updateTable('project_member')
       .set({ role, version: before.version + 1 })
@@ -190,15 +196,7 @@ export async function removeMember(
   version: number,
 ) {
   await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('project_member')
-      .where('project_id', '=', projectId)
-      .where('user_id', '=', userId)
-      .select(['role', 'version'])
-      .forUpdate()
-      .executeTakeFirst()
-    if (!before) throw notFound()
-    if (before.version !== version) throw staleVersion(await getMember(trx, projectId, userId))
+    const before = await lockedAt(trx, projectId, userId, version)
     await trx
       .deleteFrom('project_member')
       .where('project_id', '=', projectId)
